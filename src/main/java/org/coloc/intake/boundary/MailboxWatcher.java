@@ -1,0 +1,271 @@
+package org.coloc.intake.boundary;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.inject.Inject;
+import jakarta.mail.MessagingException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.coloc.intake.control.FetchedMail;
+import org.coloc.intake.control.ImapMailbox;
+import org.coloc.intake.control.IntakeStore;
+import org.coloc.intake.control.MailboxEntry;
+import org.coloc.intake.control.MailboxSettings;
+import org.coloc.intake.control.StoreOutcome;
+
+/**
+ * Watches the coloc mailbox for as long as the application runs: IDLE where the server offers it, polling
+ * otherwise, reconnecting with backoff when the server goes away. Each batch is committed to the database
+ * before its messages are moved on the server, so a crash at any instant loses nothing and, thanks to
+ * de-duplication, duplicates nothing.
+ */
+@Singleton
+@Startup
+@DependsOn("LocalMailbox")
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class MailboxWatcher {
+
+    private static final Logger LOG = Logger.getLogger(MailboxWatcher.class.getName());
+    /** A batch is one FETCH and one transaction; this caps its memory. */
+    private static final long MAX_BATCH_BYTES = 32L * 1024 * 1024;
+
+    @Resource
+    ManagedThreadFactory threads;
+
+    @Inject
+    MailboxSettingsProducer settingsProducer;
+
+    @EJB
+    IntakeStore store;
+
+    private MailboxSettings settings;
+    private volatile boolean running;
+    private volatile boolean connected;
+    private volatile ImapMailbox current;
+    private volatile String lastError;
+    private volatile Instant lastCheck;
+    private final AtomicLong stored = new AtomicLong();
+    private final AtomicLong quarantined = new AtomicLong();
+    private Thread reader;
+    private Thread waker;
+
+    @PostConstruct
+    void start() {
+        settings = settingsProducer.settings();
+        running = true;
+        reader = threads.newThread(this::readLoop);
+        reader.setName("coloc-mailbox-reader");
+        waker = threads.newThread(this::wakeLoop);
+        waker.setName("coloc-mailbox-waker");
+        reader.start();
+        waker.start();
+        LOG.info(() -> "Watching mailbox " + settings.describe());
+    }
+
+    @PreDestroy
+    void stop() {
+        running = false;
+        ImapMailbox box = current;
+        if (box != null) {
+            box.close();
+        }
+        for (Thread t : new Thread[] {reader, waker}) {
+            if (t != null) {
+                t.interrupt();
+                try {
+                    t.join(10_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+    }
+
+    public boolean isConnected() {
+        return connected;
+    }
+
+    public String lastError() {
+        return lastError;
+    }
+
+    public Instant lastCheck() {
+        return lastCheck;
+    }
+
+    public String describe() {
+        return settings.describe();
+    }
+
+    private void readLoop() {
+        Duration backoff = Duration.ofSeconds(1);
+        while (running) {
+            ImapMailbox box = new ImapMailbox(settings);
+            try {
+                current = box;
+                box.open();
+                connected = true;
+                lastError = null;
+                backoff = Duration.ofSeconds(1);
+                LOG.info(() -> "Mailbox connected" + (box.supportsIdle() && settings.useIdle() ? " (IDLE)" : " (polling)"));
+                while (running) {
+                    drain(box);
+                    if (box.supportsIdle() && settings.useIdle()) {
+                        box.idle();
+                    } else {
+                        sleep(settings.pollInterval());
+                    }
+                }
+            } catch (MessagingException | RuntimeException e) {
+                connected = false;
+                if (!running) {
+                    break;
+                }
+                lastError = String.valueOf(e.getMessage());
+                Duration wait = backoff;
+                LOG.log(Level.WARNING, "Mailbox unavailable (" + e + "); retrying in " + wait.toSeconds() + " s");
+                LOG.log(Level.FINE, "Mailbox failure", e);
+                sleep(wait);
+                backoff = backoff.multipliedBy(2);
+                if (backoff.compareTo(settings.reconnectMax()) > 0) {
+                    backoff = settings.reconnectMax();
+                }
+            } finally {
+                connected = false;
+                current = null;
+                box.close();
+            }
+        }
+    }
+
+    /** IDLE may miss nothing in theory; in practice links die silently, so look at least every poll interval. */
+    private void wakeLoop() {
+        while (running) {
+            sleep(settings.pollInterval());
+            ImapMailbox box = current;
+            if (running && box != null && box.isOpen()) {
+                try {
+                    box.wakeUp();
+                } catch (MessagingException | RuntimeException e) {
+                    LOG.log(Level.FINE, "Wake-up of the mailbox failed; the reader will reconnect", e);
+                }
+            }
+        }
+    }
+
+    /** Takes in everything waiting in the folder, batch by batch. */
+    void drain(ImapMailbox box) throws MessagingException {
+        lastCheck = Instant.now();
+        long validity = box.uidValidity();
+        List<MailboxEntry> waiting = new ArrayList<>(box.list());
+        waiting.removeIf(MailboxEntry::done);
+        waiting.sort(Comparator.comparingLong(MailboxEntry::uid));
+        List<Long> batch = new ArrayList<>();
+        long batchBytes = 0;
+        for (MailboxEntry e : waiting) {
+            if (!running) {
+                return;
+            }
+            if (!batch.isEmpty() && (batch.size() >= settings.batchSize() || batchBytes + e.size() > MAX_BATCH_BYTES)) {
+                takeIn(box, validity, batch);
+                batch.clear();
+                batchBytes = 0;
+            }
+            batch.add(e.uid());
+            batchBytes += e.size();
+        }
+        if (!batch.isEmpty() && running) {
+            takeIn(box, validity, batch);
+        }
+    }
+
+    private void takeIn(ImapMailbox box, long validity, List<Long> uids) throws MessagingException {
+        List<FetchedMail> fetched = box.fetch(uids);
+        Map<Long, StoreOutcome> outcomes = commit(validity, fetched);
+        List<Long> processed = new ArrayList<>();
+        List<Long> rejected = new ArrayList<>();
+        outcomes.forEach((uid, outcome) -> {
+            if (outcome == StoreOutcome.QUARANTINED) {
+                rejected.add(uid);
+            } else {
+                processed.add(uid);
+            }
+            if (outcome == StoreOutcome.INGESTED) {
+                stored.incrementAndGet();
+            }
+        });
+        quarantined.addAndGet(rejected.size());
+        // only now, with the database committed, may the server forget about these messages
+        box.moveTo(processed, settings.processedFolder());
+        box.moveTo(rejected, settings.quarantineFolder());
+    }
+
+    /**
+     * One transaction for the batch; if it fails, one per mail, so a mail that breaks the database (not just
+     * the parser) is quarantined alone and never blocks the others.
+     */
+    private Map<Long, StoreOutcome> commit(long validity, List<FetchedMail> fetched) {
+        String key = settings.mailboxKey();
+        try {
+            return store.storeBatch(key, validity, fetched);
+        } catch (RuntimeException batchFailed) {
+            LOG.log(Level.WARNING, "Batch of " + fetched.size() + " mails failed to commit (" + rootCause(batchFailed)
+                    + "); storing them one by one");
+        }
+        Map<Long, StoreOutcome> outcomes = new java.util.LinkedHashMap<>();
+        for (FetchedMail m : fetched) {
+            try {
+                outcomes.putAll(store.storeBatch(key, validity, List.of(m)));
+            } catch (RuntimeException single) {
+                String reason = "storing failed: " + rootCause(single);
+                LOG.log(Level.WARNING, "Mail UID " + m.uid() + " quarantined: " + reason);
+                // if even this fails, the database is down: the exception ends the cycle, nothing is moved
+                outcomes.put(m.uid(), store.storeQuarantined(key, validity, m, reason));
+            }
+        }
+        return outcomes;
+    }
+
+    private static String rootCause(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.toString();
+    }
+
+    private void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            // interrupted only on shutdown; running is false then
+            if (running) {
+                Thread.interrupted();
+            }
+        }
+    }
+
+    public long storedCount() {
+        return stored.get();
+    }
+
+    public long quarantinedCount() {
+        return quarantined.get();
+    }
+}

@@ -1,0 +1,57 @@
+package org.coloc.intake.boundary;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.coloc.intake.control.IntakeStore;
+import org.coloc.platform.Ids;
+import org.coloc.platform.Page;
+import org.coloc.platform.Paging;
+import org.coloc.platform.Roles;
+
+/** Received mail, as the intake stored it: list, read, download raw, retry a quarantined one. */
+@Path("messages")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.ADMIN)
+public class MessagesResource {
+
+    @EJB
+    Messages messages;
+
+    @EJB
+    IntakeStore intake;
+
+    @GET
+    public Page<MessageSummary> list(@QueryParam("offset") String offset, @QueryParam("limit") String limit,
+            @QueryParam("classification") String classification, @QueryParam("status") String status) {
+        return messages.list(Paging.of(offset, limit), classification, status);
+    }
+
+    @GET
+    @Path("{id}")
+    public MessageDetail get(@PathParam("id") String id) {
+        return messages.detail(Ids.parse("message", id));
+    }
+
+    @GET
+    @Path("{id}/raw")
+    @Produces("message/rfc822")
+    public Response raw(@PathParam("id") String id) {
+        return Response.ok(messages.raw(Ids.parse("message", id)), "message/rfc822").build();
+    }
+
+    @POST
+    @Path("{id}/retry")
+    public MessageDetail retry(@PathParam("id") String id) {
+        long mailId = Ids.parse("message", id);
+        intake.retry(mailId);
+        return messages.detail(mailId);
+    }
+}

@@ -1,0 +1,155 @@
+package org.coloc.intake.control;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.coloc.intake.entity.InboundMail;
+import org.coloc.intake.entity.MailAttachment;
+import org.coloc.intake.entity.MailboxCheckpoint;
+import org.coloc.intake.entity.RawMail;
+import org.coloc.platform.ColocConfig;
+import org.coloc.platform.ProblemException;
+
+/**
+ * Commits fetched mail: raw bytes first, then what parsing made of them, and the mailbox checkpoint, all in
+ * one transaction per batch. The IMAP side moves a message only after this returns.
+ */
+@Stateless
+public class IntakeStore {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    ColocConfig config;
+
+    @Inject
+    Clock clock;
+
+    /** Stores a batch in one transaction; a failure rolls all of it back (the caller then goes one by one). */
+    public Map<Long, StoreOutcome> storeBatch(String mailbox, long uidValidity, List<FetchedMail> batch) {
+        Instant now = clock.instant();
+        MailIntake intake = intake();
+        Map<String, List<FetchedMail>> byKey = new LinkedHashMap<>();
+        for (FetchedMail m : batch) {
+            byKey.computeIfAbsent(DedupeKey.of(m.raw()), k -> new java.util.ArrayList<>()).add(m);
+        }
+        Set<String> known = existingKeys(byKey.keySet());
+        Map<Long, StoreOutcome> outcomes = new LinkedHashMap<>();
+        long maxUid = 0;
+        for (Map.Entry<String, List<FetchedMail>> e : byKey.entrySet()) {
+            List<FetchedMail> copies = e.getValue();
+            for (int i = 0; i < copies.size(); i++) {
+                FetchedMail m = copies.get(i);
+                maxUid = Math.max(maxUid, m.uid());
+                if (i > 0 || known.contains(e.getKey())) {
+                    outcomes.put(m.uid(), StoreOutcome.DUPLICATE);
+                } else {
+                    outcomes.put(m.uid(), persist(e.getKey(), m.raw(), mailbox, now, intake));
+                }
+            }
+        }
+        advanceCheckpoint(mailbox, uidValidity, maxUid, now);
+        return outcomes;
+    }
+
+    /**
+     * Last resort for a mail whose normal storing failed (e.g. a database constraint on parsed content): keep
+     * its raw bytes and the reason, in a transaction of its own.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public StoreOutcome storeQuarantined(String mailbox, long uidValidity, FetchedMail m, String reason) {
+        Instant now = clock.instant();
+        String key = DedupeKey.of(m.raw());
+        if (!existingKeys(Set.of(key)).isEmpty()) {
+            return StoreOutcome.DUPLICATE;
+        }
+        InboundMail mail = new InboundMail(key, RawHeaders.messageId(m.raw()), now, m.raw().length, mailbox);
+        mail.quarantined(reason);
+        mail.identify(RawHeaders.first(m.raw(), "From"), RawHeaders.first(m.raw(), "Subject"));
+        em.persist(mail);
+        em.persist(new RawMail(mail.getId(), m.raw()));
+        advanceCheckpoint(mailbox, uidValidity, m.uid(), now);
+        return StoreOutcome.QUARANTINED;
+    }
+
+    /** Parses a quarantined mail again (after a parser fix, or a raised size limit). */
+    public InboundMail retry(long id) {
+        InboundMail mail = em.find(InboundMail.class, id);
+        if (mail == null) {
+            throw ProblemException.notFound("No message " + id + ".");
+        }
+        if (!mail.isQuarantined()) {
+            throw ProblemException.conflict("Message " + id + " is not quarantined.");
+        }
+        RawMail raw = em.find(RawMail.class, id);
+        MailIntake.Result result = intake().take(raw.getBytes());
+        if (result.isRejected()) {
+            mail.quarantined(result.rejection());
+            return mail;
+        }
+        em.createNamedQuery(MailAttachment.DELETE_OF_MAIL).setParameter("mailId", id).executeUpdate();
+        apply(mail, result);
+        return mail;
+    }
+
+    private StoreOutcome persist(String key, byte[] raw, String mailbox, Instant now, MailIntake intake) {
+        InboundMail mail = new InboundMail(key, RawHeaders.messageId(raw), now, raw.length, mailbox);
+        em.persist(mail);
+        // the raw bytes go in with the row, whatever parsing makes of them
+        em.persist(new RawMail(mail.getId(), raw));
+        MailIntake.Result result = intake.take(raw);
+        if (result.isRejected()) {
+            mail.quarantined(result.rejection());
+            mail.identify(RawHeaders.first(raw, "From"), RawHeaders.first(raw, "Subject"));
+            return StoreOutcome.QUARANTINED;
+        }
+        apply(mail, result);
+        return StoreOutcome.INGESTED;
+    }
+
+    private void apply(InboundMail mail, MailIntake.Result result) {
+        mail.ingested(result.fields());
+        int position = 0;
+        for (ParsedAttachment a : result.attachments()) {
+            em.persist(new MailAttachment(mail.getId(), position++, a.name(), a.contentType(), a.content()));
+        }
+    }
+
+    private Set<String> existingKeys(Set<String> keys) {
+        if (keys.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(em.createNamedQuery(InboundMail.EXISTING_KEYS, String.class)
+                .setParameter("keys", List.copyOf(keys)).getResultList());
+    }
+
+    private void advanceCheckpoint(String mailbox, long uidValidity, long uid, Instant now) {
+        MailboxCheckpoint cp = em.find(MailboxCheckpoint.class, mailbox);
+        if (cp == null) {
+            cp = new MailboxCheckpoint(mailbox, uidValidity, now);
+            em.persist(cp);
+        }
+        cp.advance(uidValidity, uid, now);
+    }
+
+    /** The last committed UID of a mailbox under the given UIDVALIDITY (0 when none or renumbered). */
+    public long lastUid(String mailbox, long uidValidity) {
+        MailboxCheckpoint cp = em.find(MailboxCheckpoint.class, mailbox);
+        return cp == null ? 0 : cp.lastUidUnder(uidValidity);
+    }
+
+    private MailIntake intake() {
+        return new MailIntake(config.colocAddress(), config.longValue("coloc.imap.max-message-size"));
+    }
+}

@@ -1,0 +1,100 @@
+package org.coloc.intake.control;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import java.util.List;
+import org.coloc.intake.entity.ParsedFields;
+
+/**
+ * From raw bytes to what the database keeps: size cap, parse, classify. Pure code: the container only
+ * wraps it in a transaction. Never throws for a bad mail; it answers {@link Result#rejected}.
+ */
+public class MailIntake {
+
+    private final MimeParser parser = new MimeParser();
+    private final MailClassifier classifier;
+    private final long maxMessageBytes;
+
+    public MailIntake(String ownAddress, long maxMessageBytes) {
+        this.classifier = new MailClassifier(ownAddress);
+        this.maxMessageBytes = maxMessageBytes;
+    }
+
+    /** Either the stored fields and attachments, or the reason the mail goes to quarantine. */
+    public record Result(ParsedFields fields, List<ParsedAttachment> attachments, String rejection) {
+
+        static Result rejected(String reason) {
+            return new Result(null, List.of(), reason);
+        }
+
+        public boolean isRejected() {
+            return rejection != null;
+        }
+    }
+
+    public Result take(byte[] raw) {
+        if (raw.length > maxMessageBytes) {
+            return Result.rejected("message of " + raw.length + " bytes exceeds the limit of " + maxMessageBytes
+                    + " bytes (coloc.imap.max-message-size)");
+        }
+        try {
+            ParsedMail mail = parser.parse(raw);
+            Classification c = classifier.classify(mail);
+            return new Result(fieldsOf(mail, c), mail.attachments(), null);
+        } catch (UnparseableMailException e) {
+            return Result.rejected("unparseable: " + e.getMessage());
+        } catch (RuntimeException | StackOverflowError e) {
+            // a parser bug must quarantine this mail, not stop the ones behind it
+            return Result.rejected("parser failure: " + e);
+        }
+    }
+
+    static ParsedFields fieldsOf(ParsedMail m, Classification c) {
+        return new ParsedFields(
+                m.from() == null ? null : m.from().address(),
+                m.from() == null ? null : m.from().name(),
+                m.subject(),
+                m.date(),
+                c.kind().label(),
+                c.reason(),
+                c.failedRecipient(),
+                c.status(),
+                m.inReplyTo(),
+                m.references() == null || m.references().isEmpty() ? null : String.join(" ", m.references()),
+                recipientsJson(m),
+                headersJson(m.headers()),
+                m.text(),
+                m.html());
+    }
+
+    static String headersJson(List<MailHeader> headers) {
+        JsonArrayBuilder array = Json.createArrayBuilder();
+        for (MailHeader h : headers) {
+            array.add(Json.createObjectBuilder().add("name", h.name()).add("value", h.value() == null ? "" : h.value()));
+        }
+        return array.build().toString();
+    }
+
+    static String recipientsJson(ParsedMail m) {
+        JsonObjectBuilder o = Json.createObjectBuilder();
+        o.add("to", addresses(m.to()));
+        o.add("cc", addresses(m.cc()));
+        o.add("replyTo", addresses(m.replyTo()));
+        return o.build().toString();
+    }
+
+    private static JsonArrayBuilder addresses(List<MailAddress> list) {
+        JsonArrayBuilder a = Json.createArrayBuilder();
+        if (list != null) {
+            for (MailAddress addr : list) {
+                JsonObjectBuilder o = Json.createObjectBuilder().add("address", addr.address());
+                if (addr.name() != null) {
+                    o.add("name", addr.name());
+                }
+                a.add(o);
+            }
+        }
+        return a;
+    }
+}

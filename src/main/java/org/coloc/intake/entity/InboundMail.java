@@ -1,0 +1,253 @@
+package org.coloc.intake.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Index;
+import jakarta.persistence.Lob;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import jakarta.persistence.TableGenerator;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A mail as received: stored once per Message-ID (or content hash), either ingested (parsed and classified)
+ * or quarantined (with the reason). The raw bytes live in {@link RawMail}, attachments in {@link MailAttachment},
+ * so listing mails never loads them.
+ */
+@Entity
+@Table(name = "INBOUND_MAIL", indexes = {
+        @Index(name = "IX_INBOUND_MAIL_RECEIVED", columnList = "RECEIVED_AT"),
+        @Index(name = "IX_INBOUND_MAIL_MESSAGE_ID", columnList = "MESSAGE_ID")})
+@NamedQuery(name = InboundMail.EXISTING_KEYS,
+        query = "SELECT m.dedupeKey FROM InboundMail m WHERE m.dedupeKey IN :keys")
+@NamedQuery(name = InboundMail.BY_KEY, query = "SELECT m FROM InboundMail m WHERE m.dedupeKey = :key")
+public class InboundMail {
+
+    public static final String EXISTING_KEYS = "InboundMail.existingKeys";
+    public static final String BY_KEY = "InboundMail.byKey";
+
+    static final int SHORT = 255;
+    static final int LONG = 1000;
+
+    @Id
+    @TableGenerator(name = "MAIL_IDS", allocationSize = 50)
+    @GeneratedValue(strategy = GenerationType.TABLE, generator = "MAIL_IDS")
+    private Long id;
+
+    @Column(name = "DEDUPE_KEY", nullable = false, unique = true, length = 120)
+    private String dedupeKey;
+
+    @Column(name = "MESSAGE_ID", length = LONG)
+    private String messageId;
+
+    @Column(name = "STATUS", nullable = false, length = 20)
+    private String status;
+
+    @Column(name = "RECEIVED_AT", nullable = false)
+    private Instant receivedAt;
+
+    @Column(name = "RAW_SIZE", nullable = false)
+    private long rawSize;
+
+    @Column(name = "SOURCE", length = SHORT)
+    private String source;
+
+    @Column(name = "ERROR", length = LONG)
+    private String error;
+
+    @Column(name = "FROM_ADDRESS", length = SHORT)
+    private String fromAddress;
+
+    @Column(name = "FROM_NAME", length = SHORT)
+    private String fromName;
+
+    @Column(name = "SUBJECT", length = LONG)
+    private String subject;
+
+    @Column(name = "SENT_AT")
+    private Instant sentAt;
+
+    @Column(name = "CLASSIFICATION", length = 20)
+    private String classification;
+
+    @Column(name = "CLASSIFICATION_REASON", length = SHORT)
+    private String classificationReason;
+
+    @Column(name = "FAILED_RECIPIENT", length = SHORT)
+    private String failedRecipient;
+
+    @Column(name = "DELIVERY_STATUS", length = 20)
+    private String deliveryStatus;
+
+    @Column(name = "IN_REPLY_TO", length = LONG)
+    private String inReplyTo;
+
+    @Lob
+    @Column(name = "REFERENCE_IDS")
+    private String references;
+
+    @Lob
+    @Column(name = "RECIPIENTS")
+    private String recipients;
+
+    @Lob
+    @Column(name = "HEADERS_JSON")
+    private String headersJson;
+
+    @Lob
+    @Column(name = "TEXT_BODY")
+    private String text;
+
+    @Lob
+    @Column(name = "HTML_BODY")
+    private String html;
+
+    protected InboundMail() {
+        // for JPA
+    }
+
+    public InboundMail(String dedupeKey, String messageId, Instant receivedAt, long rawSize, String source) {
+        this.dedupeKey = Objects.requireNonNull(dedupeKey);
+        this.messageId = clip(messageId, LONG);
+        this.receivedAt = Objects.requireNonNull(receivedAt);
+        this.rawSize = rawSize;
+        this.source = clip(source, SHORT);
+        this.status = MailStatus.QUARANTINED.label();
+        this.error = "not parsed yet";
+    }
+
+    /** The parse worked: record what a person and the later stages need. */
+    public void ingested(ParsedFields f) {
+        this.status = MailStatus.INGESTED.label();
+        this.error = null;
+        this.fromAddress = clip(f.fromAddress(), SHORT);
+        this.fromName = clip(f.fromName(), SHORT);
+        this.subject = clip(f.subject(), LONG);
+        this.sentAt = f.sentAt();
+        this.classification = f.classification();
+        this.classificationReason = clip(f.classificationReason(), SHORT);
+        this.failedRecipient = clip(f.failedRecipient(), SHORT);
+        this.deliveryStatus = clip(f.deliveryStatus(), 20);
+        this.inReplyTo = clip(f.inReplyTo(), LONG);
+        this.references = f.references();
+        this.recipients = f.recipients();
+        this.headersJson = f.headersJson();
+        this.text = f.text();
+        this.html = f.html();
+    }
+
+    /** The mail could not be taken in; its raw bytes stay, with the reason, until someone retries it. */
+    public void quarantined(String reason) {
+        this.status = MailStatus.QUARANTINED.label();
+        this.error = clip(reason == null ? "unknown error" : reason, LONG);
+    }
+
+    /** Best-effort identification of a quarantined mail, from whatever headers could be read. */
+    public void identify(String fromAddress, String subject) {
+        this.fromAddress = clip(fromAddress, SHORT);
+        this.subject = clip(subject, LONG);
+    }
+
+    static String clip(String s, int max) {
+        if (s == null || s.length() <= max) {
+            return s;
+        }
+        return s.substring(0, max - 1) + "…";
+    }
+
+    public boolean isQuarantined() {
+        return MailStatus.QUARANTINED.label().equals(status);
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getDedupeKey() {
+        return dedupeKey;
+    }
+
+    public String getMessageId() {
+        return messageId;
+    }
+
+    public String getStatus() {
+        return status;
+    }
+
+    public Instant getReceivedAt() {
+        return receivedAt;
+    }
+
+    public long getRawSize() {
+        return rawSize;
+    }
+
+    public String getSource() {
+        return source;
+    }
+
+    public String getError() {
+        return error;
+    }
+
+    public String getFromAddress() {
+        return fromAddress;
+    }
+
+    public String getFromName() {
+        return fromName;
+    }
+
+    public String getSubject() {
+        return subject;
+    }
+
+    public Instant getSentAt() {
+        return sentAt;
+    }
+
+    public String getClassification() {
+        return classification;
+    }
+
+    public String getClassificationReason() {
+        return classificationReason;
+    }
+
+    public String getFailedRecipient() {
+        return failedRecipient;
+    }
+
+    public String getDeliveryStatus() {
+        return deliveryStatus;
+    }
+
+    public String getInReplyTo() {
+        return inReplyTo;
+    }
+
+    public String getReferences() {
+        return references;
+    }
+
+    public String getRecipients() {
+        return recipients;
+    }
+
+    public String getHeadersJson() {
+        return headersJson;
+    }
+
+    public String getText() {
+        return text;
+    }
+
+    public String getHtml() {
+        return html;
+    }
+}

@@ -1,0 +1,67 @@
+package org.coloc.intake.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/**
+ * How far a mailbox folder has been committed: every UID up to {@code lastUid} under {@code uidValidity}
+ * is in the database. A new UIDVALIDITY means the server renumbered: start over (de-duplication keeps
+ * that safe).
+ */
+@Entity
+@Table(name = "MAILBOX_CHECKPOINT")
+public class MailboxCheckpoint {
+
+    @Id
+    @Column(name = "MAILBOX", length = 500)
+    private String mailbox;
+
+    @Column(name = "UID_VALIDITY", nullable = false)
+    private long uidValidity;
+
+    @Column(name = "LAST_UID", nullable = false)
+    private long lastUid;
+
+    @Column(name = "UPDATED_AT", nullable = false)
+    private Instant updatedAt;
+
+    protected MailboxCheckpoint() {
+        // for JPA
+    }
+
+    public MailboxCheckpoint(String mailbox, long uidValidity, Instant now) {
+        this.mailbox = mailbox;
+        this.uidValidity = uidValidity;
+        this.updatedAt = now;
+    }
+
+    /** Records that everything up to {@code uid} is committed (never moves backwards within a UIDVALIDITY). */
+    public void advance(long validity, long uid, Instant now) {
+        if (validity != uidValidity) {
+            uidValidity = validity;
+            lastUid = 0;
+        }
+        lastUid = Math.max(lastUid, uid);
+        updatedAt = now;
+    }
+
+    /** The last committed UID, or 0 if the server renumbered since. */
+    public long lastUidUnder(long validity) {
+        return validity == uidValidity ? lastUid : 0;
+    }
+
+    public String getMailbox() {
+        return mailbox;
+    }
+
+    public long getUidValidity() {
+        return uidValidity;
+    }
+
+    public long getLastUid() {
+        return lastUid;
+    }
+}

@@ -1,0 +1,113 @@
+package org.coloc.platform;
+
+import java.io.PrintWriter;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.util.Optional;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.apache.derby.jdbc.EmbeddedDataSource;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * The application's data source, configured from MicroProfile Config when the first connection is asked for
+ * (the container creates it before the application's own configuration is readable). Embedded Derby in
+ * {@code coloc.derby.database} by default; {@code coloc.db.url} (with user and password) selects another
+ * database through its JDBC driver.
+ */
+public class ColocDataSource implements DataSource {
+
+    private static final Logger LOG = Logger.getLogger(ColocDataSource.class.getName());
+
+    private volatile DataSource delegate;
+    private String url;
+    private String user;
+    private String password;
+    private PrintWriter logWriter;
+    private int loginTimeout;
+
+    private DataSource delegate() {
+        DataSource d = delegate;
+        if (d == null) {
+            synchronized (this) {
+                if (delegate == null) {
+                    delegate = configure();
+                }
+                d = delegate;
+            }
+        }
+        return d;
+    }
+
+    private DataSource configure() {
+        Config config = ConfigProvider.getConfig(ColocDataSource.class.getClassLoader());
+        Optional<String> jdbcUrl = config.getOptionalValue("coloc.db.url", String.class).filter(s -> !s.isBlank());
+        if (jdbcUrl.isPresent()) {
+            url = jdbcUrl.get();
+            user = config.getOptionalValue("coloc.db.user", String.class).orElse(null);
+            password = config.getOptionalValue("coloc.db.password", String.class).orElse(null);
+            LOG.info(() -> "Database: " + url);
+            return null;
+        }
+        String name = config.getValue("coloc.derby.database", String.class);
+        String absolute = java.nio.file.Path.of(name).toAbsolutePath().normalize().toString();
+        EmbeddedDataSource derby = new EmbeddedDataSource();
+        derby.setDatabaseName(absolute);
+        derby.setCreateDatabase("create");
+        LOG.info(() -> "Database: embedded Derby in " + absolute);
+        return derby;
+    }
+
+    @Override
+    public Connection getConnection() throws SQLException {
+        DataSource d = delegate();
+        return d != null ? d.getConnection() : DriverManager.getConnection(url, user, password);
+    }
+
+    @Override
+    public Connection getConnection(String username, String pwd) throws SQLException {
+        // the container passes no credentials of its own; the configured ones apply
+        return getConnection();
+    }
+
+    @Override
+    public PrintWriter getLogWriter() {
+        return logWriter;
+    }
+
+    @Override
+    public void setLogWriter(PrintWriter out) {
+        this.logWriter = out;
+    }
+
+    @Override
+    public void setLoginTimeout(int seconds) {
+        this.loginTimeout = seconds;
+    }
+
+    @Override
+    public int getLoginTimeout() {
+        return loginTimeout;
+    }
+
+    @Override
+    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+        throw new SQLFeatureNotSupportedException();
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> iface) throws SQLException {
+        if (iface.isInstance(this)) {
+            return iface.cast(this);
+        }
+        throw new SQLException("not a wrapper for " + iface);
+    }
+
+    @Override
+    public boolean isWrapperFor(Class<?> iface) {
+        return iface.isInstance(this);
+    }
+}
