@@ -29,8 +29,13 @@ final class MimeStructure {
         if (startsWith(raw, 0, "From ")) {
             start = lineEnd(raw, 0, raw.length);
         }
-        while (start < raw.length && (raw[start] == '\r' || raw[start] == '\n')) {
-            start++;
+        // some exporters pad the front with blank lines; skip whole blank lines only
+        int p = start;
+        while (p < raw.length && (raw[p] == ' ' || raw[p] == '\t' || raw[p] == '\r' || raw[p] == '\n')) {
+            if (raw[p] == '\n') {
+                start = p + 1;
+            }
+            p++;
         }
         if (start >= raw.length || headerNameEnd(raw, start, raw.length) < 0) {
             return null;
