@@ -13,8 +13,8 @@ final class BodySelection {
 
     private final MimeStructure structure;
     private final List<String> warnings;
-    private List<MimeEntity> textBody = new ArrayList<>();
-    private List<MimeEntity> htmlBody = new ArrayList<>();
+    private final List<MimeEntity> allText = new ArrayList<>();
+    private final List<MimeEntity> allHtml = new ArrayList<>();
     private final List<ParsedAttachment> attachments = new ArrayList<>();
 
     BodySelection(MimeStructure structure, List<String> warnings) {
@@ -24,13 +24,15 @@ final class BodySelection {
 
     void walk(MimeEntity top) {
         if (top.contentType.isMultipart() && !top.truncated) {
-            walk(top.children, subtype(top), top.contentType.is("multipart/alternative"));
+            walk(top.children, subtype(top), top.contentType.is("multipart/alternative"), allText, allHtml);
         } else {
-            walk(List.of(top), "mixed", false);
+            walk(List.of(top), "mixed", false, allText, allHtml);
         }
     }
 
-    private void walk(List<MimeEntity> parts, String multipartType, boolean inAlternative) {
+    /** textBody/htmlBody are nulled locally only, exactly like the RFC's pseudo-code. */
+    private void walk(List<MimeEntity> parts, String multipartType, boolean inAlternative,
+            List<MimeEntity> textBody, List<MimeEntity> htmlBody) {
         int textLength = textBody == null ? -1 : textBody.size();
         int htmlLength = htmlBody == null ? -1 : htmlBody.size();
         for (int i = 0; i < parts.size(); i++) {
@@ -38,7 +40,7 @@ final class BodySelection {
             ContentType ct = part.contentType;
             if (ct.isMultipart() && !part.truncated) {
                 String sub = subtype(part);
-                walk(part.children, sub, inAlternative || sub.equals("alternative"));
+                walk(part.children, sub, inAlternative || sub.equals("alternative"), textBody, htmlBody);
                 continue;
             }
             boolean textual = ct.is("text/plain") || ct.is("text/html");
@@ -143,10 +145,7 @@ final class BodySelection {
     }
 
     String text() {
-        List<MimeEntity> parts = textBody != null ? textBody : List.of();
-        if (parts.isEmpty() && htmlBody != null) {
-            parts = htmlBody;
-        }
+        List<MimeEntity> parts = allText.isEmpty() ? allHtml : allText;
         StringBuilder sb = new StringBuilder();
         for (MimeEntity p : parts) {
             String t = p.contentType.is("text/html") ? HtmlToText.convert(decodedText(p)) : decodedText(p);
@@ -159,11 +158,8 @@ final class BodySelection {
     }
 
     String html() {
-        if (htmlBody == null) {
-            return null;
-        }
         StringBuilder sb = null;
-        for (MimeEntity p : htmlBody) {
+        for (MimeEntity p : allHtml) {
             if (p.contentType.is("text/html")) {
                 if (sb == null) {
                     sb = new StringBuilder();
