@@ -21,7 +21,9 @@ public class MailClassifier {
             "delivery problem", "undelivered mail", "delivery error", "unable to deliver", "undeliverable",
             "mail could not be delivered", "rejected:", "permanent error", "delivery report",
             "email address possibly incorrect", "nicht zustellbar", "notice of delivery failure",
-            "message delayed", "delayed mail", "warning: message", "mail delivery problem");
+            "message delayed", "delayed mail", "warning: message", "mail delivery problem",
+            "delivery status notification", "returning to sender", "mail failed", "complaint about message",
+            "メールエラー", "配信エラー", "errors from");
 
     private static final List<String> DAEMON_SENDERS = List.of("mailer-daemon", "postmaster",
             "mail delivery subsystem", "mail delivery system", "mailer daemon", "mail administrator");
@@ -102,7 +104,10 @@ public class MailClassifier {
         boolean enclosed = attachment(mail, "message/rfc822", "text/rfc822-headers", "message/global",
                 "message/global-headers") != null;
         String why = null;
-        if (daemon && (bounceSubject || bounceText || enclosed)) {
+        boolean mailerDaemon = fromText.contains("mailer-daemon") || fromText.contains("mail delivery s");
+        if (mailerDaemon && !replyOrForward) {
+            why = "sent by a mailer daemon";
+        } else if (daemon && (bounceSubject || bounceText || enclosed)) {
             why = "sent by a mailer daemon";
         } else if (bounceSubject && (nullSender || bounceText || enclosed || mail.header("X-Failed-Recipients") != null)) {
             why = "bounce subject: " + head(mail.subject(), 60);

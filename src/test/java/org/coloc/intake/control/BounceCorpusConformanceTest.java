@@ -49,7 +49,8 @@ class BounceCorpusConformanceTest {
             }
             JsonArray rcpts = e.isNull("recipients") ? null : e.getJsonArray("recipients");
             if (category.equals("bounce") && rcpts != null && !rcpts.isEmpty()
-                    && !rcpts.getJsonObject(0).getString("status").isEmpty()) {
+                    && !rcpts.getJsonObject(0).getString("status").isEmpty()
+                    && !isSisimaiPseudoStatus(rcpts.getJsonObject(0).getString("status"))) {
                 statusTotal++;
                 String expected = rcpts.getJsonObject(0).getString("status");
                 String got = c == null ? null : c.status();
@@ -64,9 +65,9 @@ class BounceCorpusConformanceTest {
         System.out.printf("sisimai status of first recipient: %d/%d exact%n", statusOk, statusTotal);
         System.out.printf("sisimai failed recipient found (expected.json names no address): %d/%d bounces%n",
                 recipientFound, bounces);
-        assertTrue(ok >= 0, "sisimai category regressed: " + ok);
-        assertTrue(statusOk >= 0, "sisimai status regressed: " + statusOk);
-        assertTrue(recipientFound >= 0, "sisimai recipient extraction regressed: " + recipientFound);
+        assertTrue(ok >= 419, "sisimai category regressed: " + ok);
+        assertTrue(statusOk >= 274, "sisimai status regressed: " + statusOk);
+        assertTrue(recipientFound >= 340, "sisimai recipient extraction regressed: " + recipientFound);
     }
 
     @Test
@@ -107,7 +108,12 @@ class BounceCorpusConformanceTest {
             }
         }
         System.out.printf("flanker bounce facts: %d/%d%n", ok, total);
-        assertTrue(ok >= 0, "flanker bounce facts regressed: " + ok + "/" + total);
+        assertTrue(ok >= 13, "flanker bounce facts regressed: " + ok + "/" + total);
+    }
+
+    /** x.0.9xx codes are sisimai's own (reason-derived), never written in the mail: not reachable by reading. */
+    private static boolean isSisimaiPseudoStatus(String status) {
+        return status.matches("[45]\\.0\\.9\\d\\d");
     }
 
     private static int check(String what, Object expected, Object actual) {
