@@ -266,6 +266,15 @@ final class HeaderDecoder {
         if (address.indexOf('@') < 0) {
             return;
         }
+        if (address.indexOf('<') >= 0 || address.indexOf('>') >= 0 || address.indexOf(' ') >= 0) {
+            // the lenient parser gave up on this entry and returned its raw text
+            List<String> found = extractAddresses(address);
+            if (found.isEmpty()) {
+                return;
+            }
+            out.add(new MailAddress(null, found.get(0)));
+            return;
+        }
         String name = a.getPersonal();
         if (name != null) {
             name = decodeWords(name).trim();

@@ -16,6 +16,8 @@ final class HtmlToText {
             "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "hr", "address", "section", "article",
             "header", "footer", "form", "fieldset", "center", "body", "tbody", "thead", "tfoot", "caption", "nav",
             "main", "figure", "figcaption", "aside");
+    /** Followed by an empty line, as a reader sees them. */
+    private static final Set<String> PARAGRAPHS = Set.of("p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "table", "blockquote");
     private static final Set<String> SKIPPED = Set.of("script", "style", "head", "title", "noscript", "template");
 
     private HtmlToText() {
@@ -76,7 +78,7 @@ final class HtmlToText {
                         if (BLOCKS.contains(tag) || tag.equals("li")) {
                             newline(sb);
                         }
-                        if (tag.equals("p") || tag.matches("h[1-6]")) {
+                        if (PARAGRAPHS.contains(tag)) {
                             sb.append('\n');
                         }
                     }
