@@ -25,6 +25,12 @@ public class MailClassifier {
             "delivery status notification", "returning to sender", "mail failed", "complaint about message",
             "メールエラー", "配信エラー", "errors from");
 
+    /** Verbatim MTA subjects: with bounce wording in the body they suffice even without a daemon sender. */
+    private static final List<String> MTA_SUBJECTS = List.of("undelivered mail returned to sender",
+            "delivery status notification", "mail delivery failed", "returned mail:", "failure notice",
+            "undeliverable:", "non remis", "mail rejete", "mail rejeté", "returning to sender", "nondeliverable",
+            "non-deliverable", "unzustellbar", "nicht zustellbar", "message not delivered");
+
     private static final List<String> DAEMON_SENDERS = List.of("mailer-daemon", "postmaster",
             "mail delivery subsystem", "mail delivery system", "mailer daemon", "mail administrator");
 
@@ -109,7 +115,8 @@ public class MailClassifier {
             why = "sent by a mailer daemon";
         } else if (daemon && (bounceSubject || bounceText || enclosed)) {
             why = "sent by a mailer daemon";
-        } else if (bounceSubject && (nullSender || bounceText || enclosed || mail.header("X-Failed-Recipients") != null)) {
+        } else if (bounceSubject && (nullSender || enclosed || mail.header("X-Failed-Recipients") != null
+                || (bounceText && containsAny(subject, MTA_SUBJECTS)))) {
             why = "bounce subject: " + head(mail.subject(), 60);
         } else if (mail.header("X-Failed-Recipients") != null && !replyOrForward) {
             why = "X-Failed-Recipients header";
