@@ -1,0 +1,126 @@
+package org.coloc.intake.control;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+
+/** Bounce, feedback and auto-reply detection against sisimai's and flanker's labelled mails. */
+class BounceCorpusConformanceTest {
+
+    private static final boolean VERBOSE = Boolean.getBoolean("coloc.verbose");
+    private final MailClassifier classifier = new MailClassifier("coloc@example.org");
+
+    @Test
+    void classifiesSisimaiMailsLikeSisimai() {
+        Path dir = Corpora.folder("sisimai");
+        JsonObject files = Corpora.json(dir.resolve("expected.json")).getJsonObject("files");
+        int ok = 0;
+        int total = 0;
+        int statusOk = 0;
+        int statusTotal = 0;
+        int recipientFound = 0;
+        int bounces = 0;
+        for (String name : files.keySet()) {
+            JsonObject e = files.getJsonObject(name);
+            String category = e.getString("category");
+            ParsedMail mail = Corpora.parse(dir.resolve(name));
+            Classification c = mail == null ? null : classifier.classify(mail);
+            MailKind kind = c == null ? null : c.kind();
+            boolean good = switch (category) {
+                case "auto_reply" -> kind == MailKind.AUTO_REPLY;
+                case "not_a_bounce" -> kind != MailKind.BOUNCE && kind != MailKind.AUTO_REPLY;
+                default -> kind == MailKind.BOUNCE; // bounces, feedback reports, success DSNs, unlabelled reports
+            };
+            total++;
+            if (good) {
+                ok++;
+            } else if (VERBOSE) {
+                System.out.println("  category " + name + " expected " + category + " got " + c);
+            }
+            if (category.equals("bounce") && kind == MailKind.BOUNCE) {
+                bounces++;
+                if (c.failedRecipient() != null) {
+                    recipientFound++;
+                }
+            }
+            JsonArray rcpts = e.isNull("recipients") ? null : e.getJsonArray("recipients");
+            if (category.equals("bounce") && rcpts != null && !rcpts.isEmpty()
+                    && !rcpts.getJsonObject(0).getString("status").isEmpty()
+                    && !isSisimaiPseudoStatus(rcpts.getJsonObject(0).getString("status"))) {
+                statusTotal++;
+                String expected = rcpts.getJsonObject(0).getString("status");
+                String got = c == null ? null : c.status();
+                if (expected.equals(got)) {
+                    statusOk++;
+                } else if (VERBOSE) {
+                    System.out.println("  status " + name + " expected " + expected + " got " + got);
+                }
+            }
+        }
+        System.out.printf("sisimai category: %d/%d%n", ok, total);
+        System.out.printf("sisimai status of first recipient: %d/%d exact%n", statusOk, statusTotal);
+        System.out.printf("sisimai failed recipient found (expected.json names no address): %d/%d bounces%n",
+                recipientFound, bounces);
+        assertTrue(ok >= 419, "sisimai category regressed: " + ok);
+        assertTrue(statusOk >= 274, "sisimai status regressed: " + statusOk);
+        assertTrue(recipientFound >= 340, "sisimai recipient extraction regressed: " + recipientFound);
+    }
+
+    @Test
+    void flankerBounceFacts() {
+        Path dir = Corpora.folder("flanker");
+        JsonObject files = Corpora.json(dir.resolve("expected.json")).getJsonObject("files");
+        int ok = 0;
+        int total = 0;
+        for (String name : files.keySet()) {
+            JsonObject e = files.getJsonObject(name);
+            ParsedMail mail = Corpora.parse(dir.resolve(name));
+            Classification c = mail == null ? null : classifier.classify(mail);
+            boolean bounce = c != null && c.kind() == MailKind.BOUNCE;
+            if (e.containsKey("is_bounce")) {
+                total++;
+                ok += check(name + " is_bounce", e.getBoolean("is_bounce"), bounce);
+            }
+            if (e.containsKey("is_delivery_notification")) {
+                total++;
+                ok += check(name + " is_delivery_notification", e.getBoolean("is_delivery_notification"), bounce);
+            }
+            if (e.containsKey("bounce_status")) {
+                total++;
+                ok += check(name + " status", e.getString("bounce_status"), c == null ? null : c.status());
+            }
+            if (e.containsKey("failed_recipient")) {
+                total++;
+                ok += check(name + " failed_recipient", e.getString("failed_recipient").toLowerCase(Locale.ROOT),
+                        c == null || c.failedRecipient() == null ? null : c.failedRecipient().toLowerCase(Locale.ROOT));
+            }
+            if (name.startsWith("complaints/")) {
+                total++;
+                ok += check(name + " feedback report is a bounce", true, bounce);
+            }
+            if (name.equals("disposition-notification.eml")) {
+                total++;
+                ok += check(name + " read receipt is no bounce", false, bounce);
+            }
+        }
+        System.out.printf("flanker bounce facts: %d/%d%n", ok, total);
+        assertTrue(ok >= 13, "flanker bounce facts regressed: " + ok + "/" + total);
+    }
+
+    /** x.0.9xx codes are sisimai's own (reason-derived), never written in the mail: not reachable by reading. */
+    private static boolean isSisimaiPseudoStatus(String status) {
+        return status.matches("[45]\\.0\\.9\\d\\d");
+    }
+
+    private static int check(String what, Object expected, Object actual) {
+        boolean good = expected.equals(actual);
+        if (!good && VERBOSE) {
+            System.out.println("  " + what + ": expected " + expected + " got " + actual);
+        }
+        return good ? 1 : 0;
+    }
+}

@@ -1,0 +1,80 @@
+package org.coloc.intake.control;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+
+/** Locates the shared corpora (system property coloc.shared.dir); tests skip when they are absent. */
+final class Corpora {
+
+    private Corpora() {
+    }
+
+    static Path root() {
+        String dir = System.getProperty("coloc.shared.dir", "../shared");
+        Path p = Paths.get(dir, "corpora");
+        Assumptions.assumeTrue(Files.isDirectory(p), "shared corpora not found at " + p.toAbsolutePath());
+        return p;
+    }
+
+    static Path folder(String name) {
+        Path p = root().resolve(name);
+        Assumptions.assumeTrue(Files.isDirectory(p), "corpus folder missing: " + p);
+        return p;
+    }
+
+    static JsonObject json(Path file) {
+        try (InputStream in = Files.newInputStream(file); JsonReader r = Json.createReader(in)) {
+            return r.readObject();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static byte[] bytes(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Every mail file of every corpus: .eml/.msg files and notmuch's maildir files (not expectations). */
+    static List<Path> allMails() {
+        Path root = root();
+        try (Stream<Path> s = Files.walk(root)) {
+            return s.filter(Files::isRegularFile).filter(p -> isMail(root.relativize(p))).sorted().toList();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean isMail(Path rel) {
+        String name = rel.getFileName().toString();
+        if (name.endsWith(".eml") || name.endsWith(".msg")) {
+            return true;
+        }
+        String r = rel.toString().replace('\\', '/');
+        return r.startsWith("notmuch/") && !r.startsWith("notmuch/expected/") && !name.equals("README.md");
+    }
+
+    static ParsedMail parse(Path file) {
+        try {
+            return new MimeParser().parse(bytes(file));
+        } catch (UnparseableMailException e) {
+            return null;
+        }
+    }
+
+    static String ws(String s) {
+        return s == null ? "" : s.replaceAll("\\s+", " ").strip();
+    }
+}
