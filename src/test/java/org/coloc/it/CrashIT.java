@@ -40,8 +40,10 @@ class CrashIT {
         }
         assertEquals(MAILS, mail.count("INBOX"));
         Path data = Files.createTempDirectory(Path.of("target"), "crash-it-");
-        // small batches make the window for a kill between commit and move wide
-        app = new ColocServer("crash", data).mailbox(mail).set("COLOC_IMAP_BATCH_SIZE", "10");
+        // small batches make the window for a kill between commit and move wide; this run polls instead of
+        // using IDLE, so both ways of watching the mailbox are covered by the system tests
+        app = new ColocServer("crash", data).mailbox(mail).set("COLOC_IMAP_BATCH_SIZE", "10")
+                .set("COLOC_IMAP_IDLE", "false");
     }
 
     @AfterAll
