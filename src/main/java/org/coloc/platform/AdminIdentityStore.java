@@ -17,8 +17,10 @@ public class AdminIdentityStore implements IdentityStore {
 
     @Override
     public CredentialValidationResult validate(Credential credential) {
-        if (credential instanceof UsernamePasswordCredential up
-                && credentials.verify(up.getCaller(), up.getPasswordAsString())) {
+        if (!(credential instanceof UsernamePasswordCredential up)) {
+            return CredentialValidationResult.NOT_VALIDATED_RESULT;
+        }
+        if (credentials.verify(up.getCaller(), up.getPasswordAsString())) {
             return new CredentialValidationResult(up.getCaller(), Set.of(Roles.ADMIN));
         }
         return CredentialValidationResult.INVALID_RESULT;

@@ -13,9 +13,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import org.coloc.platform.tokens.TokenCredential;
 
 /**
- * HTTP Basic for everything under /api, answered in the API's own error format: 401 with a problem body
+ * HTTP Basic (the admin) or a Bearer API token (scripts) for everything under /api, answered in the API's own error format: 401 with a problem body
  * (the container's default would be an HTML page). Role checks (403) happen in the resources.
  */
 @ApplicationScoped
@@ -32,6 +33,13 @@ public class ApiAuthentication implements HttpAuthenticationMechanism {
             return context.doNothing();
         }
         String header = request.getHeader("Authorization");
+        if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            CredentialValidationResult result = identityStores.validate(new TokenCredential(header.substring(7).trim()));
+            if (result.getStatus() == CredentialValidationResult.Status.VALID) {
+                return context.notifyContainerAboutLogin(result);
+            }
+            return unauthorized(response, "Unknown or revoked API token.");
+        }
         if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
             String[] userAndPassword = decodeBasic(header.substring(6).trim());
             if (userAndPassword != null) {

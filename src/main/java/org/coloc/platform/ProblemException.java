@@ -1,6 +1,9 @@
 package org.coloc.platform;
 
+import jakarta.ejb.ApplicationException;
+
 /** Thrown by boundaries and controls to answer with a specific problem (status, title, detail). */
+@ApplicationException(rollback = true)
 public class ProblemException extends RuntimeException {
 
     private final transient Problem problem;

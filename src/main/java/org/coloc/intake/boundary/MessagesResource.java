@@ -19,7 +19,7 @@ import org.coloc.platform.Roles;
 /** Received mail, as the intake stored it: list, read, download raw, retry a quarantined one. */
 @Path("messages")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed(Roles.ADMIN)
+@RolesAllowed({Roles.ADMIN, Roles.API})
 public class MessagesResource {
 
     @EJB

@@ -1,0 +1,77 @@
+package org.coloc.inventory.boundary;
+
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.inject.Inject;
+import jakarta.mail.MessagingException;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+import org.coloc.outbox.control.OutgoingMail;
+import org.coloc.outbox.control.SmtpSender;
+import org.coloc.outbox.control.Template;
+import org.coloc.platform.ColocConfig;
+import org.coloc.platform.ProblemException;
+
+/**
+ * Once a day, mails the admin the certificates that expire within {@code coloc.certificates.warn-days}
+ * (14 by default), so none lapses unnoticed. Non-persistent timer: a restart loses nothing, the next day
+ * checks again.
+ */
+@Singleton
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class CertificateWatch {
+
+    private static final Logger LOG = Logger.getLogger(CertificateWatch.class.getName());
+
+    @EJB
+    VirtualMachines vms;
+
+    @Inject
+    SmtpSender smtp;
+
+    @Inject
+    ColocConfig config;
+
+    /** What was (or was not) sent. */
+    public record Report(int expiring, boolean sent, String to) {
+    }
+
+    @Schedule(hour = "7", minute = "0", persistent = false, info = "daily certificate check")
+    void daily() {
+        try {
+            sendReport();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Daily certificate check failed; it runs again tomorrow", e);
+        }
+    }
+
+    public Report sendReport() {
+        int days = config.integer("coloc.certificates.warn-days");
+        List<CertificateView> expiring = vms.certificatesExpiring(days);
+        String to = config.optional("coloc.admin.email").orElse(config.colocAddress());
+        if (expiring.isEmpty()) {
+            return new Report(0, false, to);
+        }
+        DateTimeFormatter date = DateTimeFormatter.ISO_LOCAL_DATE;
+        String list = expiring.stream().map(c -> "- " + c.domain() + " (VM " + c.vmName() + ") : "
+                + c.certificateExpires().format(date) + (c.daysLeft() < 0 ? " — EXPIRÉ / EXPIRED" : " — J-" + c.daysLeft()))
+                .collect(Collectors.joining("\n"));
+        Template.Rendered mail = Template.load("certificates-expiring", config.string("coloc.admin.language"))
+                .render(Map.of("count", Integer.toString(expiring.size()), "days", Integer.toString(days),
+                        "list", list));
+        try {
+            smtp.send(new OutgoingMail(List.of(to), mail.subject(), mail.text()));
+        } catch (MessagingException e) {
+            throw new ProblemException(503, "Service Unavailable", "The SMTP server did not take the mail: " + e.getMessage());
+        }
+        LOG.info(() -> "Certificate report sent to " + to + ": " + expiring.size() + " expiring");
+        return new Report(expiring.size(), true, to);
+    }
+}

@@ -1,0 +1,27 @@
+package org.coloc.inventory.boundary;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import org.coloc.platform.ColocConfig;
+
+/** "Today" where the collective lives (coloc.timezone, Europe/Paris by default), from the one clock. */
+@ApplicationScoped
+public class InventoryClock {
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    ColocConfig config;
+
+    public LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), zone());
+    }
+
+    public ZoneId zone() {
+        return ZoneId.of(config.string("coloc.timezone"));
+    }
+}

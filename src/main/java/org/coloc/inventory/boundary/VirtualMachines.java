@@ -1,0 +1,211 @@
+package org.coloc.inventory.boundary;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.coloc.inventory.control.RecordInputs;
+import org.coloc.inventory.entity.Host;
+import org.coloc.inventory.entity.Member;
+import org.coloc.inventory.entity.VirtualMachine;
+import org.coloc.inventory.entity.VmDomain;
+import org.coloc.inventory.entity.VmFields;
+import org.coloc.platform.ETags;
+import org.coloc.platform.InvalidInputException;
+import org.coloc.platform.JsonBodies;
+import org.coloc.platform.Page;
+import org.coloc.platform.Paging;
+import org.coloc.platform.Problem;
+import org.coloc.platform.ProblemException;
+import org.coloc.platform.Sorting;
+import org.coloc.platform.changes.ChangeLog;
+
+/** VMs: one transaction per call, each change logged with it. */
+@Stateless
+public class VirtualMachines {
+
+    static final String TYPE = "vm";
+    private static final Map<String, String> SORTABLE = Map.ofEntries(Map.entry("name", "v.name"),
+            Map.entry("hostname", "v.hostname"), Map.entry("os", "v.os"), Map.entry("status", "v.status"),
+            Map.entry("vcpus", "v.vcpus"), Map.entry("memoryMiB", "v.memoryMiB"), Map.entry("diskGiB", "v.diskGiB"),
+            Map.entry("host", "v.hostId"), Map.entry("owner", "v.ownerId"), Map.entry("created", "v.created"),
+            Map.entry("updated", "v.updated"), Map.entry("id", "v.id"));
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    InventoryClock inventoryClock;
+
+    @EJB
+    ChangeLog changes;
+
+    public Page<VmView> list(Paging paging, String host, String owner, String status, String os, String q, String sort) {
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        if (host != null) {
+            params.put("host", Filters.id("host", host));
+            where.append(" AND v.hostId = :host");
+        }
+        if (owner != null) {
+            params.put("owner", Filters.id("owner", owner));
+            where.append(" AND v.ownerId = :owner");
+        }
+        if (status != null) {
+            params.put("status", Filters.oneOf("status", status, RecordInputs.VM_STATUSES));
+            where.append(" AND v.status = :status");
+        }
+        if (os != null) {
+            params.put("os", Filters.oneOf("os", os, RecordInputs.OPERATING_SYSTEMS));
+            where.append(" AND v.os = :os");
+        }
+        if (q != null && !q.isBlank()) {
+            params.put("q", Filters.like(q));
+            where.append(" AND (LOWER(v.name) LIKE :q ESCAPE '\\' OR LOWER(v.hostname) LIKE :q ESCAPE '\\'"
+                    + " OR LOWER(v.notes) LIKE :q ESCAPE '\\'"
+                    + " OR EXISTS (SELECT w.id FROM VirtualMachine w JOIN w.domains d WHERE w = v AND d.name LIKE :q ESCAPE '\\'))");
+        }
+        TypedQuery<VirtualMachine> query = em.createQuery("SELECT v FROM VirtualMachine v" + where
+                + Sorting.orderBy(sort, SORTABLE, "v", "name"), VirtualMachine.class);
+        TypedQuery<Long> count = em.createQuery("SELECT COUNT(v) FROM VirtualMachine v" + where, Long.class);
+        params.forEach((k, v) -> {
+            query.setParameter(k, v);
+            count.setParameter(k, v);
+        });
+        // one query per collection for the whole page, not three per VM
+        query.setHint("eclipselink.batch.type", "IN");
+        query.setHint("eclipselink.batch", "v.ipv4");
+        query.setHint("eclipselink.batch", "v.ipv6");
+        query.setHint("eclipselink.batch", "v.domains");
+        List<VmView> items = query.setFirstResult(paging.offset()).setMaxResults(paging.limit()).getResultList()
+                .stream().map(VmView::of).toList();
+        return new Page<>(items, count.getSingleResult(), paging.offset(), paging.limit());
+    }
+
+    public Versioned<VmView> get(long id) {
+        return versioned(find(id));
+    }
+
+    public Versioned<VmView> create(String body, String actor) {
+        VmFields fields = RecordInputs.vm(JsonBodies.parse(body));
+        References refs = resolve(fields);
+        checkUnique(fields, null);
+        VirtualMachine v = new VirtualMachine(fields, refs.host(), refs.owner(), clock.instant());
+        em.persist(v);
+        em.flush();
+        changes.record(actor, TYPE, v.getId(), "create", null, VmView.of(v));
+        return versioned(v);
+    }
+
+    public Versioned<VmView> replace(long id, String body, String ifMatch, String actor) {
+        VirtualMachine v = find(id);
+        ETags.check(ifMatch, v.getVersion());
+        return update(v, RecordInputs.vm(JsonBodies.parse(body)), actor);
+    }
+
+    public Versioned<VmView> patch(long id, String patch, String ifMatch, String actor) {
+        VirtualMachine v = find(id);
+        ETags.check(ifMatch, v.getVersion());
+        return update(v, RecordInputs.vm(JsonBodies.mergePatch(VmView.of(v), patch)), actor);
+    }
+
+    private Versioned<VmView> update(VirtualMachine v, VmFields fields, String actor) {
+        References refs = resolve(fields);
+        checkUnique(fields, v.getId());
+        VmView before = VmView.of(v);
+        v.apply(fields, refs.host(), refs.owner(), clock.instant());
+        em.flush();
+        changes.record(actor, TYPE, v.getId(), "update", before, VmView.of(v));
+        return versioned(v);
+    }
+
+    public void delete(long id, String ifMatch, String actor) {
+        VirtualMachine v = find(id);
+        ETags.check(ifMatch, v.getVersion());
+        changes.record(actor, TYPE, id, "delete", VmView.of(v), null);
+        em.remove(v);
+    }
+
+    /** Certificates of VMs still in service that expire within {@code days} (or already have), soonest first. */
+    public List<CertificateView> certificatesExpiring(int days) {
+        LocalDate today = inventoryClock.today();
+        LocalDate limit = today.plusDays(days);
+        List<CertificateView> out = new ArrayList<>();
+        for (Object[] row : em.createQuery("SELECT v.id, v.name, d.name, d.certificateExpires FROM VirtualMachine v "
+                + "JOIN v.domains d WHERE d.certificateExpires IS NOT NULL AND d.certificateExpires <= :limit "
+                + "AND v.status <> 'decommissioned' ORDER BY d.certificateExpires, d.name", Object[].class)
+                .setParameter("limit", limit).getResultList()) {
+            LocalDate expires = (LocalDate) row[3];
+            out.add(new CertificateView((Long) row[0], (String) row[1], (String) row[2], expires,
+                    ChronoUnit.DAYS.between(today, expires)));
+        }
+        return out;
+    }
+
+    VirtualMachine find(long id) {
+        VirtualMachine v = em.find(VirtualMachine.class, id);
+        if (v == null) {
+            throw ProblemException.notFound("No VM " + id + ".");
+        }
+        return v;
+    }
+
+    private record References(Host host, Member owner) {
+    }
+
+    private References resolve(VmFields f) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        Host host = f.hostId() == null ? null : em.find(Host.class, f.hostId());
+        if (f.hostId() != null && host == null) {
+            errors.add(new Problem.FieldError("host", "no host " + f.hostId()));
+        }
+        Member owner = f.ownerId() == null ? null : em.find(Member.class, f.ownerId());
+        if (f.ownerId() != null && owner == null) {
+            errors.add(new Problem.FieldError("owner", "no member " + f.ownerId()));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        return new References(host, owner);
+    }
+
+    private void checkUnique(VmFields f, Long self) {
+        List<Long> named = em.createQuery("SELECT v.id FROM VirtualMachine v WHERE v.nameKey = :k", Long.class)
+                .setParameter("k", f.name().toLowerCase(Locale.ROOT)).getResultList();
+        if (!named.isEmpty() && !named.get(0).equals(self)) {
+            throw ProblemException.conflict("A VM named " + f.name() + " exists already (VM " + named.get(0) + ").");
+        }
+        conflict("IPv4 address", "SELECT v.id, a FROM VirtualMachine v JOIN v.ipv4 a WHERE a IN :values", f.ipv4(), self);
+        conflict("IPv6 address", "SELECT v.id, a FROM VirtualMachine v JOIN v.ipv6 a WHERE a IN :values", f.ipv6(), self);
+        conflict("domain", "SELECT v.id, d.name FROM VirtualMachine v JOIN v.domains d WHERE d.name IN :values",
+                f.domains().stream().map(VmDomain::getName).toList(), self);
+    }
+
+    private void conflict(String what, String jpql, List<String> values, Long self) {
+        if (values.isEmpty()) {
+            return;
+        }
+        for (Object[] row : em.createQuery(jpql, Object[].class).setParameter("values", values).getResultList()) {
+            if (!row[0].equals(self)) {
+                throw ProblemException.conflict("The " + what + " " + row[1] + " is already used by VM " + row[0] + ".");
+            }
+        }
+    }
+
+    private static Versioned<VmView> versioned(VirtualMachine v) {
+        return new Versioned<>(VmView.of(v), v.getId(), v.getVersion());
+    }
+}

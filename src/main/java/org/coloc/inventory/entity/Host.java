@@ -1,0 +1,95 @@
+package org.coloc.inventory.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Locale;
+import org.coloc.platform.TrackedRecord;
+
+/** A physical server in the rack. */
+@Entity
+@Table(name = "HOST")
+public class Host extends TrackedRecord {
+
+    @Column(name = "NAME", nullable = false, length = 63)
+    private String name;
+
+    /** Lower-cased name: names are unique whatever their case. */
+    @Column(name = "NAME_KEY", nullable = false, unique = true, length = 63)
+    private String nameKey;
+
+    @Column(name = "MODEL", length = 200)
+    private String model;
+
+    @Column(name = "RACK_POSITION", length = 50)
+    private String rackPosition;
+
+    @Column(name = "CORES", nullable = false)
+    private int cores;
+
+    @Column(name = "MEMORY_MIB", nullable = false)
+    private long memoryMiB;
+
+    @Column(name = "STORAGE_GIB", nullable = false)
+    private long storageGiB;
+
+    @Column(name = "STATUS", nullable = false, length = 20)
+    private String status;
+
+    @Column(name = "NOTES", length = 10000)
+    private String notes;
+
+    protected Host() {
+        // for JPA
+    }
+
+    public Host(HostFields fields, Instant now) {
+        apply(fields, now);
+    }
+
+    public final void apply(HostFields f, Instant now) {
+        name = f.name();
+        nameKey = f.name().toLowerCase(Locale.ROOT);
+        model = f.model();
+        rackPosition = f.rackPosition();
+        cores = f.cores();
+        memoryMiB = f.memoryMiB();
+        storageGiB = f.storageGiB();
+        status = f.status();
+        notes = f.notes();
+        touch(now);
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public String getModel() {
+        return model;
+    }
+
+    public String getRackPosition() {
+        return rackPosition;
+    }
+
+    public int getCores() {
+        return cores;
+    }
+
+    public long getMemoryMiB() {
+        return memoryMiB;
+    }
+
+    public long getStorageGiB() {
+        return storageGiB;
+    }
+
+    public String getStatus() {
+        return status;
+    }
+
+    public String getNotes() {
+        return notes;
+    }
+}

@@ -1,0 +1,129 @@
+package org.coloc.inventory.entity;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.UniqueConstraint;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.coloc.platform.TrackedRecord;
+
+/** A member of the collective: who is hosted, how to reach them, in which language. */
+@Entity
+@Table(name = "MEMBER")
+public class Member extends TrackedRecord {
+
+    @Column(name = "DISPLAY_NAME", nullable = false, length = 200)
+    private String displayName;
+
+    @Column(name = "EMAIL", nullable = false, length = 254)
+    private String email;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "MEMBER_OTHER_EMAIL", joinColumns = @JoinColumn(name = "MEMBER_ID"))
+    @OrderColumn(name = "POSITION")
+    @Column(name = "EMAIL", length = 254)
+    private List<String> otherEmails = new ArrayList<>();
+
+    /** Every address of the member, lower-cased: the database keeps them unique across all members. */
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "MEMBER_ADDRESS", joinColumns = @JoinColumn(name = "MEMBER_ID"),
+            uniqueConstraints = @UniqueConstraint(name = "UQ_MEMBER_ADDRESS", columnNames = "ADDRESS"))
+    @Column(name = "ADDRESS", length = 254, nullable = false)
+    private Set<String> addresses = new LinkedHashSet<>();
+
+    @Column(name = "PROJECT", length = 200)
+    private String project;
+
+    @Column(name = "LANGUAGE", nullable = false, length = 2)
+    private String language;
+
+    @Column(name = "NOTES", length = 10000)
+    private String notes;
+
+    @Column(name = "JOINED", nullable = false)
+    private LocalDate joined;
+
+    @Column(name = "STATUS", nullable = false, length = 20)
+    private String status;
+
+    @Column(name = "MONTHLY_PLEDGE", precision = 10, scale = 2)
+    private BigDecimal monthlyPledge;
+
+    protected Member() {
+        // for JPA
+    }
+
+    public Member(MemberFields fields, Instant now) {
+        apply(fields, now);
+    }
+
+    public final void apply(MemberFields f, Instant now) {
+        displayName = f.displayName();
+        email = f.email();
+        otherEmails = new ArrayList<>(f.otherEmails());
+        addresses = new LinkedHashSet<>(f.allAddresses());
+        project = f.project();
+        language = f.language();
+        notes = f.notes();
+        joined = f.joined();
+        status = f.status();
+        monthlyPledge = f.monthlyPledge();
+        touch(now);
+    }
+
+    public static String normalise(String address) {
+        return address.strip().toLowerCase(Locale.ROOT);
+    }
+
+    public String getDisplayName() {
+        return displayName;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public List<String> getOtherEmails() {
+        return List.copyOf(otherEmails);
+    }
+
+    public Set<String> getAddresses() {
+        return Set.copyOf(addresses);
+    }
+
+    public String getProject() {
+        return project;
+    }
+
+    public String getLanguage() {
+        return language;
+    }
+
+    public String getNotes() {
+        return notes;
+    }
+
+    public LocalDate getJoined() {
+        return joined;
+    }
+
+    public String getStatus() {
+        return status;
+    }
+
+    public BigDecimal getMonthlyPledge() {
+        return monthlyPledge;
+    }
+}

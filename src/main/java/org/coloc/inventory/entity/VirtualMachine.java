@@ -1,0 +1,182 @@
+package org.coloc.inventory.entity;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.UniqueConstraint;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.coloc.platform.TrackedRecord;
+
+/** A virtual machine lent to a member, on a host, with its addresses and the domains served for it. */
+@Entity
+@Table(name = "VM")
+public class VirtualMachine extends TrackedRecord {
+
+    @Column(name = "NAME", nullable = false, length = 63)
+    private String name;
+
+    @Column(name = "NAME_KEY", nullable = false, unique = true, length = 63)
+    private String nameKey;
+
+    @Column(name = "HOSTNAME", length = 253)
+    private String hostname;
+
+    @Column(name = "OS", nullable = false, length = 20)
+    private String os;
+
+    @Column(name = "OS_VERSION", length = 50)
+    private String osVersion;
+
+    @Column(name = "VCPUS", nullable = false)
+    private int vcpus;
+
+    @Column(name = "MEMORY_MIB", nullable = false)
+    private long memoryMiB;
+
+    @Column(name = "DISK_GIB", nullable = false)
+    private long diskGiB;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "HOST_ID")
+    private Host host;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "OWNER_ID")
+    private Member owner;
+
+    // the foreign keys as plain values: views need only the ids, not the related records
+    @Column(name = "HOST_ID", insertable = false, updatable = false)
+    private Long hostId;
+
+    @Column(name = "OWNER_ID", insertable = false, updatable = false)
+    private Long ownerId;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "VM_IPV4", joinColumns = @JoinColumn(name = "VM_ID"),
+            uniqueConstraints = @UniqueConstraint(name = "UQ_VM_IPV4", columnNames = "ADDRESS"))
+    @OrderColumn(name = "POSITION")
+    @Column(name = "ADDRESS", length = 15, nullable = false)
+    private List<String> ipv4 = new ArrayList<>();
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "VM_IPV6", joinColumns = @JoinColumn(name = "VM_ID"),
+            uniqueConstraints = @UniqueConstraint(name = "UQ_VM_IPV6", columnNames = "ADDRESS"))
+    @OrderColumn(name = "POSITION")
+    @Column(name = "ADDRESS", length = 45, nullable = false)
+    private List<String> ipv6 = new ArrayList<>();
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "VM_DOMAIN", joinColumns = @JoinColumn(name = "VM_ID"),
+            uniqueConstraints = @UniqueConstraint(name = "UQ_VM_DOMAIN", columnNames = "NAME"))
+    @OrderColumn(name = "POSITION")
+    private List<VmDomain> domains = new ArrayList<>();
+
+    @Column(name = "STATUS", nullable = false, length = 20)
+    private String status;
+
+    @Column(name = "NOTES", length = 10000)
+    private String notes;
+
+    /** The case the VM was requested in (cases arrive with issue 4). */
+    @Column(name = "CASE_NUMBER")
+    private Long caseNumber;
+
+    protected VirtualMachine() {
+        // for JPA
+    }
+
+    public VirtualMachine(VmFields fields, Host host, Member owner, Instant now) {
+        apply(fields, host, owner, now);
+    }
+
+    public final void apply(VmFields f, Host newHost, Member newOwner, Instant now) {
+        name = f.name();
+        nameKey = f.name().toLowerCase(Locale.ROOT);
+        hostname = f.hostname();
+        os = f.os();
+        osVersion = f.osVersion();
+        vcpus = f.vcpus();
+        memoryMiB = f.memoryMiB();
+        diskGiB = f.diskGiB();
+        host = newHost;
+        owner = newOwner;
+        hostId = newHost == null ? null : newHost.getId();
+        ownerId = newOwner == null ? null : newOwner.getId();
+        ipv4 = new ArrayList<>(f.ipv4());
+        ipv6 = new ArrayList<>(f.ipv6());
+        domains = new ArrayList<>(f.domains());
+        status = f.status();
+        notes = f.notes();
+        caseNumber = f.caseNumber();
+        touch(now);
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public String getHostname() {
+        return hostname;
+    }
+
+    public String getOs() {
+        return os;
+    }
+
+    public String getOsVersion() {
+        return osVersion;
+    }
+
+    public int getVcpus() {
+        return vcpus;
+    }
+
+    public long getMemoryMiB() {
+        return memoryMiB;
+    }
+
+    public long getDiskGiB() {
+        return diskGiB;
+    }
+
+    public Long getHostId() {
+        return hostId;
+    }
+
+    public Long getOwnerId() {
+        return ownerId;
+    }
+
+    public List<String> getIpv4() {
+        return List.copyOf(ipv4);
+    }
+
+    public List<String> getIpv6() {
+        return List.copyOf(ipv6);
+    }
+
+    public List<VmDomain> getDomains() {
+        return List.copyOf(domains);
+    }
+
+    public String getStatus() {
+        return status;
+    }
+
+    public String getNotes() {
+        return notes;
+    }
+
+    public Long getCaseNumber() {
+        return caseNumber;
+    }
+}

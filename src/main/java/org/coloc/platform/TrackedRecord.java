@@ -1,0 +1,64 @@
+package org.coloc.platform;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.MappedSuperclass;
+import jakarta.persistence.TableGenerator;
+import jakarta.persistence.Version;
+import java.time.Instant;
+
+/**
+ * What every record edited through the API has: an id, a version for optimistic locking (the ETag), and
+ * its creation and last update times.
+ */
+@MappedSuperclass
+public abstract class TrackedRecord {
+
+    @Id
+    @TableGenerator(name = "RECORD_IDS", allocationSize = 20)
+    @GeneratedValue(strategy = GenerationType.TABLE, generator = "RECORD_IDS")
+    private Long id;
+
+    @Version
+    @Column(name = "VERSION", nullable = false)
+    private long version;
+
+    @Column(name = "CREATED", nullable = false)
+    private Instant created;
+
+    @Column(name = "UPDATED", nullable = false)
+    private Instant updated;
+
+    protected TrackedRecord() {
+    }
+
+    protected void touch(Instant now) {
+        if (created == null) {
+            created = now;
+        }
+        updated = now;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public long getVersion() {
+        return version;
+    }
+
+    public Instant getCreated() {
+        return created;
+    }
+
+    public Instant getUpdated() {
+        return updated;
+    }
+
+    /** The entity tag of this version of the record. */
+    public String etag() {
+        return ETags.of(version);
+    }
+}

@@ -1,0 +1,78 @@
+package org.coloc.platform.tokens;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import jakarta.persistence.TableGenerator;
+import java.time.Instant;
+
+/**
+ * A named token a script sends as {@code Authorization: Bearer …}. Only its SHA-256 is kept: tokens are 32
+ * random bytes, so a fast hash is enough, and it lets a request find its token in one lookup.
+ */
+@Entity
+@Table(name = "API_TOKEN")
+@NamedQuery(name = ApiToken.BY_HASH, query = "SELECT t FROM ApiToken t WHERE t.hash = :hash AND t.revoked IS NULL")
+@NamedQuery(name = ApiToken.ALL, query = "SELECT t FROM ApiToken t ORDER BY t.id")
+public class ApiToken {
+
+    public static final String BY_HASH = "ApiToken.byHash";
+    public static final String ALL = "ApiToken.all";
+
+    @Id
+    @TableGenerator(name = "TOKEN_IDS", allocationSize = 10)
+    @GeneratedValue(strategy = GenerationType.TABLE, generator = "TOKEN_IDS")
+    private Long id;
+
+    @Column(name = "NAME", nullable = false, unique = true, length = 100)
+    private String name;
+
+    @Column(name = "HASH", nullable = false, unique = true, length = 64)
+    private String hash;
+
+    @Column(name = "CREATED", nullable = false)
+    private Instant created;
+
+    @Column(name = "REVOKED")
+    private Instant revoked;
+
+    protected ApiToken() {
+        // for JPA
+    }
+
+    public ApiToken(String name, String hash, Instant created) {
+        this.name = name;
+        this.hash = hash;
+        this.created = created;
+    }
+
+    public void revoke(Instant now) {
+        if (revoked == null) {
+            revoked = now;
+        }
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public String getHash() {
+        return hash;
+    }
+
+    public Instant getCreated() {
+        return created;
+    }
+
+    public Instant getRevoked() {
+        return revoked;
+    }
+}
