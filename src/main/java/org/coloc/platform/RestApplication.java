@@ -28,17 +28,17 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
                 responses = {
                     @APIResponse(name = "BadRequest", responseCode = "400",
                             description = "invalid input: each bad field is named in errors",
-                            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
+                            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem"))),
                     @APIResponse(name = "Unauthorized", responseCode = "401", description = "no or wrong credentials",
-                            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
+                            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem"))),
                     @APIResponse(name = "NotFound", responseCode = "404", description = "no such record",
-                            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
+                            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem"))),
                     @APIResponse(name = "Conflict", responseCode = "409",
                             description = "duplicate name or address, or a record still in use",
-                            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
+                            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem"))),
                     @APIResponse(name = "PreconditionFailed", responseCode = "412",
                             description = "If-Match does not name the current version",
-                            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))},
+                            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))},
                 securitySchemes = {
                     @SecurityScheme(securitySchemeName = "basic", type = SecuritySchemeType.HTTP, scheme = "basic"),
                     @SecurityScheme(securitySchemeName = "token", type = SecuritySchemeType.HTTP, scheme = "bearer")}))

@@ -35,10 +35,20 @@ public final class Api {
         return new Api(base, user, password);
     }
 
-    public record Reply(int status, String contentType, byte[] body) {
+    public record Reply(int status, String contentType, byte[] body, java.net.http.HttpHeaders headers) {
+
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
 
         public String text() {
             return new String(body, StandardCharsets.UTF_8);
+        }
+
+        public jakarta.json.JsonArray jsonArray() {
+            try (JsonReader r = Json.createReader(new StringReader(text()))) {
+                return r.readArray();
+            }
         }
 
         public JsonObject json() {
@@ -58,6 +68,43 @@ public final class Api {
                 .POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    public Reply put(String path, String json, String ifMatch) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json));
+        if (ifMatch != null) {
+            b.header("If-Match", ifMatch);
+        }
+        return send(b);
+    }
+
+    public Reply patch(String path, String json, String ifMatch) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/merge-patch+json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(json));
+        if (ifMatch != null) {
+            b.header("If-Match", ifMatch);
+        }
+        return send(b);
+    }
+
+    public Reply delete(String path, String ifMatch) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).DELETE();
+        if (ifMatch != null) {
+            b.header("If-Match", ifMatch);
+        }
+        return send(b);
+    }
+
+    /** Same base, another Authorization header (e.g. "Bearer …"). */
+    public Api withAuthorization(String header) {
+        return new Api(base, header);
+    }
+
+    private Api(String base, String authorization) {
+        this.base = base;
+        this.authorization = authorization;
+    }
+
     /** GETs a JSON object, insisting on 200. */
     public JsonObject getJson(String path) {
         Reply r = get(path);
@@ -74,7 +121,7 @@ public final class Api {
         try {
             HttpResponse<byte[]> r = client.send(b.timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofByteArray());
-            return new Reply(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
+            return new Reply(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body(), r.headers());
         } catch (IOException e) {
             throw new AssertionError("request failed: " + e, e);
         } catch (InterruptedException e) {

@@ -118,6 +118,20 @@ public final class TestMailServer implements AutoCloseable {
         return store;
     }
 
+    /** Every mail the server accepted for this address (over SMTP or otherwise). */
+    public List<MimeMessage> receivedBy(String address) throws MessagingException {
+        List<MimeMessage> out = new java.util.ArrayList<>();
+        for (MimeMessage m : greenMail.getReceivedMessages()) {
+            for (jakarta.mail.Address a : m.getAllRecipients()) {
+                if (a.toString().toLowerCase(java.util.Locale.ROOT).contains(address.toLowerCase(java.util.Locale.ROOT))) {
+                    out.add(m);
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
     public List<String> users() {
         return greenMail.getUserManager().listUser().stream().map(u -> u.getEmail()).toList();
     }

@@ -45,6 +45,7 @@ public class HostsResource {
     SecurityContext security;
 
     @GET
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "HostViewPage")))
     @Operation(summary = "List hosts", description = "Filters: status (active, maintenance, retired), q (in name, "
             + "model, notes). sort: name, status, cores, memoryMiB, storageGiB, created, updated, id; '-' for descending.")
     public Page<HostView> list(@QueryParam("offset") String offset, @QueryParam("limit") String limit,
@@ -62,7 +63,7 @@ public class HostsResource {
     @GET
     @Path("{id}")
     @Operation(summary = "One host, with its capacity; the ETag is its version")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = HostView.class)))
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "HostView")))
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Response get(@PathParam("id") String id) {
         return hosts.get(Ids.parse("host", id)).ok();
@@ -71,8 +72,8 @@ public class HostsResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a host")
-    @RequestBody(content = @Content(schema = @Schema(implementation = HostView.class)))
-    @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = HostView.class)))
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "HostView")))
+    @APIResponse(responseCode = "201", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "HostView")))
     @APIResponse(responseCode = "409", ref = "Conflict")
     public Response create(String body) {
         return hosts.create(body, actor()).created("hosts");
@@ -82,8 +83,8 @@ public class HostsResource {
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Replace a host (If-Match: its ETag)")
-    @RequestBody(content = @Content(schema = @Schema(implementation = HostView.class)))
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = HostView.class)))
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "HostView")))
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "HostView")))
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
@@ -95,7 +96,7 @@ public class HostsResource {
     @Path("{id}")
     @Consumes({MediaTypes.MERGE_PATCH, MediaType.APPLICATION_JSON})
     @Operation(summary = "Change some fields of a host (JSON merge patch; If-Match: its ETag)")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = HostView.class)))
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "HostView")))
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")

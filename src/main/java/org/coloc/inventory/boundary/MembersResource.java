@@ -45,6 +45,7 @@ public class MembersResource {
     SecurityContext security;
 
     @GET
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "MemberViewPage")))
     @Operation(summary = "List members", description = "Filters: status (active, former), language (fr, en), q "
             + "(in name, e-mail, project). sort: displayName, email, joined, status, created, updated, id; '-' for descending.")
     public Page<MemberView> list(@QueryParam("offset") String offset, @QueryParam("limit") String limit,
@@ -56,7 +57,7 @@ public class MembersResource {
     @GET
     @Path("{id}")
     @Operation(summary = "One member; the ETag is its version")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = MemberView.class)))
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "MemberView")))
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Response get(@PathParam("id") String id) {
         return members.get(Ids.parse("member", id)).ok();
@@ -65,8 +66,8 @@ public class MembersResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a member")
-    @RequestBody(content = @Content(schema = @Schema(implementation = MemberView.class)))
-    @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = MemberView.class)))
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "MemberView")))
+    @APIResponse(responseCode = "201", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "MemberView")))
     @APIResponse(responseCode = "409", ref = "Conflict")
     public Response create(String body) {
         return members.create(body, actor()).created("members");
@@ -76,8 +77,8 @@ public class MembersResource {
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Replace a member (If-Match: its ETag)")
-    @RequestBody(content = @Content(schema = @Schema(implementation = MemberView.class)))
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = MemberView.class)))
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "MemberView")))
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "MemberView")))
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
@@ -89,7 +90,7 @@ public class MembersResource {
     @Path("{id}")
     @Consumes({MediaTypes.MERGE_PATCH, MediaType.APPLICATION_JSON})
     @Operation(summary = "Change some fields of a member (JSON merge patch; If-Match: its ETag)")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = MemberView.class)))
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "MemberView")))
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")

@@ -49,6 +49,7 @@ public class VirtualMachinesResource {
     SecurityContext security;
 
     @GET
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "VmViewPage")))
     @Operation(summary = "List VMs", description = "Filters: host (id), owner (member id), status (requested, "
             + "provisioning, active, suspended, decommissioned), os (alpine, debian), q (in name, hostname, notes, domains). "
             + "sort: name, hostname, os, status, vcpus, memoryMiB, diskGiB, host, owner, created, updated, id; '-' for descending.")
@@ -76,7 +77,7 @@ public class VirtualMachinesResource {
     @GET
     @Path("{id}")
     @Operation(summary = "One VM; the ETag is its version")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = VmView.class)))
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "VmView")))
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Response get(@PathParam("id") String id) {
         return vms.get(Ids.parse("VM", id)).ok();
@@ -85,8 +86,8 @@ public class VirtualMachinesResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a VM")
-    @RequestBody(content = @Content(schema = @Schema(implementation = VmView.class)))
-    @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = VmView.class)))
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "VmView")))
+    @APIResponse(responseCode = "201", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "VmView")))
     @APIResponse(responseCode = "409", ref = "Conflict")
     public Response create(String body) {
         return vms.create(body, actor()).created("vms");
@@ -96,8 +97,8 @@ public class VirtualMachinesResource {
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Replace a VM (If-Match: its ETag)")
-    @RequestBody(content = @Content(schema = @Schema(implementation = VmView.class)))
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = VmView.class)))
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "VmView")))
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "VmView")))
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
@@ -109,7 +110,7 @@ public class VirtualMachinesResource {
     @Path("{id}")
     @Consumes({MediaTypes.MERGE_PATCH, MediaType.APPLICATION_JSON})
     @Operation(summary = "Change some fields of a VM (JSON merge patch; If-Match: its ETag)")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = VmView.class)))
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "VmView")))
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
