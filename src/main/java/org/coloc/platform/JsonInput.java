@@ -58,6 +58,12 @@ public final class JsonInput {
         errors.add(new Problem.FieldError(prefix + field, message));
     }
 
+    /** An error about this whole object, e.g. a list item read by {@link #objects}: named {@code domains[2]}. */
+    public void itemError(String message) {
+        errors.add(new Problem.FieldError(prefix.isEmpty() ? "(body)" : prefix.substring(0, prefix.length() - 1),
+                message));
+    }
+
     public boolean hasErrors() {
         return !errors.isEmpty();
     }
