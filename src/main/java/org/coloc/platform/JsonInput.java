@@ -146,7 +146,8 @@ public final class JsonInput {
     }
 
     public LocalDate date(String field, boolean required) {
-        String s = string(field, required, 10);
+        // any length: a timestamp or other long text is "not a date", not "too long"
+        String s = string(field, required, Integer.MAX_VALUE);
         if (s == null) {
             return null;
         }

@@ -58,7 +58,8 @@ public final class RecordInputs {
         String project = in.string("project", false, 200);
         String language = in.oneOf("language", LANGUAGES, "fr");
         String notes = in.string("notes", false, NOTES);
-        LocalDate joined = in.present("joined") ? in.date("joined", false) : today;
+        // absent or null: today; present, it must be a date (an empty string must not become a null NOT NULL column)
+        LocalDate joined = in.present("joined") ? in.date("joined", true) : today;
         String status = in.oneOf("status", MEMBER_STATUSES, "active");
         BigDecimal pledge = in.decimal("monthlyPledge", BigDecimal.ZERO, new BigDecimal("100000"));
         in.check();
