@@ -8,6 +8,7 @@ import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.stream.JsonParser;
 import java.io.StringReader;
 import java.util.List;
 
@@ -25,9 +26,15 @@ public final class JsonBodies {
         if (body == null || body.isBlank()) {
             throw new InvalidInputException(List.of(new Problem.FieldError("(body)", "is empty; send a JSON object")));
         }
-        try (JsonReader reader = Json.createReader(new StringReader(body))) {
-            return reader.readValue();
-        } catch (JsonException | IllegalStateException e) {
+        try (JsonParser parser = Json.createParser(new StringReader(body))) {
+            parser.next();
+            JsonValue value = parser.getValue();
+            if (parser.hasNext()) {
+                // a reader stops after the first value: '{"a":1} {"a":2}' must not pass as '{"a":1}'
+                throw new JsonException("unexpected content after the JSON value");
+            }
+            return value;
+        } catch (JsonException | IllegalStateException | java.util.NoSuchElementException e) {
             throw new InvalidInputException(List.of(new Problem.FieldError("(body)", "is not valid JSON: "
                     + String.valueOf(e.getMessage()).replaceAll("\\s+", " "))));
         }

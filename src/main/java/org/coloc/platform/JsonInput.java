@@ -58,6 +58,12 @@ public final class JsonInput {
         errors.add(new Problem.FieldError(prefix + field, message));
     }
 
+    /** An error about this whole object, e.g. a list item read by {@link #objects}: named {@code domains[2]}. */
+    public void itemError(String message) {
+        errors.add(new Problem.FieldError(prefix.isEmpty() ? "(body)" : prefix.substring(0, prefix.length() - 1),
+                message));
+    }
+
     public boolean hasErrors() {
         return !errors.isEmpty();
     }
@@ -140,7 +146,8 @@ public final class JsonInput {
     }
 
     public LocalDate date(String field, boolean required) {
-        String s = string(field, required, 10);
+        // any length: a timestamp or other long text is "not a date", not "too long"
+        String s = string(field, required, Integer.MAX_VALUE);
         if (s == null) {
             return null;
         }

@@ -39,7 +39,9 @@ public final class Validators {
     /** A DNS name served by the reverse proxy: a host name with at least two labels. */
     public static String domain(String s) {
         String problem = hostname(s);
-        return problem != null ? "is not a valid domain name" : s.contains(".") ? null : "must be a fully qualified domain";
+        String name = s.endsWith(".") ? s.substring(0, s.length() - 1) : s; // 'localhost.' is one label
+        return problem != null ? "is not a valid domain name"
+                : name.contains(".") ? null : "must be a fully qualified domain";
     }
 
     /** Short record names (hosts, VMs): letters, digits, dot, dash, underscore. */
@@ -56,10 +58,10 @@ public final class Validators {
             return "is not a valid IPv6 address";
         }
         try {
-            // only literals reach here (hex digits, colons, dots): no name lookup happens
+            // only literals with a colon reach here: no name lookup happens, and an Inet4Address can only come
+            // from an IPv4-mapped IPv6 literal, however it is written (::ffff:192.0.2.1, 0:0:0:0:0:ffff:c000:201)
             InetAddress a = InetAddress.getByName(s);
-            return a instanceof Inet6Address || a instanceof Inet4Address && s.startsWith("::") ? null
-                    : "is not a valid IPv6 address";
+            return a instanceof Inet6Address || a instanceof Inet4Address ? null : "is not a valid IPv6 address";
         } catch (UnknownHostException e) {
             return "is not a valid IPv6 address";
         }

@@ -2,11 +2,14 @@ package org.coloc.inventory.control;
 
 import jakarta.json.JsonValue;
 import java.math.BigDecimal;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Function;
 import org.coloc.inventory.entity.HostFields;
 import org.coloc.inventory.entity.MemberFields;
 import org.coloc.inventory.entity.VmDomain;
@@ -20,8 +23,8 @@ import org.coloc.platform.Validators;
  */
 public final class RecordInputs {
 
-    /** Read-only fields a client may send back unchanged after a GET. */
-    static final Set<String> READ_ONLY = Set.of("id", "created", "updated", "capacity", "vmCount");
+    /** Read-only fields a client may send back unchanged after a GET (and that a PATCH sees in the view). */
+    static final Set<String> READ_ONLY = Set.of("id", "created", "updated", "capacity", "vmCount", "overcommitted");
 
     public static final Set<String> MEMBER_STATUSES = Set.of("active", "former");
     public static final Set<String> LANGUAGES = Set.of("fr", "en");
@@ -30,6 +33,7 @@ public final class RecordInputs {
             "decommissioned");
     public static final Set<String> OPERATING_SYSTEMS = Set.of("alpine", "debian");
 
+    private static final String TWICE = "appears twice";
     private static final int NOTES = 10_000;
     private static final long MAX_MIB = 64L * 1024 * 1024;
     private static final long MAX_GIB = 1024L * 1024;
@@ -45,20 +49,17 @@ public final class RecordInputs {
         if (email != null && Validators.email(email) != null) {
             in.error("email", Validators.email(email));
         }
-        List<String> others = in.strings("otherEmails", 20, 254, Validators::email);
         Set<String> seen = new HashSet<>();
         if (email != null) {
             seen.add(email.toLowerCase(Locale.ROOT));
         }
-        for (int i = 0; i < others.size(); i++) {
-            if (!seen.add(others.get(i).toLowerCase(Locale.ROOT))) {
-                in.error("otherEmails[" + i + "]", "repeats an address of this member");
-            }
-        }
+        List<String> others = in.strings("otherEmails", 20, 254,
+                once(Validators::email, s -> s.toLowerCase(Locale.ROOT), seen, "repeats an address of this member"));
         String project = in.string("project", false, 200);
         String language = in.oneOf("language", LANGUAGES, "fr");
         String notes = in.string("notes", false, NOTES);
-        LocalDate joined = in.present("joined") ? in.date("joined", false) : today;
+        // absent or null: today; present, it must be a date (an empty string must not become a null NOT NULL column)
+        LocalDate joined = in.present("joined") ? in.date("joined", true) : today;
         String status = in.oneOf("status", MEMBER_STATUSES, "active");
         BigDecimal pledge = in.decimal("monthlyPledge", BigDecimal.ZERO, new BigDecimal("100000"));
         in.check();
@@ -95,9 +96,10 @@ public final class RecordInputs {
         Long disk = in.whole("diskGiB", true, 1, MAX_GIB);
         Long host = in.whole("host", false, 1, Long.MAX_VALUE);
         Long owner = in.whole("owner", false, 1, Long.MAX_VALUE);
-        List<String> ipv4 = unique(in, "ipv4", in.strings("ipv4", 32, 15, Validators::ipv4));
-        List<String> ipv6 = unique(in, "ipv6", in.strings("ipv6", 32, 45, Validators::ipv6)
-                .stream().map(s -> s.toLowerCase(Locale.ROOT)).toList());
+        List<String> ipv4 = in.strings("ipv4", 32, 15, once(Validators::ipv4, s -> s, new HashSet<>(), TWICE));
+        List<String> ipv6 = in.strings("ipv6", 32, 45, once(Validators::ipv6, RecordInputs::canonicalIpv6,
+                new HashSet<>(), TWICE)).stream().map(s -> s.toLowerCase(Locale.ROOT)).toList();
+        Set<String> domainNames = new HashSet<>();
         List<VmDomain> domains = in.objects("domains", 100, Set.of("name", "certificateExpires"), d -> {
             String dn = d.string("name", true, 253);
             if (dn != null && Validators.domain(dn) != null) {
@@ -105,9 +107,12 @@ public final class RecordInputs {
                 dn = null;
             }
             LocalDate expires = d.date("certificateExpires", false);
+            if (dn != null && !domainNames.add(dn.toLowerCase(Locale.ROOT))) {
+                d.itemError(TWICE);
+                dn = null;
+            }
             return dn == null ? null : new VmDomain(dn.toLowerCase(Locale.ROOT), expires);
         });
-        unique(in, "domains", domains.stream().map(VmDomain::getName).toList());
         String status = in.oneOf("status", VM_STATUSES, "requested");
         String notes = in.string("notes", false, NOTES);
         Long caseNumber = in.whole("caseNumber", false, 1, Long.MAX_VALUE);
@@ -125,13 +130,25 @@ public final class RecordInputs {
         return name;
     }
 
-    private static List<String> unique(JsonInput in, String field, List<String> values) {
-        Set<String> seen = new HashSet<>();
-        for (int i = 0; i < values.size(); i++) {
-            if (!seen.add(values.get(i))) {
-                in.error(field + "[" + i + "]", "appears twice");
-            }
+    /**
+     * A list item check that also refuses an item whose {@code key} was seen before (in {@code seen}). Checked item
+     * by item as the list is read, so that a repetition is named at its own position even when an earlier item
+     * was invalid and left out.
+     */
+    private static Function<String, String> once(Function<String, String> check, Function<String, String> key,
+            Set<String> seen, String repeated) {
+        return s -> {
+            String problem = check.apply(s);
+            return problem != null ? problem : seen.add(key.apply(s)) ? null : repeated;
+        };
+    }
+
+    /** The same IPv6 address written two ways ({@code ::1}, {@code 0:0::1}) has one canonical form. */
+    private static String canonicalIpv6(String valid) {
+        try {
+            return InetAddress.getByName(valid).getHostAddress();
+        } catch (UnknownHostException e) {
+            return valid.toLowerCase(Locale.ROOT);
         }
-        return values;
     }
 }

@@ -47,6 +47,10 @@ public final class Template {
         if (!head.startsWith("Subject:")) {
             throw new IllegalStateException("A mail template starts with 'Subject: ...'");
         }
+        if (head.indexOf('\n') >= 0) {
+            // a forgotten blank line would otherwise turn the first paragraph into the subject
+            throw new IllegalStateException("A mail template's subject is one line, followed by a blank line");
+        }
         return new Template(head.substring("Subject:".length()).strip(), end < 0 ? "" : normalised.substring(end + 2));
     }
 

@@ -1,0 +1,110 @@
+package org.coloc.outbox.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class TemplateTest {
+
+    private static final Map<String, String> VALUES = Map.of("count", "2", "days", "21",
+            "list", "- example.org: 2026-04-01\n- www.example.org: 2026-04-02");
+
+    @Test
+    void frenchCertificatesTemplateIsLoadedFromTheClasspathAndFilled() {
+        Template.Rendered r = Template.load("certificates-expiring", "fr").render(VALUES);
+        assertEquals("[coloc] 2 certificat(s) expirent dans les 21 jours", r.subject());
+        assertTrue(r.text().startsWith("Bonjour,\n\n"), r.text());
+        assertTrue(r.text().contains("\n- example.org: 2026-04-01\n- www.example.org: 2026-04-02\n"), r.text());
+        assertTrue(r.text().contains("Pensez à vérifier le renouvellement"), "read as UTF-8: " + r.text());
+        assertFalse(r.text().contains("{{"), r.text());
+        assertFalse(r.text().contains("Subject:"), r.text());
+    }
+
+    @Test
+    void englishCertificatesTemplateIsLoaded() {
+        Template.Rendered r = Template.load("certificates-expiring", "en").render(VALUES);
+        assertEquals("[coloc] 2 certificate(s) expire within 21 days", r.subject());
+        assertTrue(r.text().startsWith("Hello,\n\n"), r.text());
+        assertTrue(r.text().contains("- www.example.org: 2026-04-02"), r.text());
+    }
+
+    @Test
+    void unknownOrMissingLanguageFallsBackToFrench() {
+        String fr = Template.load("certificates-expiring", "fr").render(VALUES).subject();
+        assertEquals(fr, Template.load("certificates-expiring", "de").render(VALUES).subject());
+        assertEquals(fr, Template.load("certificates-expiring", null).render(VALUES).subject());
+        assertEquals(fr, Template.load("certificates-expiring", "../en").render(VALUES).subject());
+    }
+
+    @Test
+    void unknownTemplateIsAnError() {
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> Template.load("no-such-mail", "en"));
+        assertEquals("No mail template no-such-mail", e.getMessage());
+    }
+
+    @Test
+    void aPlaceholderWithoutValueIsAnErrorNamingIt() {
+        Template t = Template.load("certificates-expiring", "fr");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> t.render(Map.of("count", "2", "days", "21")));
+        assertEquals("No value for {{list}}", e.getMessage());
+        IllegalArgumentException s = assertThrows(IllegalArgumentException.class,
+                () -> Template.parse("Subject: Hi {{name}}\n\nBody").render(Map.of()));
+        assertEquals("No value for {{name}}", s.getMessage());
+    }
+
+    @Test
+    void placeholdersMayBeSpacedAndRepeatedAndExtraValuesAreIgnored() {
+        Template.Rendered r = Template.parse("Subject: {{ who }} and {{who}}\n\n{{who}}: {{  n }}\n")
+                .render(Map.of("who", "Ana", "n", "1", "unused", "x"));
+        assertEquals("Ana and Ana", r.subject());
+        assertEquals("Ana: 1\n", r.text());
+    }
+
+    @Test
+    void valuesAreInsertedLiterallyNeverReinterpreted() {
+        Template.Rendered r = Template.parse("Subject: s\n\nA {{a}} B {{b}}").render(Map.of("a", "$1 \\ {{b}}", "b", "x"));
+        assertEquals("A $1 \\ {{b}} B x", r.text());
+    }
+
+    @Test
+    void theRenderedSubjectIsOneLineEvenWhenAValueHasLineBreaks() {
+        Template.Rendered r = Template.parse("Subject: Re: {{title}}\n\nbody")
+                .render(Map.of("title", "x\r\nBcc: victim@example.org\n\tmore"));
+        assertEquals("Re: x Bcc: victim@example.org more", r.subject());
+        assertFalse(r.subject().contains("\n") || r.subject().contains("\r"));
+    }
+
+    @Test
+    void windowsLineEndsAreAccepted() {
+        Template.Rendered r = Template.parse("Subject: Hi\r\n\r\nLine 1\r\nLine 2").render(Map.of());
+        assertEquals("Hi", r.subject());
+        assertEquals("Line 1\nLine 2", r.text());
+    }
+
+    @Test
+    void aTemplateWithOnlyASubjectHasAnEmptyBody() {
+        Template.Rendered r = Template.parse("Subject: Just this").render(Map.of());
+        assertEquals("Just this", r.subject());
+        assertEquals("", r.text());
+    }
+
+    @Test
+    void aTemplateWithoutSubjectIsAnError() {
+        assertThrows(IllegalStateException.class, () -> Template.parse("Hello,\n\nbody"));
+        assertThrows(IllegalStateException.class, () -> Template.parse("\nSubject: late\n\nbody"));
+        assertThrows(IllegalStateException.class, () -> Template.parse(""));
+    }
+
+    @Test
+    void aSubjectRunningOverSeveralLinesIsAnError() {
+        // a forgotten blank line must not silently turn the first paragraph into the subject
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> Template.parse("Subject: Hello\nBonjour,\nthe body\n\nmore"));
+        assertTrue(e.getMessage().contains("blank line"), e.getMessage());
+    }
+}
