@@ -1,6 +1,5 @@
 package org.coloc.platform;
 
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonMergePatch;
 import jakarta.json.JsonObject;
@@ -26,7 +25,7 @@ public final class JsonBodies {
         if (body == null || body.isBlank()) {
             throw new InvalidInputException(List.of(new Problem.FieldError("(body)", "is empty; send a JSON object")));
         }
-        try (JsonParser parser = Json.createParser(new StringReader(body))) {
+        try (JsonParser parser = JsonSupport.JSON.createParser(new StringReader(body))) {
             parser.next();
             JsonValue value = parser.getValue();
             if (parser.hasNext()) {
@@ -46,14 +45,14 @@ public final class JsonBodies {
         if (patchValue.getValueType() != JsonValue.ValueType.OBJECT) {
             throw new InvalidInputException(List.of(new Problem.FieldError("(body)", "a merge patch must be a JSON object")));
         }
-        JsonMergePatch mergePatch = Json.createMergePatch(patchValue);
+        JsonMergePatch mergePatch = JsonSupport.JSON.createMergePatch(patchValue);
         return mergePatch.apply(toJson(current));
     }
 
     /** A record's JSON representation, as the API shows it. */
     public static JsonObject toJson(Object view) {
         String text = Holder.JSONB.toJson(view);
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+        try (JsonReader reader = JsonSupport.JSON.createReader(new StringReader(text))) {
             return reader.readObject();
         }
     }

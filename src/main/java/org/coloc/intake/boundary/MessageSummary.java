@@ -4,7 +4,7 @@ import java.time.Instant;
 import org.coloc.intake.entity.InboundMail;
 
 /** A mail in lists: enough to recognise it and decide what to open. */
-public record MessageSummary(long id, String messageId, String from, String subject, Instant date,
+public record MessageSummary(Long id, String messageId, String from, String subject, Instant date,
         Instant receivedAt, String classification, String status) {
 
     static MessageSummary of(InboundMail m) {

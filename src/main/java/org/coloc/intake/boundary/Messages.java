@@ -52,15 +52,16 @@ public class Messages {
             params.put("status", s);
             where.append(" AND m.status = :status");
         }
-        TypedQuery<InboundMail> q = em.createQuery(
-                "SELECT m FROM InboundMail m" + where + " ORDER BY m.receivedAt DESC, m.id DESC", InboundMail.class);
+        // only the listed columns: never the bodies and headers of a whole page
+        TypedQuery<MessageSummary> q = em.createQuery("SELECT NEW org.coloc.intake.boundary.MessageSummary(m.id, "
+                + "m.messageId, m.fromAddress, m.subject, m.sentAt, m.receivedAt, m.classification, m.status) "
+                + "FROM InboundMail m" + where + " ORDER BY m.receivedAt DESC, m.id DESC", MessageSummary.class);
         TypedQuery<Long> count = em.createQuery("SELECT COUNT(m) FROM InboundMail m" + where, Long.class);
         params.forEach((k, v) -> {
             q.setParameter(k, v);
             count.setParameter(k, v);
         });
-        List<MessageSummary> items = q.setFirstResult(paging.offset()).setMaxResults(paging.limit())
-                .getResultList().stream().map(MessageSummary::of).toList();
+        List<MessageSummary> items = q.setFirstResult(paging.offset()).setMaxResults(paging.limit()).getResultList();
         return new Page<>(items, count.getSingleResult(), paging.offset(), paging.limit());
     }
 

@@ -1,6 +1,6 @@
 package org.coloc.intake.control;
 
-import jakarta.json.Json;
+import org.coloc.platform.JsonSupport;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import java.util.List;
@@ -69,15 +69,15 @@ public class MailIntake {
     }
 
     static String headersJson(List<MailHeader> headers) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = JsonSupport.JSON.createArrayBuilder();
         for (MailHeader h : headers) {
-            array.add(Json.createObjectBuilder().add("name", h.name()).add("value", h.value() == null ? "" : h.value()));
+            array.add(JsonSupport.JSON.createObjectBuilder().add("name", h.name()).add("value", h.value() == null ? "" : h.value()));
         }
         return array.build().toString();
     }
 
     static String recipientsJson(ParsedMail m) {
-        JsonObjectBuilder o = Json.createObjectBuilder();
+        JsonObjectBuilder o = JsonSupport.JSON.createObjectBuilder();
         o.add("to", addresses(m.to()));
         o.add("cc", addresses(m.cc()));
         o.add("replyTo", addresses(m.replyTo()));
@@ -85,10 +85,10 @@ public class MailIntake {
     }
 
     private static JsonArrayBuilder addresses(List<MailAddress> list) {
-        JsonArrayBuilder a = Json.createArrayBuilder();
+        JsonArrayBuilder a = JsonSupport.JSON.createArrayBuilder();
         if (list != null) {
             for (MailAddress addr : list) {
-                JsonObjectBuilder o = Json.createObjectBuilder().add("address", addr.address());
+                JsonObjectBuilder o = JsonSupport.JSON.createObjectBuilder().add("address", addr.address());
                 if (addr.name() != null) {
                     o.add("name", addr.name());
                 }

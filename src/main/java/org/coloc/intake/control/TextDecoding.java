@@ -80,10 +80,21 @@ final class TextDecoding {
             return null;
         }
         String mapped = ALIASES.get(l);
+        if (CHARSETS.size() > 1000) {
+            CHARSETS.clear(); // hostile mail could invent endless names
+        }
+        return CHARSETS.computeIfAbsent(mapped != null ? mapped : l, TextDecoding::lookup).orElse(null);
+    }
+
+    // Charset.forName scans the class path for providers on every unknown name: remember every answer
+    private static final java.util.Map<String, java.util.Optional<Charset>> CHARSETS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static java.util.Optional<Charset> lookup(String name) {
         try {
-            return Charset.forName(mapped != null ? mapped : l);
+            return java.util.Optional.of(Charset.forName(name));
         } catch (RuntimeException e) {
-            return null;
+            return java.util.Optional.empty();
         }
     }
 
@@ -189,24 +200,23 @@ final class TextDecoding {
         return java.util.Arrays.copyOf(out, o);
     }
 
-    private static int b64(byte c) {
-        if (c >= 'A' && c <= 'Z') {
-            return c - 'A';
+    /** Value of each byte in the base64 alphabet (also the URL-safe one), -1 outside it. */
+    private static final byte[] B64 = new byte[256];
+
+    static {
+        java.util.Arrays.fill(B64, (byte) -1);
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        for (int i = 0; i < alphabet.length(); i++) {
+            B64[alphabet.charAt(i)] = (byte) i;
         }
-        if (c >= 'a' && c <= 'z') {
-            return c - 'a' + 26;
-        }
-        if (c >= '0' && c <= '9') {
-            return c - '0' + 52;
-        }
-        if (c == '+' || c == '-') {
-            return 62;
-        }
-        if (c == '/' || c == '_') {
-            return 63;
-        }
-        return -1;
+        B64['-'] = 62;
+        B64['_'] = 63;
     }
+
+    private static int b64(byte c) {
+        return B64[c & 0xff];
+    }
+
 
     /** Soft line breaks with trailing blanks and stray '=' are kept readable rather than rejected. */
     static byte[] quotedPrintable(byte[] raw, int off, int len) {

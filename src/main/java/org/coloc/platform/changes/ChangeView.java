@@ -1,6 +1,6 @@
 package org.coloc.platform.changes;
 
-import jakarta.json.Json;
+import org.coloc.platform.JsonSupport;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.time.Instant;
@@ -18,7 +18,7 @@ public record ChangeView(long id, Instant at, String actor, String type, long re
         if (text == null) {
             return JsonValue.NULL;
         }
-        try (var reader = Json.createReader(new StringReader(text))) {
+        try (var reader = JsonSupport.JSON.createReader(new StringReader(text))) {
             return reader.readValue();
         }
     }
