@@ -2,10 +2,12 @@ package org.coloc.platform;
 
 import java.io.PrintWriter;
 import java.sql.Connection;
-import java.sql.DriverManager;
+import java.sql.Driver;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.util.Optional;
+import java.util.Properties;
+import java.util.ServiceLoader;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.apache.derby.jdbc.EmbeddedDataSource;
@@ -21,11 +23,13 @@ import org.eclipse.microprofile.config.ConfigProvider;
 public class ColocDataSource implements DataSource {
 
     private static final Logger LOG = Logger.getLogger(ColocDataSource.class.getName());
+    /** The container makes several instances (pool, validation); say once where the data goes. */
+    private static final java.util.concurrent.atomic.AtomicBoolean ANNOUNCED = new java.util.concurrent.atomic.AtomicBoolean();
 
     private volatile DataSource delegate;
+    private volatile Driver driver;
     private String url;
-    private String user;
-    private String password;
+    private final Properties credentials = new Properties();
     private PrintWriter logWriter;
     private int loginTimeout;
 
@@ -47,9 +51,24 @@ public class ColocDataSource implements DataSource {
         Optional<String> jdbcUrl = config.getOptionalValue("coloc.db.url", String.class).filter(s -> !s.isBlank());
         if (jdbcUrl.isPresent()) {
             url = jdbcUrl.get();
-            user = config.getOptionalValue("coloc.db.user", String.class).orElse(null);
-            password = config.getOptionalValue("coloc.db.password", String.class).orElse(null);
-            LOG.info(() -> "Database: " + url);
+            config.getOptionalValue("coloc.db.user", String.class).ifPresent(u -> credentials.setProperty("user", u));
+            config.getOptionalValue("coloc.db.password", String.class)
+                    .ifPresent(p -> credentials.setProperty("password", p));
+            // drivers packaged in the WAR are not visible to DriverManager: look them up in our own class loader
+            for (Driver d : ServiceLoader.load(Driver.class, ColocDataSource.class.getClassLoader())) {
+                try {
+                    if (d.acceptsURL(url)) {
+                        driver = d;
+                        break;
+                    }
+                } catch (SQLException e) {
+                    // not this one
+                }
+            }
+            if (driver == null) {
+                throw new IllegalStateException("No JDBC driver for coloc.db.url " + url);
+            }
+            announce("Database: " + url.replaceAll("password=[^&;]*", "password=***"));
             return null;
         }
         String name = config.getValue("coloc.derby.database", String.class);
@@ -57,14 +76,20 @@ public class ColocDataSource implements DataSource {
         EmbeddedDataSource derby = new EmbeddedDataSource();
         derby.setDatabaseName(absolute);
         derby.setCreateDatabase("create");
-        LOG.info(() -> "Database: embedded Derby in " + absolute);
+        announce("Database: embedded Derby in " + absolute);
         return derby;
+    }
+
+    private static void announce(String message) {
+        if (ANNOUNCED.compareAndSet(false, true)) {
+            LOG.info(message);
+        }
     }
 
     @Override
     public Connection getConnection() throws SQLException {
         DataSource d = delegate();
-        return d != null ? d.getConnection() : DriverManager.getConnection(url, user, password);
+        return d != null ? d.getConnection() : driver.connect(url, credentials);
     }
 
     @Override

@@ -13,7 +13,10 @@ public record Problem(String type, String title, int status, String detail, List
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
-    private static final Jsonb JSONB = JsonbBuilder.create();
+    /** Created on first use only, so that pure code can build problems without a JSON-B implementation. */
+    private static final class Json {
+        static final Jsonb JSONB = JsonbBuilder.create();
+    }
 
     public record FieldError(String field, String message) {
     }
@@ -27,7 +30,7 @@ public record Problem(String type, String title, int status, String detail, List
     }
 
     public String toJson() {
-        return JSONB.toJson(this);
+        return Json.JSONB.toJson(this);
     }
 
     public Response toResponse() {

@@ -28,6 +28,7 @@ public class ImapMailbox implements AutoCloseable {
     static final String DONE_KEYWORD = "$ColocDone";
 
     private final MailboxSettings settings;
+    private final java.util.Set<String> ignoredCapabilities;
     private Store store;
     private IMAPFolder folder;
     private boolean canMove;
@@ -35,7 +36,13 @@ public class ImapMailbox implements AutoCloseable {
     private boolean canIdle;
 
     public ImapMailbox(MailboxSettings settings) {
+        this(settings, java.util.Set.of());
+    }
+
+    /** For tests: behave as if the server lacked some capabilities (e.g. MOVE), to exercise the fallbacks. */
+    ImapMailbox(MailboxSettings settings, java.util.Set<String> ignoredCapabilities) {
         this.settings = settings;
+        this.ignoredCapabilities = ignoredCapabilities;
     }
 
     public void open() throws MessagingException {
@@ -47,11 +54,15 @@ public class ImapMailbox implements AutoCloseable {
         folder = (IMAPFolder) store.getFolder(settings.folder());
         folder.open(Folder.READ_WRITE);
         folder.doCommand(p -> {
-            canMove = p.hasCapability("MOVE");
-            canUidExpunge = p.hasCapability("UIDPLUS");
-            canIdle = p.hasCapability("IDLE");
+            canMove = has(p, "MOVE");
+            canUidExpunge = has(p, "UIDPLUS");
+            canIdle = has(p, "IDLE");
             return null;
         });
+    }
+
+    private boolean has(IMAPProtocol p, String capability) {
+        return p.hasCapability(capability) && !ignoredCapabilities.contains(capability);
     }
 
     private void ensureFolder(String name) throws MessagingException {
