@@ -7,6 +7,8 @@
                                          wait for the app to be ready, then until /api/messages total == N
   helper.py latency --port P --password PW --lmtp-port L --rcpt ADDR --count 100 --tag T --out JSON
                                          deliver mails one by one over LMTP, time until visible in the API
+  helper.py apitime --port P --password PW --out JSON
+                                         time sequential GETs of /api/messages (nothing else polling)
   helper.py summary OUT_DIR              medians of OUT_DIR/run-*.json
 """
 import base64
@@ -279,6 +281,24 @@ def latency(a):
              res["api_get_p50_ms"], res["api_get_p95_ms"], len(gets)))
 
 
+def apitime(a):
+    """Sequential GETs of the list the latency poller uses, with nothing else asking: the API's own cost."""
+    api = Api(a.port, a.password)
+    res = {}
+    for q in ("/api/messages?limit=5", "/api/messages?limit=1&status=quarantined"):
+        times = []
+        for _ in range(a.n):
+            t = time.time()
+            status, _ = api.get(q)
+            times.append(time.time() - t)
+            if status != 200:
+                sys.exit("GET %s answered %s" % (q, status))
+        res[q] = {"p50_ms": round(pct(times, 50) * 1000, 1), "max_ms": round(max(times) * 1000, 1)}
+        print("api_idle GET %s x%d: p50 %.1f ms, max %.1f ms" % (q, a.n, res[q]["p50_ms"], res[q]["max_ms"]))
+    with open(a.out, "w") as f:
+        json.dump(res, f, indent=1)
+
+
 def summary(out_dir):
     runs = []
     for name in sorted(os.listdir(out_dir)):
@@ -324,6 +344,9 @@ def main():
     p.add_argument("--password", required=True); p.add_argument("--rcpt", required=True)
     p.add_argument("--count", type=int, default=100); p.add_argument("--tag", required=True)
     p.add_argument("--timeout", type=float, default=15.0); p.add_argument("--out", required=True)
+    p = sub.add_parser("apitime")
+    p.add_argument("--port", type=int, required=True); p.add_argument("--password", required=True)
+    p.add_argument("--n", type=int, default=20); p.add_argument("--out", required=True)
     p = sub.add_parser("summary"); p.add_argument("out_dir")
     a = ap.parse_args()
     if a.cmd == "ports":
@@ -334,6 +357,8 @@ def main():
         ingest(a)
     elif a.cmd == "latency":
         latency(a)
+    elif a.cmd == "apitime":
+        apitime(a)
     else:
         summary(a.out_dir)
 

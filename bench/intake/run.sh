@@ -13,7 +13,8 @@
 #      total == N+5, msgs/s, peak RSS (VmHWM), then checks the folders;
 #   4. latency: delivers mails one by one over LMTP, each timed until visible in /api/messages (IDLE);
 #   5. stops the app and Dovecot.
-# Then prints per-run figures and medians; everything lands in bench/out/ (git-ignored).
+# Then prints per-run figures and medians; everything lands in bench/out/ (git-ignored; BENCH_OUT=dir
+# to put it elsewhere).
 set -euo pipefail
 
 RUNS=3
@@ -35,7 +36,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$ROOT"
 HERE="$ROOT/bench/intake"
 SHARED_TOOLS="${SHARED_TOOLS:-$ROOT/../shared/tools}"
-OUT="$ROOT/bench/out"
+OUT="${BENCH_OUT:-$ROOT/bench/out}"
 mkdir -p "$OUT"
 MAIL_USER="coloc@bench.test"
 MAIL_PASS="bench-imap-$$"
@@ -224,6 +225,7 @@ EOF
   # latency: LMTP delivery -> visible in /api/messages, app idle in IDLE.
   local lat_ok=1
   if [ "$ingest_ok" = 1 ]; then
+    python3 "$HERE/helper.py" apitime --port "$APP_PORT" --password "$ADMIN_PASS" --out "$RO/api_idle.json" || true
     log "run $k: latency over $LAT_COUNT mails (LMTP delivery -> visible in /api/messages)"
     sleep 3
     python3 "$HERE/helper.py" latency --port "$APP_PORT" --password "$ADMIN_PASS" --lmtp-port "$LMTP_PORT" \
