@@ -1,0 +1,281 @@
+#!/usr/bin/env bash
+# bench/intake: IMAP intake benchmark of coloc against a private Dovecot on 127.0.0.1.
+#
+#   bash bench/intake/run.sh [--runs 3] [--messages 10000] [--latency-count 100] [--no-build]
+#
+# Run from the repo root as root on Debian (installs dovecot-imapd + dovecot-lmtpd if missing).
+# Needs ../shared/tools/gen_messages.py (override with SHARED_TOOLS=dir). Per run it:
+#   1. starts a fresh Dovecot (own config, 127.0.0.1 only, free ports, Maildir in a temp dir) and fills
+#      INBOX with the corpus (N generated mails + 5 broken ones);
+#   2. (a) plain Jakarta Mail batch fetch of every message (read-only), 2 passes in one JVM: msgs/s of the
+#      warm pass is the baseline, the cold first pass is printed too;
+#   3. (b) starts the app on the same mailbox with a fresh data dir, times it until /api/messages
+#      total == N+5, msgs/s, peak RSS (VmHWM), then checks the folders;
+#   4. latency: delivers mails one by one over LMTP, each timed until visible in /api/messages (IDLE);
+#   5. stops the app and Dovecot.
+# Then prints per-run figures and medians; everything lands in bench/out/ (git-ignored; BENCH_OUT=dir
+# to put it elsewhere).
+set -euo pipefail
+
+RUNS=3
+MESSAGES=10000
+LAT_COUNT=100
+BUILD=1
+while [ $# -gt 0 ]; do
+  case "$1" in
+    -r|--runs) RUNS="$2"; shift 2 ;;
+    -n|--messages) MESSAGES="$2"; shift 2 ;;
+    --latency-count) LAT_COUNT="$2"; shift 2 ;;
+    --no-build) BUILD=0; shift ;;
+    -h|--help) sed -n 2,16p "$0"; exit 0 ;;
+    *) echo "unknown option: $1" >&2; exit 2 ;;
+  esac
+done
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+cd "$ROOT"
+HERE="$ROOT/bench/intake"
+SHARED_TOOLS="${SHARED_TOOLS:-$ROOT/../shared/tools}"
+OUT="${BENCH_OUT:-$ROOT/bench/out}"
+mkdir -p "$OUT"
+MAIL_USER="coloc@bench.test"
+MAIL_PASS="bench-imap-$$"
+ADMIN_PASS="bench-admin-$$"
+SEED=42
+
+log() { printf '[%(%H:%M:%S)T] %s\n' -1 "$*"; }
+
+# ---------------------------------------------------------------- prerequisites
+need_pkgs=()
+command -v dovecot >/dev/null 2>&1 || need_pkgs+=(dovecot-imapd)
+[ -x /usr/lib/dovecot/imap ] || need_pkgs+=(dovecot-imapd)
+[ -x /usr/lib/dovecot/lmtp ] || need_pkgs+=(dovecot-lmtpd)
+command -v python3 >/dev/null 2>&1 || need_pkgs+=(python3)
+command -v java >/dev/null 2>&1 || need_pkgs+=(openjdk-17-jdk-headless)
+command -v mvn >/dev/null 2>&1 || need_pkgs+=(maven)
+command -v curl >/dev/null 2>&1 || need_pkgs+=(curl)
+if [ ${#need_pkgs[@]} -gt 0 ]; then
+  log "installing ${need_pkgs[*]}"
+  apt-get update -q
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${need_pkgs[@]}"
+fi
+[ -f "$SHARED_TOOLS/gen_messages.py" ] || { echo "no $SHARED_TOOLS/gen_messages.py (set SHARED_TOOLS)" >&2; exit 1; }
+
+if [ "$BUILD" = 1 ] || [ ! -f target/coloc.war ]; then
+  log "building target/coloc.war"
+  mvn -q -B package -DskipTests
+fi
+if [ ! -f target/payara-micro.jar ]; then
+  log "fetching target/payara-micro.jar"
+  mvn -q -B dependency:copy -Dartifact=fish.payara.extras:payara-micro:6.2025.10 -DoutputDirectory=target -Dmdep.stripVersion=true
+fi
+mvn -q -B -f "$HERE/pom.xml" dependency:build-classpath -Dmdep.outputFile="$OUT/angus.classpath" >/dev/null
+ANGUS_CP="$(cat "$OUT/angus.classpath")"
+
+# ---------------------------------------------------------------- corpus (cached in bench/out)
+CORPUS="$OUT/corpus-n$MESSAGES-seed$SEED"
+EXPECT=$((MESSAGES + 5))
+if [ "$(find "$CORPUS" -maxdepth 1 -name '*.eml' 2>/dev/null | wc -l)" != "$EXPECT" ]; then
+  rm -rf "$CORPUS"
+  log "generating $MESSAGES mails (seed $SEED)"
+  python3 "$SHARED_TOOLS/gen_messages.py" -n "$MESSAGES" --out "$CORPUS" --seed "$SEED"
+  python3 "$HERE/helper.py" broken "$CORPUS" $((MESSAGES + 1))
+fi
+CORPUS_MB="$(du -sm "$CORPUS" | cut -f1)"
+
+{
+  echo "date: $(date -u +%FT%TZ)"
+  echo "cpu: $(nproc) x $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
+  echo "memory: $(free -m | awk '/Mem:/{print $2}') MB"
+  echo "os: $(. /etc/os-release; echo "$PRETTY_NAME")"
+  echo "dovecot: $(dovecot --version)"
+  echo "java: $(java -version 2>&1 | head -1)"
+  echo "app commit: $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')"
+  echo "corpus: $EXPECT mails ($MESSAGES generated, seed $SEED, + 5 broken), ${CORPUS_MB} MB on disk"
+  echo "loadavg at start: $(cut -d' ' -f1-3 /proc/loadavg)"
+} | tee "$OUT/machine.txt"
+
+# ---------------------------------------------------------------- cleanup
+TMP="$(mktemp -d /tmp/coloc-bench.XXXXXX)"
+chmod 755 "$TMP"
+APP_PID=""
+DOVECOT_CONF=""
+cleanup() {
+  set +e
+  if [ -n "$APP_PID" ] && kill -0 "$APP_PID" 2>/dev/null; then
+    kill "$APP_PID"; for _ in $(seq 50); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 0.2; done
+    kill -9 "$APP_PID" 2>/dev/null
+  fi
+  APP_PID=""
+  if [ -n "$DOVECOT_CONF" ]; then
+    dovecot -c "$DOVECOT_CONF" stop 2>/dev/null
+    DOVECOT_CONF=""
+  fi
+}
+trap 'cleanup; rm -rf "$TMP"' EXIT
+trap 'exit 130' INT TERM
+
+wait_port() { # port seconds
+  local i
+  for ((i = 0; i < $2 * 10; i++)); do
+    (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0
+    sleep 0.1
+  done
+  return 1
+}
+
+doveadm_count() { # mailbox
+  doveadm -c "$DOVECOT_CONF" -f flow mailbox status -u "$MAIL_USER" messages "$1" 2>/dev/null | sed 's/.*messages=//' || echo "-"
+}
+
+api_total() { # query
+  curl -s -u "admin:$ADMIN_PASS" "http://127.0.0.1:$APP_PORT/api/messages?limit=1&$1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])' 2>/dev/null || echo "-"
+}
+
+run_one() {
+  local k="$1" R="$TMP/run$1" RO="$OUT/run-$1"
+  rm -rf "$RO"; mkdir -p "$R" "$RO" "$R/state"; chmod 755 "$R"
+  read -r IMAP_PORT LMTP_PORT APP_PORT <<<"$(python3 "$HERE/helper.py" ports 3)"
+  log "run $k: imap $IMAP_PORT, lmtp $LMTP_PORT, app $APP_PORT, dir $R"
+
+  # Dovecot: own config, loopback only, plaintext auth, passwd-file user, Maildir under $R.
+  printf '%s:{PLAIN}%s\n' "$MAIL_USER" "$MAIL_PASS" >"$R/passwd"
+  chmod 644 "$R/passwd"
+  cat >"$R/dovecot.conf" <<EOF
+base_dir = $R/run
+state_dir = $R/state
+log_path = $R/dovecot.log
+protocols = imap lmtp
+listen = 127.0.0.1
+ssl = no
+disable_plaintext_auth = no
+auth_mechanisms = plain login
+mail_location = maildir:~/Maildir
+passdb {
+  driver = passwd-file
+  args = scheme=PLAIN $R/passwd
+}
+userdb {
+  driver = static
+  args = uid=nobody gid=nogroup home=$R/home/%u
+}
+service imap-login {
+  inet_listener imap {
+    address = 127.0.0.1
+    port = $IMAP_PORT
+  }
+  inet_listener imaps {
+    port = 0
+  }
+}
+service lmtp {
+  inet_listener lmtp {
+    address = 127.0.0.1
+    port = $LMTP_PORT
+  }
+}
+protocol imap {
+  mail_max_userip_connections = 50
+}
+protocol lmtp {
+  postmaster_address = postmaster@bench.test
+}
+EOF
+  local maildir="$R/home/$MAIL_USER/Maildir"
+  python3 "$SHARED_TOOLS/gen_messages.py" --deliver "$maildir" --out "$CORPUS" >/dev/null
+  chown -R nobody:nogroup "$R/home"
+  DOVECOT_CONF="$R/dovecot.conf"
+  dovecot -c "$DOVECOT_CONF"
+  wait_port "$IMAP_PORT" 20 || { echo "dovecot did not listen" >&2; cat "$R/dovecot.log" >&2; exit 1; }
+  wait_port "$LMTP_PORT" 20 || { echo "dovecot lmtp did not listen" >&2; exit 1; }
+  # Build Dovecot's index once (both clients then see an indexed mailbox).
+  local inbox; inbox="$(doveadm_count INBOX)"
+  log "run $k: INBOX holds $inbox mails"
+  [ "$inbox" = "$EXPECT" ] || { echo "INBOX has $inbox, expected $EXPECT" >&2; exit 1; }
+
+  # (a) plain Jakarta Mail batch fetch, read-only.
+  log "run $k: (a) plain Jakarta Mail batch fetch"
+  java -Xmx1g -cp "$ANGUS_CP" "$HERE/PlainFetch.java" 127.0.0.1 "$IMAP_PORT" "$MAIL_USER" "$MAIL_PASS" 500 | tee "$RO/plain.txt"
+  local plain_rate plain_cold
+  plain_rate="$(sed -n 's/^plain_fetch .* msgs_per_s=\([0-9.]*\).*/\1/p' "$RO/plain.txt")"
+  plain_cold="$(sed -n 's/^plain_fetch .* cold_msgs_per_s=\([0-9.]*\).*/\1/p' "$RO/plain.txt")"
+  [ "$(doveadm_count INBOX)" = "$EXPECT" ] || { echo "plain fetch changed INBOX" >&2; exit 1; }
+
+  # (b) the app ingesting the same mailbox from empty.
+  log "run $k: (b) app ingest"
+  mkdir -p "$R/data"
+  local t0; t0="$(date +%s.%N)"
+  env COLOC_DATA_DIR="$R/data" COLOC_ADMIN_PASSWORD="$ADMIN_PASS" COLOC_ADDRESS="$MAIL_USER" \
+    COLOC_IMAP_HOST=127.0.0.1 COLOC_IMAP_PORT="$IMAP_PORT" COLOC_IMAP_TLS=none \
+    COLOC_IMAP_USER="$MAIL_USER" COLOC_IMAP_PASSWORD="$MAIL_PASS" \
+    java -Xmx512m -jar target/payara-micro.jar --nohazelcast --port "$APP_PORT" \
+    --prebootcommandfile server-config/pre-boot-commands.txt --postbootcommandfile server-config/post-boot-commands.txt \
+    --logproperties server-config/logging.properties --systemproperties server-config/system.properties \
+    --deploy target/coloc.war --contextroot / >"$RO/app.log" 2>&1 &
+  APP_PID=$!
+  local ingest_ok=1
+  python3 "$HERE/helper.py" ingest --port "$APP_PORT" --password "$ADMIN_PASS" --expect "$EXPECT" \
+    --t0 "$t0" --log "$RO/app.log" --pid "$APP_PID" --out "$RO/ingest.json" || ingest_ok=0
+  sleep 2 # let the last MOVE finish
+  local left processed quarantine n_ing n_quar
+  left="$(doveadm_count INBOX)"; processed="$(doveadm_count Coloc-Processed)"; quarantine="$(doveadm_count Coloc-Quarantine)"
+  n_ing="$(api_total status=ingested)"; n_quar="$(api_total status=quarantined)"
+  log "run $k: folders INBOX=$left Coloc-Processed=$processed Coloc-Quarantine=$quarantine; api ingested=$n_ing quarantined=$n_quar"
+
+  # latency: LMTP delivery -> visible in /api/messages, app idle in IDLE.
+  local lat_ok=1
+  if [ "$ingest_ok" = 1 ]; then
+    python3 "$HERE/helper.py" apitime --port "$APP_PORT" --password "$ADMIN_PASS" --out "$RO/api_idle.json" || true
+    log "run $k: latency over $LAT_COUNT mails (LMTP delivery -> visible in /api/messages)"
+    sleep 3
+    python3 "$HERE/helper.py" latency --port "$APP_PORT" --password "$ADMIN_PASS" --lmtp-port "$LMTP_PORT" \
+      --rcpt "$MAIL_USER" --count "$LAT_COUNT" --tag "r$k-$$" --out "$RO/latency.json" || lat_ok=0
+  else
+    lat_ok=0
+  fi
+  local rss_all; rss_all="$(awk '/VmHWM/{printf "%.0f", $2/1024}' "/proc/$APP_PID/status" 2>/dev/null || echo "")"
+  cleanup
+  cp "$R/dovecot.log" "$RO/dovecot.log" 2>/dev/null || true
+
+  python3 - "$RO" "$k" "$plain_rate" "$plain_cold" "$left" "$processed" "$quarantine" "$n_ing" "$n_quar" "$rss_all" "$EXPECT" <<'PY' | tee -a "$OUT/runs.txt"
+import json, os, sys
+ro, k, plain, plain_cold, left, processed, quarantine, n_ing, n_quar, rss_all, expect = sys.argv[1:]
+def load(name):
+    p = os.path.join(ro, name)
+    return json.load(open(p)) if os.path.exists(p) else {}
+ing, lat = load("ingest.json"), load("latency.json")
+num = lambda s: float(s) if s not in ("", "-") else None
+r = {"run": int(k), "expected": int(expect), "plain_msgs_per_s": num(plain), "plain_cold_msgs_per_s": num(plain_cold),
+     "app_complete": ing.get("complete"), "app_total": ing.get("total"),
+     "app_msgs_per_s_from_ready": ing.get("msgs_per_s_from_ready"),
+     "app_msgs_per_s_from_start": ing.get("msgs_per_s_from_start"),
+     "app_msgs_per_s_from_connected": ing.get("msgs_per_s_from_connected"),
+     "app_ready_s": ing.get("ready_s"), "app_visible_at_ready": ing.get("visible_at_ready"),
+     "app_done_s": ing.get("done_s"),
+     "app_peak_rss_mb": round(ing["peak_rss_mb"]) if ing.get("peak_rss_mb") else None,
+     "app_peak_rss_mb_after_latency": num(rss_all),
+     "inbox_left": left, "processed": processed, "quarantine": quarantine,
+     "api_ingested": n_ing, "api_quarantined": n_quar,
+     "latency_p50_ms": lat.get("p50_ms"), "latency_p95_ms": lat.get("p95_ms"),
+     "latency_max_ms": lat.get("max_ms"), "latency_missed": lat.get("missed"),
+     "api_get_p50_ms": lat.get("api_get_p50_ms"), "api_get_p95_ms": lat.get("api_get_p95_ms")}
+p, a = r["plain_msgs_per_s"], r["app_msgs_per_s_from_ready"]
+r["ratio"] = round(a / p, 3) if p and a else None
+c = r["plain_cold_msgs_per_s"]
+r["ratio_vs_cold"] = round(a / c, 3) if c and a else None
+json.dump(r, open(os.path.join(os.path.dirname(ro), "run-%s.json" % k), "w"), indent=1)
+print("RUN %s: plain %s msg/s (cold JVM %s) | app %s msg/s from ready (%s from mailbox connected, %s from process start) | "
+      "ratio %s (vs cold %s) | peak RSS %s MB | "
+      "latency p50 %s ms p95 %s ms max %s ms (missed %s) | INBOX left %s, processed %s, quarantine %s"
+      % (k, p, c, a, r["app_msgs_per_s_from_connected"], r["app_msgs_per_s_from_start"], r["ratio"], r["ratio_vs_cold"],
+         r["app_peak_rss_mb"], r["latency_p50_ms"],
+         r["latency_p95_ms"], r["latency_max_ms"], r["latency_missed"], left, processed, quarantine))
+PY
+}
+
+rm -f "$OUT"/run-*.json "$OUT/runs.txt" "$OUT/summary.json"
+for ((k = 1; k <= RUNS; k++)); do
+  run_one "$k"
+done
+log "medians over $RUNS run(s)"
+python3 "$HERE/helper.py" summary "$OUT" | tee "$OUT/summary.txt"
