@@ -208,7 +208,7 @@ EOF
   env COLOC_DATA_DIR="$R/data" COLOC_ADMIN_PASSWORD="$ADMIN_PASS" COLOC_ADDRESS="$MAIL_USER" \
     COLOC_IMAP_HOST=127.0.0.1 COLOC_IMAP_PORT="$IMAP_PORT" COLOC_IMAP_TLS=none \
     COLOC_IMAP_USER="$MAIL_USER" COLOC_IMAP_PASSWORD="$MAIL_PASS" \
-    java -Xmx512m -jar target/payara-micro.jar --nohazelcast --port "$APP_PORT" \
+    java -Xmx512m ${APP_JAVA_OPTS:-} -jar target/payara-micro.jar --nohazelcast --port "$APP_PORT" \
     --prebootcommandfile server-config/pre-boot-commands.txt --postbootcommandfile server-config/post-boot-commands.txt \
     --logproperties server-config/logging.properties --systemproperties server-config/system.properties \
     --deploy target/coloc.war --contextroot / >"$RO/app.log" 2>&1 &

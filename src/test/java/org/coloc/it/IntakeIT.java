@@ -91,6 +91,15 @@ class IntakeIT {
         JsonObject attachment = html.getJsonArray("attachments").getJsonObject(0);
         assertEquals("statuts été.pdf", attachment.getString("name"));
         assertEquals(15, attachment.getInt("size"), "base64 of 20 characters is 15 bytes");
+        Api.Reply content = api.get("/api/messages/" + html.getInt("id") + "/attachments/" + attachment.getInt("index"));
+        assertEquals(200, content.status());
+        assertTrue(new String(content.body(), java.nio.charset.StandardCharsets.ISO_8859_1).startsWith("%PDF-1.4"));
+        assertTrue(content.header("Content-Disposition").startsWith("attachment;"), "never rendered inline");
+        assertEquals(404, api.get("/api/messages/" + html.getInt("id") + "/attachments/7").status());
+        assertEquals("coloc@coloc.test", detail.getJsonObject("recipients").getJsonArray("to").getJsonObject(0)
+                .getString("address"));
+        assertTrue(detail.getJsonArray("headers").getValuesAs(JsonObject.class).stream()
+                .anyMatch(h -> h.getString("name").equals("Subject") && h.getString("value").equals("Hébergement asso")));
 
         assertEquals("auto-reply", api.get("/api/messages?classification=auto-reply").json()
                 .getJsonArray("items").getJsonObject(0).getString("classification"));

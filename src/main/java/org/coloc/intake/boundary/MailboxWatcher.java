@@ -195,8 +195,11 @@ public class MailboxWatcher {
     }
 
     private void takeIn(ImapMailbox box, long validity, List<Long> uids) throws MessagingException {
+        long t0 = System.nanoTime();
         List<FetchedMail> fetched = box.fetch(uids);
+        long t1 = System.nanoTime();
         Map<Long, StoreOutcome> outcomes = commit(validity, fetched);
+        long t2 = System.nanoTime();
         List<Long> processed = new ArrayList<>();
         List<Long> rejected = new ArrayList<>();
         outcomes.forEach((uid, outcome) -> {
@@ -213,6 +216,9 @@ public class MailboxWatcher {
         // only now, with the database committed, may the server forget about these messages
         box.moveTo(processed, settings.processedFolder());
         box.moveTo(rejected, settings.quarantineFolder());
+        long t3 = System.nanoTime();
+        LOG.fine(() -> String.format("batch of %d: fetch %d ms, commit %d ms, move %d ms", fetched.size(),
+                (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000));
     }
 
     /**

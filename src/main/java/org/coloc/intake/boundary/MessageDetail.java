@@ -2,10 +2,11 @@ package org.coloc.intake.boundary;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import org.coloc.intake.entity.AttachmentInfo;
 
-/** One mail with everything decoded: headers, text, attachments (without content), and why it was classified so. */
+/**
+ * One mail with everything decoded: headers, recipients, text and HTML, attachments (without content; see
+ * {@code /attachments/{index}}), and why it was classified so.
+ */
 public record MessageDetail(
         long id,
         String messageId,
@@ -22,10 +23,23 @@ public record MessageDetail(
         String deliveryStatus,
         String inReplyTo,
         List<String> references,
-        Map<String, Object> recipients,
-        List<Map<String, String>> headers,
+        Recipients recipients,
+        List<Header> headers,
         String text,
         String html,
         long rawSize,
-        List<AttachmentInfo> attachments) {
+        List<Attachment> attachments) {
+
+    public record Header(String name, String value) {
+    }
+
+    public record Address(String name, String address) {
+    }
+
+    public record Recipients(List<Address> to, List<Address> cc, List<Address> replyTo) {
+    }
+
+    /** {@code index} addresses it under {@code /api/messages/{id}/attachments/{index}}. */
+    public record Attachment(int index, String name, String contentType, long size) {
+    }
 }

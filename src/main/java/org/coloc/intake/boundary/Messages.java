@@ -1,21 +1,21 @@
 package org.coloc.intake.boundary;
 
 import jakarta.ejb.Stateless;
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
-import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.coloc.intake.control.MailAddress;
 import org.coloc.intake.control.MailKind;
-import org.coloc.intake.entity.AttachmentInfo;
+import org.coloc.intake.control.MimeParser;
+import org.coloc.intake.control.ParsedAttachment;
+import org.coloc.intake.control.ParsedMail;
+import org.coloc.intake.control.UnparseableMailException;
 import org.coloc.intake.entity.InboundMail;
-import org.coloc.intake.entity.MailAttachment;
 import org.coloc.intake.entity.MailStatus;
 import org.coloc.intake.entity.RawMail;
 import org.coloc.platform.Page;
@@ -25,10 +25,6 @@ import org.coloc.platform.ProblemException;
 /** Read side of the stored mail, for the REST resource. */
 @Stateless
 public class Messages {
-
-    private static final Jsonb JSONB = JsonbBuilder.create();
-    private static final Type HEADER_LIST = new ArrayList<Map<String, String>>() { }.getClass().getGenericSuperclass();
-    private static final Type OBJECT_MAP = new HashMap<String, Object>() { }.getClass().getGenericSuperclass();
 
     @PersistenceContext
     EntityManager em;
@@ -67,16 +63,51 @@ public class Messages {
 
     public MessageDetail detail(long id) {
         InboundMail m = find(id);
-        List<AttachmentInfo> attachments = em.createNamedQuery(MailAttachment.OF_MAIL, AttachmentInfo.class)
-                .setParameter("mailId", id).getResultList();
-        List<Map<String, String>> headers = m.getHeadersJson() == null ? List.of()
-                : JSONB.fromJson(m.getHeadersJson(), HEADER_LIST);
-        Map<String, Object> recipients = m.getRecipients() == null ? null : JSONB.fromJson(m.getRecipients(), OBJECT_MAP);
-        List<String> references = m.getReferences() == null ? List.of() : List.of(m.getReferences().split(" "));
+        // what is not stored is parsed again from the raw bytes, the one source of truth
+        ParsedMail parsed = parse(id);
+        List<MessageDetail.Header> headers = parsed == null ? List.of()
+                : parsed.headers().stream().map(h -> new MessageDetail.Header(h.name(), h.value())).toList();
+        MessageDetail.Recipients recipients = parsed == null ? null : new MessageDetail.Recipients(
+                addresses(parsed.to()), addresses(parsed.cc()), addresses(parsed.replyTo()));
+        List<MessageDetail.Attachment> attachments = new ArrayList<>();
+        if (parsed != null) {
+            for (int i = 0; i < parsed.attachments().size(); i++) {
+                ParsedAttachment a = parsed.attachments().get(i);
+                attachments.add(new MessageDetail.Attachment(i, a.name(), a.contentType(), a.size()));
+            }
+        }
         return new MessageDetail(m.getId(), m.getMessageId(), m.getFromAddress(), m.getFromName(), m.getSubject(),
                 m.getSentAt(), m.getReceivedAt(), m.getClassification(), m.getClassificationReason(), m.getStatus(),
-                m.getError(), m.getFailedRecipient(), m.getDeliveryStatus(), m.getInReplyTo(), references, recipients,
-                headers, m.getText(), m.getHtml(), m.getRawSize(), attachments);
+                m.getError(), m.getFailedRecipient(), m.getDeliveryStatus(), m.getInReplyTo(),
+                parsed == null || parsed.references() == null ? List.of() : parsed.references(), recipients, headers,
+                m.getText(), parsed == null ? null : parsed.html(), m.getRawSize(), attachments);
+    }
+
+    /** An attachment's decoded content. */
+    public ParsedAttachment attachment(long id, int index) {
+        find(id);
+        ParsedMail parsed = parse(id);
+        if (parsed == null || index < 0 || index >= parsed.attachments().size()) {
+            throw ProblemException.notFound("Message " + id + " has no attachment " + index + ".");
+        }
+        return parsed.attachments().get(index);
+    }
+
+    private ParsedMail parse(long id) {
+        RawMail raw = em.find(RawMail.class, id);
+        if (raw == null) {
+            return null;
+        }
+        try {
+            return new MimeParser().parse(raw.getBytes());
+        } catch (UnparseableMailException e) {
+            return null;
+        }
+    }
+
+    private static List<MessageDetail.Address> addresses(List<MailAddress> list) {
+        return list == null ? List.of()
+                : list.stream().map(a -> new MessageDetail.Address(a.name(), a.address())).toList();
     }
 
     public byte[] raw(long id) {

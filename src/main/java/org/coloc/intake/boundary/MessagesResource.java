@@ -11,6 +11,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.coloc.intake.control.IntakeStore;
+import org.coloc.intake.control.ParsedAttachment;
 import org.coloc.platform.Ids;
 import org.coloc.platform.Page;
 import org.coloc.platform.Paging;
@@ -45,6 +46,28 @@ public class MessagesResource {
     @Produces("message/rfc822")
     public Response raw(@PathParam("id") String id) {
         return Response.ok(messages.raw(Ids.parse("message", id)), "message/rfc822").build();
+    }
+
+    @GET
+    @Path("{id}/attachments/{index}")
+    @Produces(MediaType.WILDCARD)
+    public Response attachment(@PathParam("id") String id, @PathParam("index") String index) {
+        ParsedAttachment a = messages.attachment(Ids.parse("message", id), attachmentIndex(index));
+        String name = a.name() == null ? "attachment" : a.name().replaceAll("[\\r\\n\"\\\\]", "_");
+        // always a download, never rendered inline: an attached HTML page must not run in the dashboard's origin
+        return Response.ok(a.content(), MediaType.APPLICATION_OCTET_STREAM_TYPE)
+                .header("Content-Disposition", "attachment; filename*=UTF-8''"
+                        + java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"))
+                .header("X-Content-Type-Options", "nosniff")
+                .build();
+    }
+
+    private static int attachmentIndex(String raw) {
+        try {
+            return Integer.parseInt(raw);
+        } catch (NumberFormatException e) {
+            throw org.coloc.platform.ProblemException.badRequest("'" + raw + "' is not an attachment index.");
+        }
     }
 
     @POST

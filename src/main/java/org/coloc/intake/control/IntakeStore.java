@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.coloc.intake.entity.InboundMail;
-import org.coloc.intake.entity.MailAttachment;
 import org.coloc.intake.entity.MailboxCheckpoint;
 import org.coloc.intake.entity.RawMail;
 import org.coloc.platform.ColocConfig;
@@ -40,6 +39,10 @@ public class IntakeStore {
     public Map<Long, StoreOutcome> storeBatch(String mailbox, long uidValidity, List<FetchedMail> batch) {
         Instant now = clock.instant();
         MailIntake intake = intake();
+        // parsing is pure and takes most of the CPU: spread it over the cores before touching the database
+        Map<FetchedMail, MailIntake.Result> parsed = new java.util.IdentityHashMap<>();
+        batch.parallelStream().map(m -> Map.entry(m, intake.take(m.raw()))).toList()
+                .forEach(e -> parsed.put(e.getKey(), e.getValue()));
         Map<String, List<FetchedMail>> byKey = new LinkedHashMap<>();
         for (FetchedMail m : batch) {
             byKey.computeIfAbsent(DedupeKey.of(m.raw()), k -> new java.util.ArrayList<>()).add(m);
@@ -55,7 +58,7 @@ public class IntakeStore {
                 if (i > 0 || known.contains(e.getKey())) {
                     outcomes.put(m.uid(), StoreOutcome.DUPLICATE);
                 } else {
-                    outcomes.put(m.uid(), persist(e.getKey(), m.raw(), mailbox, now, intake));
+                    outcomes.put(m.uid(), persist(e.getKey(), m.raw(), mailbox, now, parsed.get(m)));
                 }
             }
         }
@@ -98,32 +101,22 @@ public class IntakeStore {
             mail.quarantined(result.rejection());
             return mail;
         }
-        em.createNamedQuery(MailAttachment.DELETE_OF_MAIL).setParameter("mailId", id).executeUpdate();
-        apply(mail, result);
+        mail.ingested(result.fields());
         return mail;
     }
 
-    private StoreOutcome persist(String key, byte[] raw, String mailbox, Instant now, MailIntake intake) {
+    private StoreOutcome persist(String key, byte[] raw, String mailbox, Instant now, MailIntake.Result result) {
         InboundMail mail = new InboundMail(key, RawHeaders.messageId(raw), now, raw.length, mailbox);
         em.persist(mail);
-        // the raw bytes go in with the row, whatever parsing makes of them
+        // the raw bytes go in with the row, whatever parsing made of them
         em.persist(new RawMail(mail.getId(), raw));
-        MailIntake.Result result = intake.take(raw);
         if (result.isRejected()) {
             mail.quarantined(result.rejection());
             mail.identify(RawHeaders.first(raw, "From"), RawHeaders.first(raw, "Subject"));
             return StoreOutcome.QUARANTINED;
         }
-        apply(mail, result);
-        return StoreOutcome.INGESTED;
-    }
-
-    private void apply(InboundMail mail, MailIntake.Result result) {
         mail.ingested(result.fields());
-        int position = 0;
-        for (ParsedAttachment a : result.attachments()) {
-            em.persist(new MailAttachment(mail.getId(), position++, a.name(), a.contentType(), a.content()));
-        }
+        return StoreOutcome.INGESTED;
     }
 
     private Set<String> existingKeys(Set<String> keys) {

@@ -1,9 +1,5 @@
 package org.coloc.intake.control;
 
-import org.coloc.platform.JsonSupport;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObjectBuilder;
-import java.util.List;
 import org.coloc.intake.entity.ParsedFields;
 
 /**
@@ -21,11 +17,11 @@ public class MailIntake {
         this.maxMessageBytes = maxMessageBytes;
     }
 
-    /** Either the stored fields and attachments, or the reason the mail goes to quarantine. */
-    public record Result(ParsedFields fields, List<ParsedAttachment> attachments, String rejection) {
+    /** Either the stored fields, or the reason the mail goes to quarantine. */
+    public record Result(ParsedFields fields, String rejection) {
 
         static Result rejected(String reason) {
-            return new Result(null, List.of(), reason);
+            return new Result(null, reason);
         }
 
         public boolean isRejected() {
@@ -41,7 +37,7 @@ public class MailIntake {
         try {
             ParsedMail mail = parser.parse(raw);
             Classification c = classifier.classify(mail);
-            return new Result(fieldsOf(mail, c), mail.attachments(), null);
+            return new Result(fieldsOf(mail, c), null);
         } catch (UnparseableMailException e) {
             return Result.rejected("unparseable: " + e.getMessage());
         } catch (RuntimeException | StackOverflowError e) {
@@ -61,40 +57,6 @@ public class MailIntake {
                 c.failedRecipient(),
                 c.status(),
                 m.inReplyTo(),
-                m.references() == null || m.references().isEmpty() ? null : String.join(" ", m.references()),
-                recipientsJson(m),
-                headersJson(m.headers()),
-                m.text(),
-                m.html());
-    }
-
-    static String headersJson(List<MailHeader> headers) {
-        JsonArrayBuilder array = JsonSupport.JSON.createArrayBuilder();
-        for (MailHeader h : headers) {
-            array.add(JsonSupport.JSON.createObjectBuilder().add("name", h.name()).add("value", h.value() == null ? "" : h.value()));
-        }
-        return array.build().toString();
-    }
-
-    static String recipientsJson(ParsedMail m) {
-        JsonObjectBuilder o = JsonSupport.JSON.createObjectBuilder();
-        o.add("to", addresses(m.to()));
-        o.add("cc", addresses(m.cc()));
-        o.add("replyTo", addresses(m.replyTo()));
-        return o.build().toString();
-    }
-
-    private static JsonArrayBuilder addresses(List<MailAddress> list) {
-        JsonArrayBuilder a = JsonSupport.JSON.createArrayBuilder();
-        if (list != null) {
-            for (MailAddress addr : list) {
-                JsonObjectBuilder o = JsonSupport.JSON.createObjectBuilder().add("address", addr.address());
-                if (addr.name() != null) {
-                    o.add("name", addr.name());
-                }
-                a.add(o);
-            }
-        }
-        return a;
+                m.text());
     }
 }

@@ -15,8 +15,9 @@ import java.util.Objects;
 
 /**
  * A mail as received: stored once per Message-ID (or content hash), either ingested (parsed and classified)
- * or quarantined (with the reason). The raw bytes live in {@link RawMail}, attachments in {@link MailAttachment},
- * so listing mails never loads them.
+ * or quarantined (with the reason). The raw bytes live in {@link RawMail}, the one source of truth: headers,
+ * recipients, HTML and attachments are parsed from them when a mail is opened, so they cost nothing at
+ * intake and a better parser improves old mail too. Kept here: what lists, filters and later stages query.
  */
 @Entity
 @Table(name = "INBOUND_MAIL", indexes = {
@@ -31,10 +32,11 @@ public class InboundMail {
     public static final String BY_KEY = "InboundMail.byKey";
 
     static final int SHORT = 255;
+    static final int TEXT_INLINE_MAX = 32_000;
     static final int LONG = 1000;
 
     @Id
-    @TableGenerator(name = "MAIL_IDS", allocationSize = 50)
+    @TableGenerator(name = "MAIL_IDS", allocationSize = 500)
     @GeneratedValue(strategy = GenerationType.TABLE, generator = "MAIL_IDS")
     private Long id;
 
@@ -86,25 +88,13 @@ public class InboundMail {
     @Column(name = "IN_REPLY_TO", length = LONG)
     private String inReplyTo;
 
-    @Lob
-    @Column(name = "REFERENCE_IDS")
-    private String references;
-
-    @Lob
-    @Column(name = "RECIPIENTS")
-    private String recipients;
-
-    @Lob
-    @Column(name = "HEADERS_JSON")
-    private String headersJson;
+    // the text a person reads; short ones in a plain column (fast in Derby), long ones in a CLOB
+    @Column(name = "TEXT_INLINE", length = TEXT_INLINE_MAX)
+    private String textInline;
 
     @Lob
     @Column(name = "TEXT_BODY")
-    private String text;
-
-    @Lob
-    @Column(name = "HTML_BODY")
-    private String html;
+    private String textLarge;
 
     protected InboundMail() {
         // for JPA
@@ -133,11 +123,10 @@ public class InboundMail {
         this.failedRecipient = clip(f.failedRecipient(), SHORT);
         this.deliveryStatus = clip(f.deliveryStatus(), 20);
         this.inReplyTo = clip(f.inReplyTo(), LONG);
-        this.references = f.references();
-        this.recipients = f.recipients();
-        this.headersJson = f.headersJson();
-        this.text = f.text();
-        this.html = f.html();
+        String text = f.text();
+        boolean small = text == null || text.length() <= TEXT_INLINE_MAX;
+        this.textInline = small ? text : null;
+        this.textLarge = small ? null : text;
     }
 
     /** The mail could not be taken in; its raw bytes stay, with the reason, until someone retries it. */
@@ -231,23 +220,7 @@ public class InboundMail {
         return inReplyTo;
     }
 
-    public String getReferences() {
-        return references;
-    }
-
-    public String getRecipients() {
-        return recipients;
-    }
-
-    public String getHeadersJson() {
-        return headersJson;
-    }
-
     public String getText() {
-        return text;
-    }
-
-    public String getHtml() {
-        return html;
+        return textInline != null ? textInline : textLarge;
     }
 }

@@ -13,9 +13,5 @@ public record ParsedFields(
         String failedRecipient,
         String deliveryStatus,
         String inReplyTo,
-        String references,
-        String recipients,
-        String headersJson,
-        String text,
-        String html) {
+        String text) {
 }
