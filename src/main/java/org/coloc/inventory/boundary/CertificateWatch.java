@@ -43,7 +43,7 @@ public class CertificateWatch {
     public record Report(int expiring, boolean sent, String to) {
     }
 
-    @Schedule(hour = "7", minute = "0", persistent = false, info = "daily certificate check")
+    @Schedule(hour = "7", minute = "0", timezone = "Europe/Paris", persistent = false, info = "daily certificate check")
     void daily() {
         try {
             sendReport();
