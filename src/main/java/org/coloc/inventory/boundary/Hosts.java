@@ -55,6 +55,7 @@ public class Hosts {
         }
         TypedQuery<Host> query = em.createQuery("SELECT h FROM Host h" + where
                 + Sorting.orderBy(sort, SORTABLE, "h", "name"), Host.class);
+        query.setHint("eclipselink.read-only", "true");
         TypedQuery<Long> count = em.createQuery("SELECT COUNT(h) FROM Host h" + where, Long.class);
         params.forEach((k, v) -> {
             query.setParameter(k, v);
@@ -132,8 +133,8 @@ public class Hosts {
     public void delete(long id, String ifMatch, String actor) {
         Host h = find(id);
         ETags.check(ifMatch, h.getVersion());
-        long vms = em.createQuery("SELECT COUNT(v) FROM VirtualMachine v WHERE v.host = :h", Long.class)
-                .setParameter("h", h).getSingleResult();
+        long vms = em.createQuery("SELECT COUNT(v) FROM VirtualMachine v WHERE v.hostId = :id", Long.class)
+                .setParameter("id", h.getId()).getSingleResult();
         if (vms > 0) {
             throw ProblemException.conflict("Host " + h.getName() + " still carries " + vms
                     + " VM(s); move or delete them first.");
@@ -160,8 +161,8 @@ public class Hosts {
 
     private HostView view(Host h) {
         List<Object[]> rows = em.createQuery("SELECT SUM(v.vcpus), SUM(v.memoryMiB), SUM(v.diskGiB), COUNT(v) "
-                + "FROM VirtualMachine v WHERE v.host = :h AND v.status <> 'decommissioned'", Object[].class)
-                .setParameter("h", h).getResultList();
+                + "FROM VirtualMachine v WHERE v.hostId = :id AND v.status <> 'decommissioned'", Object[].class)
+                .setParameter("id", h.getId()).getResultList();
         return HostView.of(h, rows.isEmpty() ? null : allocation(rows.get(0), 0));
     }
 

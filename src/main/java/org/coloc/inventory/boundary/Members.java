@@ -60,6 +60,7 @@ public class Members {
         }
         TypedQuery<Member> query = em.createQuery("SELECT m FROM Member m" + where
                 + Sorting.orderBy(sort, SORTABLE, "m", "displayName"), Member.class);
+        query.setHint("eclipselink.read-only", "true");
         TypedQuery<Long> count = em.createQuery("SELECT COUNT(m) FROM Member m" + where, Long.class);
         params.forEach((k, v) -> {
             query.setParameter(k, v);
@@ -111,8 +112,8 @@ public class Members {
     public void delete(long id, String ifMatch, String actor) {
         Member m = find(id);
         ETags.check(ifMatch, m.getVersion());
-        long vms = em.createQuery("SELECT COUNT(v) FROM VirtualMachine v WHERE v.owner = :m", Long.class)
-                .setParameter("m", m).getSingleResult();
+        long vms = em.createQuery("SELECT COUNT(v) FROM VirtualMachine v WHERE v.ownerId = :id", Long.class)
+                .setParameter("id", m.getId()).getSingleResult();
         if (vms > 0) {
             throw ProblemException.conflict("Member " + id + " owns " + vms + " VM(s); give them to someone else or "
                     + "delete them first.");

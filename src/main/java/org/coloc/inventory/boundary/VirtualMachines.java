@@ -80,16 +80,12 @@ public class VirtualMachines {
         }
         TypedQuery<VirtualMachine> query = em.createQuery("SELECT v FROM VirtualMachine v" + where
                 + Sorting.orderBy(sort, SORTABLE, "v", "name"), VirtualMachine.class);
+        query.setHint("eclipselink.read-only", "true");
         TypedQuery<Long> count = em.createQuery("SELECT COUNT(v) FROM VirtualMachine v" + where, Long.class);
         params.forEach((k, v) -> {
             query.setParameter(k, v);
             count.setParameter(k, v);
         });
-        // one query per collection for the whole page, not three per VM
-        query.setHint("eclipselink.batch.type", "IN");
-        query.setHint("eclipselink.batch", "v.ipv4");
-        query.setHint("eclipselink.batch", "v.ipv6");
-        query.setHint("eclipselink.batch", "v.domains");
         List<VmView> items = query.setFirstResult(paging.offset()).setMaxResults(paging.limit()).getResultList()
                 .stream().map(VmView::of).toList();
         return new Page<>(items, count.getSingleResult(), paging.offset(), paging.limit());
@@ -101,9 +97,9 @@ public class VirtualMachines {
 
     public Versioned<VmView> create(String body, String actor) {
         VmFields fields = RecordInputs.vm(JsonBodies.parse(body));
-        References refs = resolve(fields);
+        checkReferences(fields);
         checkUnique(fields, null);
-        VirtualMachine v = new VirtualMachine(fields, refs.host(), refs.owner(), clock.instant());
+        VirtualMachine v = new VirtualMachine(fields, clock.instant());
         em.persist(v);
         em.flush();
         changes.record(actor, TYPE, v.getId(), "create", null, VmView.of(v));
@@ -123,10 +119,10 @@ public class VirtualMachines {
     }
 
     private Versioned<VmView> update(VirtualMachine v, VmFields fields, String actor) {
-        References refs = resolve(fields);
+        checkReferences(fields);
         checkUnique(fields, v.getId());
         VmView before = VmView.of(v);
-        v.apply(fields, refs.host(), refs.owner(), clock.instant());
+        v.apply(fields, clock.instant());
         em.flush();
         changes.record(actor, TYPE, v.getId(), "update", before, VmView.of(v));
         return versioned(v);
@@ -163,10 +159,7 @@ public class VirtualMachines {
         return v;
     }
 
-    private record References(Host host, Member owner) {
-    }
-
-    private References resolve(VmFields f) {
+    private void checkReferences(VmFields f) {
         List<Problem.FieldError> errors = new ArrayList<>();
         Host host = f.hostId() == null ? null : em.find(Host.class, f.hostId());
         if (f.hostId() != null && host == null) {
@@ -179,7 +172,6 @@ public class VirtualMachines {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        return new References(host, owner);
     }
 
     private void checkUnique(VmFields f, Long self) {

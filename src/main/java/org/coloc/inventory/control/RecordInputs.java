@@ -100,7 +100,7 @@ public final class RecordInputs {
         List<String> ipv6 = in.strings("ipv6", 32, 45, once(Validators::ipv6, RecordInputs::canonicalIpv6,
                 new HashSet<>(), TWICE)).stream().map(s -> s.toLowerCase(Locale.ROOT)).toList();
         Set<String> domainNames = new HashSet<>();
-        List<VmDomain> domains = in.objects("domains", 100, Set.of("name", "certificateExpires"), d -> {
+        List<VmDomain> domains = in.objects("domains", 50, Set.of("name", "certificateExpires"), d -> {
             String dn = d.string("name", true, 253);
             if (dn != null && Validators.domain(dn) != null) {
                 d.error("name", Validators.domain(dn));

@@ -2,6 +2,7 @@ package org.coloc.inventory.entity;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.Index;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Locale;
@@ -9,7 +10,7 @@ import org.coloc.platform.TrackedRecord;
 
 /** A physical server in the rack. */
 @Entity
-@Table(name = "HOST")
+@Table(name = "HOST", indexes = @Index(name = "IX_HOST_NAME", columnList = "NAME, ID"))
 public class Host extends TrackedRecord {
 
     @Column(name = "NAME", nullable = false, length = 63)

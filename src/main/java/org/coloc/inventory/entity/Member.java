@@ -5,6 +5,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
+import jakarta.persistence.Index;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
@@ -21,7 +22,7 @@ import org.coloc.platform.TrackedRecord;
 
 /** A member of the collective: who is hosted, how to reach them, in which language. */
 @Entity
-@Table(name = "MEMBER")
+@Table(name = "MEMBER", indexes = @Index(name = "IX_MEMBER_NAME", columnList = "DISPLAY_NAME, ID"))
 public class Member extends TrackedRecord {
 
     @Column(name = "DISPLAY_NAME", nullable = false, length = 200)
@@ -31,14 +32,16 @@ public class Member extends TrackedRecord {
     private String email;
 
     @ElementCollection(fetch = FetchType.EAGER)
-    @CollectionTable(name = "MEMBER_OTHER_EMAIL", joinColumns = @JoinColumn(name = "MEMBER_ID"))
+    @CollectionTable(name = "MEMBER_OTHER_EMAIL", joinColumns = @JoinColumn(name = "MEMBER_ID"),
+            indexes = @Index(name = "IX_MEMBER_OTHER_EMAIL_MEMBER", columnList = "MEMBER_ID"))
     @OrderColumn(name = "POSITION")
     @Column(name = "EMAIL", length = 254)
     private List<String> otherEmails = new ArrayList<>();
 
     /** Every address of the member, lower-cased: the database keeps them unique across all members. */
-    @ElementCollection(fetch = FetchType.EAGER)
+    @ElementCollection(fetch = FetchType.LAZY)
     @CollectionTable(name = "MEMBER_ADDRESS", joinColumns = @JoinColumn(name = "MEMBER_ID"),
+            indexes = @Index(name = "IX_MEMBER_ADDRESS_MEMBER", columnList = "MEMBER_ID"),
             uniqueConstraints = @UniqueConstraint(name = "UQ_MEMBER_ADDRESS", columnNames = "ADDRESS"))
     @Column(name = "ADDRESS", length = 254, nullable = false)
     private Set<String> addresses = new LinkedHashSet<>();

@@ -5,8 +5,8 @@ import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
+import jakarta.persistence.Index;
 import jakarta.persistence.JoinColumn;
-import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.UniqueConstraint;
@@ -18,7 +18,8 @@ import org.coloc.platform.TrackedRecord;
 
 /** A virtual machine lent to a member, on a host, with its addresses and the domains served for it. */
 @Entity
-@Table(name = "VM")
+@Table(name = "VM", indexes = {@Index(name = "IX_VM_NAME", columnList = "NAME, ID"),
+        @Index(name = "IX_VM_HOST", columnList = "HOST_ID"), @Index(name = "IX_VM_OWNER", columnList = "OWNER_ID")})
 public class VirtualMachine extends TrackedRecord {
 
     @Column(name = "NAME", nullable = false, length = 63)
@@ -45,40 +46,45 @@ public class VirtualMachine extends TrackedRecord {
     @Column(name = "DISK_GIB", nullable = false)
     private long diskGiB;
 
-    @ManyToOne(fetch = FetchType.LAZY)
-    @JoinColumn(name = "HOST_ID")
-    private Host host;
-
-    @ManyToOne(fetch = FetchType.LAZY)
-    @JoinColumn(name = "OWNER_ID")
-    private Member owner;
-
-    // the foreign keys as plain values: views need only the ids, not the related records
-    @Column(name = "HOST_ID", insertable = false, updatable = false)
+    // Host and owner as plain ids, not relationships: a VM view needs only the ids, and a mapped
+    // relationship would load the host and the member (with its addresses) for every VM of a list.
+    // Writes check that they exist; deleting a host or member still referenced is refused.
+    @Column(name = "HOST_ID")
     private Long hostId;
 
-    @Column(name = "OWNER_ID", insertable = false, updatable = false)
+    @Column(name = "OWNER_ID")
     private Long ownerId;
 
-    @ElementCollection(fetch = FetchType.EAGER)
+    @ElementCollection(fetch = FetchType.LAZY)
     @CollectionTable(name = "VM_IPV4", joinColumns = @JoinColumn(name = "VM_ID"),
+            indexes = @Index(name = "IX_VM_IPV4_VM", columnList = "VM_ID"),
             uniqueConstraints = @UniqueConstraint(name = "UQ_VM_IPV4", columnNames = "ADDRESS"))
     @OrderColumn(name = "POSITION")
     @Column(name = "ADDRESS", length = 15, nullable = false)
     private List<String> ipv4 = new ArrayList<>();
 
-    @ElementCollection(fetch = FetchType.EAGER)
+    @ElementCollection(fetch = FetchType.LAZY)
     @CollectionTable(name = "VM_IPV6", joinColumns = @JoinColumn(name = "VM_ID"),
+            indexes = @Index(name = "IX_VM_IPV6_VM", columnList = "VM_ID"),
             uniqueConstraints = @UniqueConstraint(name = "UQ_VM_IPV6", columnNames = "ADDRESS"))
     @OrderColumn(name = "POSITION")
     @Column(name = "ADDRESS", length = 45, nullable = false)
     private List<String> ipv6 = new ArrayList<>();
 
-    @ElementCollection(fetch = FetchType.EAGER)
+    @ElementCollection(fetch = FetchType.LAZY)
     @CollectionTable(name = "VM_DOMAIN", joinColumns = @JoinColumn(name = "VM_ID"),
+            indexes = @Index(name = "IX_VM_DOMAIN_VM", columnList = "VM_ID"),
             uniqueConstraints = @UniqueConstraint(name = "UQ_VM_DOMAIN", columnNames = "NAME"))
     @OrderColumn(name = "POSITION")
     private List<VmDomain> domains = new ArrayList<>();
+
+    /**
+     * The same addresses and domains as one JSON value in the VM's row: reads (lists, views) take them from
+     * here in the same query; the collection tables above exist for the uniqueness constraints and for
+     * searching by domain or address.
+     */
+    @Column(name = "NETWORK_JSON", length = NetworkJson.MAX_LENGTH)
+    private String networkJson;
 
     @Column(name = "STATUS", nullable = false, length = 20)
     private String status;
@@ -94,11 +100,12 @@ public class VirtualMachine extends TrackedRecord {
         // for JPA
     }
 
-    public VirtualMachine(VmFields fields, Host host, Member owner, Instant now) {
-        apply(fields, host, owner, now);
+    public VirtualMachine(VmFields fields, Instant now) {
+        apply(fields, now);
     }
 
-    public final void apply(VmFields f, Host newHost, Member newOwner, Instant now) {
+    /** The fields' host and owner ids must have been checked to exist. */
+    public final void apply(VmFields f, Instant now) {
         name = f.name();
         nameKey = f.name().toLowerCase(Locale.ROOT);
         hostname = f.hostname();
@@ -107,13 +114,13 @@ public class VirtualMachine extends TrackedRecord {
         vcpus = f.vcpus();
         memoryMiB = f.memoryMiB();
         diskGiB = f.diskGiB();
-        host = newHost;
-        owner = newOwner;
-        hostId = newHost == null ? null : newHost.getId();
-        ownerId = newOwner == null ? null : newOwner.getId();
+        hostId = f.hostId();
+        ownerId = f.ownerId();
         ipv4 = new ArrayList<>(f.ipv4());
         ipv6 = new ArrayList<>(f.ipv6());
         domains = new ArrayList<>(f.domains());
+        networkJson = NetworkJson.write(f.ipv4(), f.ipv6(), f.domains());
+        network = null;
         status = f.status();
         notes = f.notes();
         caseNumber = f.caseNumber();
@@ -157,15 +164,24 @@ public class VirtualMachine extends TrackedRecord {
     }
 
     public List<String> getIpv4() {
-        return List.copyOf(ipv4);
+        return network().ipv4();
     }
 
     public List<String> getIpv6() {
-        return List.copyOf(ipv6);
+        return network().ipv6();
     }
 
     public List<VmDomain> getDomains() {
-        return List.copyOf(domains);
+        return network().domains();
+    }
+
+    private transient NetworkJson.Network network;
+
+    private NetworkJson.Network network() {
+        if (network == null) {
+            network = NetworkJson.read(networkJson);
+        }
+        return network;
     }
 
     public String getStatus() {
