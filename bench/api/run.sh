@@ -114,7 +114,7 @@ print(f"median of {len(rows)} run(s), {sys.argv[2]} connections, Bearer token, 1
 print(f"{'endpoint':34} {'req/s':>9} {'p99 ms':>8} {'ratio':>6}")
 print(f"{'floor  GET /api/ping':34} {floor:9.1f} {fp99:8.2f} {1:6.2f}")
 print(f"{'list   GET /api/vms?limit=50&sort=name':34} {lst:9.1f} {lp99:8.2f} {lst / floor:6.2f}")
-print(f"{'one    GET /api/vms/{{id}}':34} {one:9.1f} {op99:8.2f} {one / floor:6.2f}")
+print(f"{'one    GET /api/vms/{id}':34} {one:9.1f} {op99:8.2f} {one / floor:6.2f}")
 print(f"peak RSS {rss:.0f} MB")
 for name, rps, p99 in (("list", lst, lp99), ("one", one, op99)):
     ok = rps / floor >= 0.5 and p99 < 50
