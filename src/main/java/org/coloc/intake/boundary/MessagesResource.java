@@ -16,11 +16,19 @@ import org.coloc.platform.Ids;
 import org.coloc.platform.Page;
 import org.coloc.platform.Paging;
 import org.coloc.platform.Roles;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Received mail, as the intake stored it: list, read, download raw, retry a quarantined one. */
 @Path("messages")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.ADMIN, Roles.API})
+@Tag(name = "messages")
+@APIResponse(responseCode = "400", ref = "BadRequest")
+@APIResponse(responseCode = "401", ref = "Unauthorized")
 public class MessagesResource {
 
     @EJB
@@ -30,6 +38,10 @@ public class MessagesResource {
     IntakeStore intake;
 
     @GET
+    @Operation(summary = "Received mail, newest first", description = "classification: human, auto-reply, bounce, "
+            + "list, loop; status: ingested, quarantined")
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(ref = "MessageSummaryPage")))
     public Page<MessageSummary> list(@QueryParam("offset") String offset, @QueryParam("limit") String limit,
             @QueryParam("classification") String classification, @QueryParam("status") String status) {
         return messages.list(Paging.of(offset, limit), classification, status);
@@ -37,12 +49,18 @@ public class MessagesResource {
 
     @GET
     @Path("{id}")
+    @Operation(summary = "One mail, decoded")
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(ref = "MessageDetail")))
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public MessageDetail get(@PathParam("id") String id) {
         return messages.detail(Ids.parse("message", id));
     }
 
     @GET
     @Path("{id}/raw")
+    @Operation(summary = "The exact bytes received")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     @Produces("message/rfc822")
     public Response raw(@PathParam("id") String id) {
         return Response.ok(messages.raw(Ids.parse("message", id)), "message/rfc822").build();
@@ -50,6 +68,8 @@ public class MessagesResource {
 
     @GET
     @Path("{id}/attachments/{index}")
+    @Operation(summary = "An attachment's decoded content, as a download")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     @Produces(MediaType.WILDCARD)
     public Response attachment(@PathParam("id") String id, @PathParam("index") String index) {
         ParsedAttachment a = messages.attachment(Ids.parse("message", id), attachmentIndex(index));
@@ -72,6 +92,9 @@ public class MessagesResource {
 
     @POST
     @Path("{id}/retry")
+    @Operation(summary = "Parse a quarantined mail again")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
     public MessageDetail retry(@PathParam("id") String id) {
         long mailId = Ids.parse("message", id);
         intake.retry(mailId);
