@@ -35,6 +35,9 @@ public class IntakeStore {
     @Inject
     Clock clock;
 
+    @Inject
+    jakarta.enterprise.event.Event<MailTaken> taken;
+
     /** Stores a batch in one transaction; a failure rolls all of it back (the caller then goes one by one). */
     public Map<Long, StoreOutcome> storeBatch(String mailbox, long uidValidity, List<FetchedMail> batch) {
         Instant now = clock.instant();
@@ -102,6 +105,7 @@ public class IntakeStore {
             return mail;
         }
         mail.ingested(result.fields());
+        taken.fire(new MailTaken(mail, result.mail(), result.classification()));
         return mail;
     }
 
@@ -116,6 +120,7 @@ public class IntakeStore {
             return StoreOutcome.QUARANTINED;
         }
         mail.ingested(result.fields());
+        taken.fire(new MailTaken(mail, result.mail(), result.classification()));
         return StoreOutcome.INGESTED;
     }
 

@@ -17,11 +17,11 @@ public class MailIntake {
         this.maxMessageBytes = maxMessageBytes;
     }
 
-    /** Either the stored fields, or the reason the mail goes to quarantine. */
-    public record Result(ParsedFields fields, String rejection) {
+    /** Either the stored fields (and the parsed mail, for later stages), or the reason for quarantine. */
+    public record Result(ParsedFields fields, ParsedMail mail, Classification classification, String rejection) {
 
         static Result rejected(String reason) {
-            return new Result(null, reason);
+            return new Result(null, null, null, reason);
         }
 
         public boolean isRejected() {
@@ -37,7 +37,7 @@ public class MailIntake {
         try {
             ParsedMail mail = parser.parse(raw);
             Classification c = classifier.classify(mail);
-            return new Result(fieldsOf(mail, c), null);
+            return new Result(fieldsOf(mail, c), mail, c, null);
         } catch (UnparseableMailException e) {
             return Result.rejected("unparseable: " + e.getMessage());
         } catch (RuntimeException | StackOverflowError e) {

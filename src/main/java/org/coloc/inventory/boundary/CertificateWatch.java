@@ -6,7 +6,6 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.inject.Inject;
-import jakarta.mail.MessagingException;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
@@ -14,10 +13,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.coloc.outbox.control.OutgoingMail;
-import org.coloc.outbox.control.SmtpSender;
+import org.coloc.outbox.boundary.Outbox;
 import org.coloc.outbox.control.Template;
 import org.coloc.platform.ColocConfig;
-import org.coloc.platform.ProblemException;
 
 /**
  * Once a day, mails the admin the certificates that expire within {@code coloc.certificates.warn-days}
@@ -33,13 +31,13 @@ public class CertificateWatch {
     @EJB
     VirtualMachines vms;
 
-    @Inject
-    SmtpSender smtp;
+    @EJB
+    Outbox outbox;
 
     @Inject
     ColocConfig config;
 
-    /** What was (or was not) sent. */
+    /** What was (or was not) queued for sending. */
     public record Report(int expiring, boolean sent, String to) {
     }
 
@@ -66,12 +64,8 @@ public class CertificateWatch {
         Template.Rendered mail = Template.load("certificates-expiring", config.string("coloc.admin.language"))
                 .render(Map.of("count", Integer.toString(expiring.size()), "days", Integer.toString(days),
                         "list", list));
-        try {
-            smtp.send(new OutgoingMail(List.of(to), mail.subject(), mail.text()));
-        } catch (MessagingException e) {
-            throw new ProblemException(503, "Service Unavailable", "The SMTP server did not take the mail: " + e.getMessage());
-        }
-        LOG.info(() -> "Certificate report sent to " + to + ": " + expiring.size() + " expiring");
+        outbox.enqueue("certificate-report", null, new OutgoingMail(List.of(to), mail.subject(), mail.text()));
+        LOG.info(() -> "Certificate report queued for " + to + ": " + expiring.size() + " expiring");
         return new Report(expiring.size(), true, to);
     }
 }

@@ -14,9 +14,9 @@ import org.coloc.intake.boundary.LocalMailbox;
 import org.coloc.platform.ColocConfig;
 
 /**
- * Sends a mail over SMTP, from the coloc address, marked as automatic ({@code Auto-Submitted}) and as ours
- * ({@code X-Coloc-Loop}, so that it is recognised if it ever comes back). The persistent outbox (issue 4) will
- * drive this; until then callers send directly.
+ * Sends a mail over SMTP, from the coloc address, marked as ours ({@code X-Coloc-Loop}, so that it is
+ * recognised if it ever comes back) and, for automatic mail, with {@code Auto-Submitted}. Only the
+ * {@code OutboxSender} calls it: everything else writes to the outbox.
  */
 @ApplicationScoped
 public class SmtpSender {
@@ -47,7 +47,17 @@ public class SmtpSender {
             props.setProperty(p + "auth", "true");
         }
         Session session = Session.getInstance(props);
-        MimeMessage m = new MimeMessage(session);
+        MimeMessage m = new MimeMessage(session) {
+            @Override
+            protected void updateMessageID() throws MessagingException {
+                // our Message-IDs carry the case and a keyed hash: keep the one we chose
+                if (mail.messageId() != null) {
+                    setHeader("Message-ID", "<" + mail.messageId() + ">");
+                } else {
+                    super.updateMessageID();
+                }
+            }
+        };
         m.setFrom(new InternetAddress(config.colocAddress()));
         for (String to : mail.to()) {
             m.addRecipient(Message.RecipientType.TO, new InternetAddress(to));
@@ -55,8 +65,18 @@ public class SmtpSender {
         m.setSubject(mail.subject(), "UTF-8");
         m.setText(mail.text(), "UTF-8");
         m.setSentDate(new Date());
-        m.setHeader("Auto-Submitted", "auto-generated");
+        if (mail.autoSubmitted() != null) {
+            m.setHeader("Auto-Submitted", mail.autoSubmitted());
+            // ask Exchange & co. not to answer our automatic mails with their own
+            m.setHeader("X-Auto-Response-Suppress", "All");
+        }
         m.setHeader("X-Coloc-Loop", config.colocAddress());
+        if (mail.inReplyTo() != null) {
+            m.setHeader("In-Reply-To", "<" + mail.inReplyTo() + ">");
+        }
+        if (mail.references() != null && !mail.references().isEmpty()) {
+            m.setHeader("References", String.join(" ", mail.references().stream().map(r -> "<" + r + ">").toList()));
+        }
         try (Transport t = session.getTransport(protocol)) {
             t.connect(user, user == null ? null : config.optional("coloc.smtp.password").orElse(""));
             m.saveChanges();

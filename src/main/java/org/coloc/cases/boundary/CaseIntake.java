@@ -1,0 +1,18 @@
+package org.coloc.cases.boundary;
+
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.coloc.intake.control.MailTaken;
+
+/** Hands every ingested mail to the cases, inside the intake's transaction. */
+@ApplicationScoped
+public class CaseIntake {
+
+    @EJB
+    Cases cases;
+
+    void onMail(@Observes MailTaken taken) {
+        cases.take(taken);
+    }
+}

@@ -1,0 +1,290 @@
+package org.coloc.cases.boundary;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.logging.Logger;
+import org.coloc.cases.control.Languages;
+import org.coloc.cases.control.NoReply;
+import org.coloc.cases.control.OutgoingIds;
+import org.coloc.cases.control.ReplyText;
+import org.coloc.cases.control.Subjects;
+import org.coloc.cases.control.Threading;
+import org.coloc.cases.entity.CaseMessage;
+import org.coloc.cases.entity.CaseState;
+import org.coloc.cases.entity.SupportCase;
+import org.coloc.intake.control.MailAddress;
+import org.coloc.intake.control.MailKind;
+import org.coloc.intake.control.MailTaken;
+import org.coloc.intake.control.ParsedMail;
+import org.coloc.outbox.boundary.Outbox;
+import org.coloc.outbox.control.OutgoingMail;
+import org.coloc.outbox.control.Template;
+import org.coloc.platform.AppSecrets;
+import org.coloc.platform.ColocConfig;
+import org.coloc.platform.Page;
+import org.coloc.platform.Paging;
+import org.coloc.platform.ProblemException;
+
+/**
+ * Cases: threading of incoming mail, acknowledgements, and the admin's work on a case. Every mail a change
+ * causes is written to the outbox in the same transaction.
+ */
+@Stateless
+public class Cases {
+
+    private static final Logger LOG = Logger.getLogger(Cases.class.getName());
+    static final String DIRECTION_IN = "incoming";
+    static final String DIRECTION_OUT = "outgoing";
+    static final String DIRECTION_NOTE = "note";
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    ColocConfig config;
+
+    @EJB
+    Outbox outbox;
+
+    @EJB
+    AppSecrets secrets;
+
+    private OutgoingIds outgoingIds;
+
+    @PostConstruct
+    void init() {
+        String address = config.colocAddress();
+        outgoingIds = new OutgoingIds(secrets.get("outgoing-message-ids"), address.substring(address.indexOf('@') + 1));
+    }
+
+    /** An ingested mail: human mail goes into a case (new or existing); nothing else is answered. */
+    public void take(MailTaken taken) {
+        if (taken.classification() == null || taken.classification().kind() != MailKind.HUMAN
+                || taken.parsed() == null || taken.parsed().from() == null) {
+            return;
+        }
+        ParsedMail mail = taken.parsed();
+        String from = mail.from().address().toLowerCase(Locale.ROOT);
+        Instant now = clock.instant();
+        Threading.Decision decision = Threading.thread(new Threading.MailFacts(mail.messageId(), mail.inReplyTo(),
+                mail.references(), from, mail.subject(), mail.date()), lookup(), now);
+        boolean fromAdmin = from.equalsIgnoreCase(adminAddress());
+        String text = ReplyText.newText(mail.text());
+        if (decision.caseNumber() != null) {
+            SupportCase c = byNumber(decision.caseNumber());
+            em.persist(new CaseMessage(c.getId(), fromAdmin ? DIRECTION_OUT : DIRECTION_IN, mail.messageId(),
+                    taken.mail().getId(), from, now, text));
+            if (fromAdmin) {
+                // he answered from his own mail client: recorded as his reply, not sent again
+                c.answered(now);
+            } else {
+                c.incoming(addressesOf(mail), now);
+            }
+            LOG.fine(() -> "Mail " + mail.messageId() + " threaded into case #" + c.getNumber() + " (" + decision.rule() + ")");
+            return;
+        }
+        long number = nextNumber();
+        String language = Languages.guess(mail.subject(), mail.text());
+        SupportCase c = new SupportCase(number, mail.subject(), Subjects.normalise(mail.subject()), from,
+                mail.from().name(), language, decision.foreignTag(), now);
+        c.incoming(addressesOf(mail), now);
+        em.persist(c);
+        em.flush();
+        em.persist(new CaseMessage(c.getId(), DIRECTION_IN, mail.messageId(), taken.mail().getId(), from, now, text));
+        acknowledge(c, mail, from);
+    }
+
+    private void acknowledge(SupportCase c, ParsedMail mail, String from) {
+        if (from.equalsIgnoreCase(config.colocAddress()) || NoReply.matches(from)) {
+            return;
+        }
+        int limit = config.integer("coloc.cases.ack-limit");
+        Duration window = Duration.ofHours(config.integer("coloc.cases.ack-window-hours"));
+        if (outbox.recentlySent("acknowledgement", from, window) >= limit) {
+            LOG.info(() -> "No acknowledgement for case #" + c.getNumber() + ": " + limit + " already sent to " + from);
+            return;
+        }
+        Template.Rendered ack = Template.load("case-acknowledgement", c.getLanguage()).render(Map.of(
+                "number", Long.toString(c.getNumber()),
+                "subject", Subjects.tagged(c.getNumber(), "Re: " + (mail.subject() == null ? "" : mail.subject()))));
+        List<String> references = new ArrayList<>(mail.references() == null ? List.of() : mail.references());
+        if (mail.messageId() != null) {
+            references.add(mail.messageId());
+        }
+        String id = outbox.enqueue("acknowledgement", c.getNumber(), new OutgoingMail(
+                outgoingIds.create(c.getNumber()), List.of(from), ack.subject(), ack.text(), mail.messageId(),
+                references, "auto-replied"));
+        em.persist(new CaseMessage(c.getId(), DIRECTION_OUT, id, null, config.colocAddress(), clock.instant(),
+                ack.text()));
+    }
+
+    /** The admin's answer: a mail to the requester and participants, in the thread, tagged. */
+    public CaseView reply(long number, String text, String actor) {
+        SupportCase c = byNumber(number);
+        List<CaseMessage> thread = messages(c);
+        List<String> references = new ArrayList<>();
+        String inReplyTo = null;
+        for (CaseMessage m : thread) {
+            if (m.getMessageId() != null && !DIRECTION_NOTE.equals(m.getDirection())) {
+                references.add(m.getMessageId());
+                if (DIRECTION_IN.equals(m.getDirection())) {
+                    inReplyTo = m.getMessageId();
+                }
+            }
+        }
+        List<String> to = new ArrayList<>(new LinkedHashSet<>(c.getParticipants()));
+        to.removeIf(a -> a.equalsIgnoreCase(config.colocAddress()) || a.equalsIgnoreCase(adminAddress()));
+        to.remove(c.getRequester());
+        to.add(0, c.getRequester());
+        String subject = Subjects.tagged(c.getNumber(), "Re: " + (c.getSubject() == null ? "" : c.getSubject()));
+        String id = outbox.enqueue("reply", c.getNumber(), new OutgoingMail(outgoingIds.create(c.getNumber()), to,
+                subject, text, inReplyTo, references, null));
+        Instant now = clock.instant();
+        em.persist(new CaseMessage(c.getId(), DIRECTION_OUT, id, null, actor, now, text));
+        c.answered(now);
+        return view(c);
+    }
+
+    public CaseView note(long number, String text, String actor) {
+        SupportCase c = byNumber(number);
+        em.persist(new CaseMessage(c.getId(), DIRECTION_NOTE, null, null, actor, clock.instant(), text));
+        return view(c);
+    }
+
+    public CaseView change(long number, CaseState state, Long member, Long vm, boolean linkGiven) {
+        SupportCase c = byNumber(number);
+        Instant now = clock.instant();
+        if (state != null) {
+            c.changeState(state, now);
+        }
+        if (linkGiven) {
+            c.link(member, vm, now);
+        }
+        return view(c);
+    }
+
+    public CaseView get(long number) {
+        return view(byNumber(number));
+    }
+
+    public Page<CaseSummary> list(Paging paging, String state, String requester, String q) {
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        if (state != null && !state.isBlank()) {
+            try {
+                params.put("state", CaseState.fromLabel(state.trim()).label());
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.badRequest("state must be new, waiting-admin, waiting-requester or closed.");
+            }
+            where.append(" AND c.state = :state");
+        }
+        if (requester != null && !requester.isBlank()) {
+            params.put("requester", requester.trim().toLowerCase(Locale.ROOT));
+            where.append(" AND c.requester = :requester");
+        }
+        if (q != null && !q.isBlank()) {
+            params.put("q", "%" + q.trim().toLowerCase(Locale.ROOT) + "%");
+            where.append(" AND (LOWER(c.subject) LIKE :q OR c.requester LIKE :q)");
+        }
+        TypedQuery<SupportCase> query = em.createQuery("SELECT c FROM SupportCase c" + where
+                + " ORDER BY c.lastActivityAt DESC, c.number DESC", SupportCase.class);
+        TypedQuery<Long> count = em.createQuery("SELECT COUNT(c) FROM SupportCase c" + where, Long.class);
+        params.forEach((k, v) -> {
+            query.setParameter(k, v);
+            count.setParameter(k, v);
+        });
+        List<CaseSummary> items = query.setFirstResult(paging.offset()).setMaxResults(paging.limit())
+                .getResultList().stream().map(CaseSummary::of).toList();
+        return new Page<>(items, count.getSingleResult(), paging.offset(), paging.limit());
+    }
+
+    private CaseView view(SupportCase c) {
+        return CaseView.of(c, messages(c));
+    }
+
+    private List<CaseMessage> messages(SupportCase c) {
+        return em.createNamedQuery(CaseMessage.OF_CASE, CaseMessage.class).setParameter("caseId", c.getId())
+                .getResultList();
+    }
+
+    SupportCase byNumber(long number) {
+        return em.createNamedQuery(SupportCase.BY_NUMBER, SupportCase.class).setParameter("number", number)
+                .getResultList().stream().findFirst()
+                .orElseThrow(() -> ProblemException.notFound("No case #" + number + "."));
+    }
+
+    private long nextNumber() {
+        Long max = em.createNamedQuery(SupportCase.MAX_NUMBER, Long.class).getSingleResult();
+        return max == null ? 1 : max + 1;
+    }
+
+    private String adminAddress() {
+        return config.optional("coloc.admin.email").orElse("");
+    }
+
+    private static Set<String> addressesOf(ParsedMail mail) {
+        Set<String> all = new LinkedHashSet<>();
+        all.add(mail.from().address().toLowerCase(Locale.ROOT));
+        for (List<MailAddress> list : List.of(mail.cc() == null ? List.<MailAddress>of() : mail.cc())) {
+            list.forEach(a -> all.add(a.address().toLowerCase(Locale.ROOT)));
+        }
+        return all;
+    }
+
+    private Threading.CaseLookup lookup() {
+        return new Threading.CaseLookup() {
+            @Override
+            public Optional<Long> caseOfMessageId(String messageId) {
+                if (messageId == null) {
+                    return Optional.empty();
+                }
+                Long ours = outgoingIds.caseOf(messageId);
+                if (ours != null && exists(ours)) {
+                    return Optional.of(ours);
+                }
+                return em.createNamedQuery(CaseMessage.CASE_OF_MESSAGE_ID, Long.class).setParameter("messageId", messageId)
+                        .setMaxResults(1).getResultList().stream().findFirst()
+                        .map(id -> em.find(SupportCase.class, id).getNumber());
+            }
+
+            @Override
+            public boolean exists(long caseNumber) {
+                return !em.createNamedQuery(SupportCase.BY_NUMBER, SupportCase.class).setParameter("number", caseNumber)
+                        .getResultList().isEmpty();
+            }
+
+            @Override
+            public boolean takesPart(long caseNumber, String address) {
+                return em.createNamedQuery(SupportCase.BY_NUMBER, SupportCase.class).setParameter("number", caseNumber)
+                        .getResultList().stream().anyMatch(c -> c.takesPart(address));
+            }
+
+            @Override
+            public Optional<Long> activeCase(String address, String normalisedSubject, Instant since) {
+                return em.createQuery("SELECT c.number FROM SupportCase c WHERE c.requester = :a "
+                        + "AND c.normalisedSubject = :s AND c.lastActivityAt >= :since ORDER BY c.lastActivityAt DESC",
+                        Long.class).setParameter("a", address).setParameter("s", normalisedSubject)
+                        .setParameter("since", since).setMaxResults(1).getResultList().stream().findFirst();
+            }
+        };
+    }
+}

@@ -1,0 +1,109 @@
+package org.coloc.cases.boundary;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.util.Set;
+import org.coloc.cases.entity.CaseState;
+import org.coloc.platform.Ids;
+import org.coloc.platform.JsonBodies;
+import org.coloc.platform.JsonInput;
+import org.coloc.platform.MediaTypes;
+import org.coloc.platform.Page;
+import org.coloc.platform.Paging;
+import org.coloc.platform.Roles;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The admin's inbox: cases by their number, with their threads; reply, note, state, links. */
+@Path("cases")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.ADMIN, Roles.API})
+@Tag(name = "cases")
+@APIResponse(responseCode = "400", ref = "BadRequest")
+@APIResponse(responseCode = "401", ref = "Unauthorized")
+public class CasesResource {
+
+    private static final Set<String> STATES = Set.of("new", "waiting-admin", "waiting-requester", "closed");
+
+    @EJB
+    Cases cases;
+
+    @Context
+    SecurityContext security;
+
+    @GET
+    @Operation(summary = "Cases, most recently active first", description = "state: new, waiting-admin, "
+            + "waiting-requester, closed; requester: an address; q: in subject and requester")
+    public Page<CaseSummary> list(@QueryParam("offset") String offset, @QueryParam("limit") String limit,
+            @QueryParam("state") String state, @QueryParam("requester") String requester, @QueryParam("q") String q) {
+        return cases.list(Paging.of(offset, limit), state, requester, q);
+    }
+
+    @GET
+    @Path("{number}")
+    @Operation(summary = "One case with its whole thread")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public CaseView get(@PathParam("number") String number) {
+        return cases.get(Ids.parse("case", number));
+    }
+
+    @POST
+    @Path("{number}/replies")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Answer the requester and participants by mail ({\"text\": …}); the case then waits for them")
+    @APIResponse(responseCode = "201", description = "the case with the reply in its thread")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public Response reply(@PathParam("number") String number, String body) {
+        return Response.status(201).entity(cases.reply(Ids.parse("case", number), text(body), actor())).build();
+    }
+
+    @POST
+    @Path("{number}/notes")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Add an internal note ({\"text\": …}); nobody is mailed")
+    @APIResponse(responseCode = "201", description = "the case with the note in its thread")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public Response note(@PathParam("number") String number, String body) {
+        return Response.status(201).entity(cases.note(Ids.parse("case", number), text(body), actor())).build();
+    }
+
+    @PATCH
+    @Path("{number}")
+    @Consumes({MediaTypes.MERGE_PATCH, MediaType.APPLICATION_JSON})
+    @Operation(summary = "Change the state and/or the linked member and VM ({\"state\", \"member\", \"vm\"})")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public CaseView change(@PathParam("number") String number, String body) {
+        JsonInput in = JsonInput.of(JsonBodies.parse(body), Set.of("state", "member", "vm"), Set.of());
+        String state = in.present("state") ? in.oneOf("state", STATES, null) : null;
+        boolean linkGiven = in.present("member") || in.present("vm");
+        Long member = in.whole("member", false, 1, Long.MAX_VALUE);
+        Long vm = in.whole("vm", false, 1, Long.MAX_VALUE);
+        in.check();
+        return cases.change(Ids.parse("case", number), state == null ? null : CaseState.fromLabel(state), member, vm,
+                linkGiven);
+    }
+
+    private static String text(String body) {
+        JsonInput in = JsonInput.of(JsonBodies.parse(body), Set.of("text"), Set.of());
+        String text = in.string("text", true, 100_000);
+        in.check();
+        return text;
+    }
+
+    private String actor() {
+        return security.getUserPrincipal().getName();
+    }
+}

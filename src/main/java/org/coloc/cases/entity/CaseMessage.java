@@ -1,0 +1,107 @@
+package org.coloc.cases.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Index;
+import jakarta.persistence.Lob;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import jakarta.persistence.TableGenerator;
+import java.time.Instant;
+
+/**
+ * One entry of a case's thread: an incoming mail, an outgoing mail (written from the API or by the admin
+ * from his own client), or an internal note. {@code text} is the new text only, quotes and signature
+ * removed; the full mail stays in the intake ({@code mailId}) or the outbox ({@code outboxMessageId}).
+ */
+@Entity
+@Table(name = "CASE_MESSAGE", indexes = {
+        @Index(name = "IX_CASE_MESSAGE_CASE", columnList = "CASE_ID, WRITTEN_AT"),
+        @Index(name = "IX_CASE_MESSAGE_MESSAGE_ID", columnList = "MESSAGE_ID")})
+@NamedQuery(name = CaseMessage.OF_CASE, query = "SELECT m FROM CaseMessage m WHERE m.caseId = :caseId "
+        + "ORDER BY m.at, m.id")
+@NamedQuery(name = CaseMessage.CASE_OF_MESSAGE_ID, query = "SELECT m.caseId FROM CaseMessage m "
+        + "WHERE m.messageId = :messageId")
+public class CaseMessage {
+
+    public static final String OF_CASE = "CaseMessage.ofCase";
+    public static final String CASE_OF_MESSAGE_ID = "CaseMessage.caseOfMessageId";
+
+    @Id
+    @TableGenerator(name = "CASE_MESSAGE_IDS", allocationSize = 50)
+    @GeneratedValue(strategy = GenerationType.TABLE, generator = "CASE_MESSAGE_IDS")
+    private Long id;
+
+    @Column(name = "CASE_ID", nullable = false)
+    private long caseId;
+
+    /** incoming, outgoing or note */
+    @Column(name = "DIRECTION", nullable = false, length = 10)
+    private String direction;
+
+    @Column(name = "MESSAGE_ID", length = 998)
+    private String messageId;
+
+    @Column(name = "MAIL_ID")
+    private Long mailId;
+
+    @Column(name = "AUTHOR", length = 254)
+    private String author;
+
+    @Column(name = "WRITTEN_AT", nullable = false)
+    private Instant at;
+
+    @Lob
+    @Column(name = "TEXT_BODY")
+    private String text;
+
+    protected CaseMessage() {
+        // for JPA
+    }
+
+    public CaseMessage(long caseId, String direction, String messageId, Long mailId, String author, Instant at,
+            String text) {
+        this.caseId = caseId;
+        this.direction = direction;
+        this.messageId = messageId;
+        this.mailId = mailId;
+        this.author = author;
+        this.at = at;
+        this.text = text;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public long getCaseId() {
+        return caseId;
+    }
+
+    public String getDirection() {
+        return direction;
+    }
+
+    public String getMessageId() {
+        return messageId;
+    }
+
+    public Long getMailId() {
+        return mailId;
+    }
+
+    public String getAuthor() {
+        return author;
+    }
+
+    public Instant getAt() {
+        return at;
+    }
+
+    public String getText() {
+        return text;
+    }
+}

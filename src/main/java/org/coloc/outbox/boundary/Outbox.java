@@ -1,0 +1,52 @@
+package org.coloc.outbox.boundary;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.UUID;
+import org.coloc.outbox.control.OutgoingMail;
+import org.coloc.outbox.entity.OutboxMail;
+import org.coloc.platform.ColocConfig;
+
+/** The one way to send mail: a row in the outbox, in the caller's transaction. */
+@Stateless
+public class Outbox {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    ColocConfig config;
+
+    /**
+     * Queues a mail. MANDATORY: the mail and the change that causes it commit together or not at all.
+     * Answers the Message-ID the mail will carry (without angle brackets).
+     */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public String enqueue(String kind, Long caseNumber, OutgoingMail mail) {
+        String messageId = mail.messageId() != null ? mail.messageId() : UUID.randomUUID() + "@" + domain();
+        em.persist(new OutboxMail(messageId, kind, caseNumber, mail.to(), mail.subject(), mail.text(),
+                mail.inReplyTo(), mail.references(), mail.autoSubmitted(), clock.instant()));
+        return messageId;
+    }
+
+    /** How many mails of this kind went to this address in the last {@code window} (for rate limits). */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public long recentlySent(String kind, String to, Duration window) {
+        return em.createNamedQuery(OutboxMail.RECENT_OF_KIND_TO, Long.class).setParameter("kind", kind)
+                .setParameter("to", to).setParameter("since", clock.instant().minus(window)).getSingleResult();
+    }
+
+    private String domain() {
+        String address = config.colocAddress();
+        return address.substring(address.indexOf('@') + 1);
+    }
+}

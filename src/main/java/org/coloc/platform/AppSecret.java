@@ -1,0 +1,32 @@
+package org.coloc.platform;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** A random key the application made for itself once, kept in the database so every instance shares it. */
+@Entity
+@Table(name = "APP_SECRET")
+public class AppSecret {
+
+    @Id
+    @Column(name = "NAME", length = 100)
+    private String name;
+
+    @Column(name = "SECRET_VALUE", nullable = false, length = 200)
+    private String value;
+
+    protected AppSecret() {
+        // for JPA
+    }
+
+    public AppSecret(String name, String value) {
+        this.name = name;
+        this.value = value;
+    }
+
+    public String getValue() {
+        return value;
+    }
+}
