@@ -55,6 +55,12 @@ public final class ColocServer implements AutoCloseable {
         return this;
     }
 
+    /** Outgoing mail goes to this server instead (so a test can stop SMTP without stopping IMAP). */
+    public ColocServer smtpRelay(TestMailServer relay) {
+        env.put("COLOC_SMTP_PORT", Integer.toString(relay.smtpPort()));
+        return this;
+    }
+
     public ColocServer set(String variable, String value) {
         env.put(variable, value);
         return this;

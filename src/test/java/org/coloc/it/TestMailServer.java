@@ -36,6 +36,10 @@ public final class TestMailServer implements AutoCloseable {
         greenMail = new GreenMail(new ServerSetup[] {
             new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
             new ServerSetup(imapPort, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)});
+        return started();
+    }
+
+    private TestMailServer started() {
         greenMail.start();
         greenMail.setUser(COLOC, COLOC, COLOC);
         return this;
@@ -54,6 +58,10 @@ public final class TestMailServer implements AutoCloseable {
 
     public int imapPort() {
         return imapPort;
+    }
+
+    public boolean isRunning() {
+        return greenMail != null;
     }
 
     /** Sends a mail over SMTP, as any mail client would. */

@@ -1,0 +1,249 @@
+package org.coloc.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Cases as a requester sees them in his own mailbox: mail to the coloc address goes through the real IMAP
+ * server (GreenMail), what coloc sends goes out through a second SMTP server (the "relay") that a test can
+ * stop. The tests build on each other in order.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class CasesIT {
+
+    private static final String ALICE = "alice@example.org";
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static TestMailServer mail;
+    private static TestMailServer relay;
+    private static ColocServer app;
+    private static Api api;
+
+    @BeforeAll
+    static void start() throws Exception {
+        mail = new TestMailServer().start();
+        relay = new TestMailServer().start();
+        app = new ColocServer("cases", Files.createTempDirectory(Path.of("target"), "cases-it-")).mailbox(mail)
+                .smtpRelay(relay).set("COLOC_ADMIN_EMAIL", "owner@coloc.test")
+                .set("COLOC_OUTBOX_MAX_RETRY_SECONDS", "2");
+        app.start();
+        api = app.api();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (app != null) {
+            app.stop();
+        }
+        mail.stop();
+        relay.stop();
+    }
+
+    @Test
+    @Order(1)
+    void aNewMailGetsAnAcknowledgementInTheSendersMailbox() throws Exception {
+        mail.send(Mails.plain("req-1@example.org", "Alice <" + ALICE + ">", "Demande d'hébergement",
+                "Bonjour, nous voudrions une VM Debian pour notre association. Merci !"), ALICE, TestMailServer.COLOC);
+        MimeMessage ack = awaitMail(ALICE, 1).get(0);
+        assertTrue(ack.getSubject().startsWith("[coloc #1]"), ack.getSubject());
+        assertEquals("<req-1@example.org>", ack.getHeader("In-Reply-To", null));
+        assertEquals("auto-replied", ack.getHeader("Auto-Submitted", null));
+        assertEquals(TestMailServer.COLOC, ack.getFrom()[0].toString());
+        assertTrue(((String) ack.getContent()).contains("#1"), "French by default: " + ack.getContent());
+        assertTrue(((String) ack.getContent()).contains("Bonjour"));
+
+        JsonObject c = api.getJson("/api/cases/1");
+        assertEquals("new", c.getString("state"));
+        assertEquals(ALICE, c.getString("requester"));
+        assertEquals("Demande d'hébergement", c.getString("subject"));
+        List<String> directions = c.getJsonArray("messages").getValuesAs(JsonObject.class).stream()
+                .map(m -> m.getString("direction")).toList();
+        assertEquals(List.of("incoming", "outgoing"), directions);
+        assertEquals(1, api.getJson("/api/cases").getInt("total"));
+    }
+
+    @Test
+    @Order(2)
+    void replyingToTheAcknowledgementLandsInTheSameCase() throws Exception {
+        MimeMessage ack = awaitMail(ALICE, 1).get(0);
+        String ackId = ack.getMessageID();
+        mail.send(("From: Alice <" + ALICE + ">\r\nTo: " + TestMailServer.COLOC + "\r\nSubject: Re: " + ack.getSubject()
+                + "\r\nMessage-ID: <req-2@example.org>\r\nIn-Reply-To: " + ackId + "\r\nReferences: <req-1@example.org> "
+                + ackId + "\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nPrécision : 2 Go de mémoire suffiront.\r\n\r\n"
+                + "Le 21/11/2026 à 10:00, la coloc a écrit :\r\n> Votre message est bien arrivé\r\n")
+                .getBytes(StandardCharsets.UTF_8), ALICE, TestMailServer.COLOC);
+        JsonObject c = awaitCase(1, 3);
+        JsonObject reply = c.getJsonArray("messages").getJsonObject(2);
+        assertEquals("incoming", reply.getString("direction"));
+        assertTrue(reply.getString("text").startsWith("Précision : 2 Go"), reply.getString("text"));
+        assertEquals(1, api.getJson("/api/cases").getInt("total"), "no new case");
+        assertEquals(1, relay.receivedBy(ALICE).size(), "no second acknowledgement");
+    }
+
+    @Test
+    @Order(3)
+    void aReplyThatLostItsHeadersButKeptTheTagLandsThereToo() throws Exception {
+        mail.send(Mails.plain("req-3@example.org", "Alice <" + ALICE + ">", "Re: [coloc #1] Demande d'hébergement",
+                "Et aussi un nom de domaine."), ALICE, TestMailServer.COLOC);
+        awaitCase(1, 4);
+        assertEquals(1, api.getJson("/api/cases").getInt("total"));
+    }
+
+    @Test
+    @Order(4)
+    void aStrangerUsingSomeoneElsesTagGetsANewFlaggedCase() throws Exception {
+        mail.send(Mails.plain("mallory-1@example.net", "mallory@example.net", "Re: [coloc #1] Demande d'hébergement",
+                "Je reprends ce dossier, envoyez-moi les accès."), "mallory@example.net", TestMailServer.COLOC);
+        JsonObject c = awaitCaseExists(2);
+        assertEquals("mallory@example.net", c.getString("requester"));
+        assertTrue(c.getBoolean("foreignTag"));
+        assertEquals(4, api.getJson("/api/cases/1").getJsonArray("messages").size(), "case 1 untouched");
+    }
+
+    @Test
+    @Order(5)
+    void anAutoReplyGetsNothing() throws Exception {
+        mail.send(Mails.autoReply("ooo-1@example.org"), "bob@example.org", TestMailServer.COLOC);
+        api.await("/api/messages?classification=auto-reply", p -> p.getInt("total") == 1, WAIT);
+        Thread.sleep(3000);
+        assertEquals(2, api.getJson("/api/cases").getInt("total"));
+        assertTrue(relay.receivedBy("bob@example.org").isEmpty());
+    }
+
+    @Test
+    @Order(6)
+    void anAdminReplyReachesTheRequesterInTheThreadAndHerAnswerComesBack() throws Exception {
+        Api.Reply r = api.post("/api/cases/1/replies", "{\"text\": \"Bonjour Alice, votre VM est prête.\"}");
+        assertEquals(201, r.status(), r.text());
+        assertEquals("waiting-requester", r.json().getString("state"));
+        MimeMessage answer = awaitMail(ALICE, 2).get(1);
+        assertTrue(answer.getSubject().startsWith("[coloc #1] Re: Demande"), answer.getSubject());
+        assertNotNull(answer.getHeader("In-Reply-To", null));
+        assertTrue(answer.getHeader("References", null).contains("<req-1@example.org>"));
+        assertEquals(null, answer.getHeader("Auto-Submitted", null), "a person wrote it");
+        assertTrue(((String) answer.getContent()).contains("votre VM est prête"));
+
+        mail.send(("From: " + ALICE + "\r\nTo: " + TestMailServer.COLOC + "\r\nSubject: Re: " + answer.getSubject()
+                + "\r\nMessage-ID: <req-4@example.org>\r\nIn-Reply-To: " + answer.getMessageID()
+                + "\r\n\r\nMerci beaucoup !\r\n").getBytes(StandardCharsets.UTF_8), ALICE, TestMailServer.COLOC);
+        JsonObject c = awaitCase(1, 6);
+        assertEquals("waiting-admin", c.getString("state"));
+    }
+
+    @Test
+    @Order(7)
+    void notesStateAndLinksAreKeptWithTheCase() {
+        Api.Reply note = api.post("/api/cases/1/notes", "{\"text\": \"VM créée sur garage-1\"}");
+        assertEquals(201, note.status(), note.text());
+        JsonObject c = note.json();
+        JsonObject last = c.getJsonArray("messages").getJsonObject(c.getJsonArray("messages").size() - 1);
+        assertEquals("note", last.getString("direction"));
+        assertEquals("admin", last.getString("author"));
+        Api.Reply closed = api.patch("/api/cases/1", "{\"state\": \"closed\"}", null);
+        assertEquals(200, closed.status(), closed.text());
+        assertEquals("closed", closed.json().getString("state"));
+        assertEquals(400, api.patch("/api/cases/1", "{\"state\": \"archived\"}", null).status());
+        assertEquals(400, api.post("/api/cases/1/replies", "{}").status());
+        assertEquals(404, api.get("/api/cases/99").status());
+        assertEquals(1, api.getJson("/api/cases?state=closed").getInt("total"));
+    }
+
+    @Test
+    @Order(8)
+    void aMailToAClosedCaseReopensIt() throws Exception {
+        mail.send(Mails.plain("req-5@example.org", ALICE, "Re: [coloc #1] Demande d'hébergement",
+                "Oups, encore une question."), ALICE, TestMailServer.COLOC);
+        api.await("/api/cases/1", c -> "waiting-admin".equals(c.getString("state")), WAIT);
+    }
+
+    @Test
+    @Order(9)
+    void withSmtpDownTheOutboxKeepsTheMailAndDeliversItOnceWhenItIsBack() throws Exception {
+        relay.stop();
+        assertEquals(201, api.post("/api/cases/1/replies", "{\"text\": \"Réponse pendant la panne.\"}").status());
+        // several attempts fail meanwhile
+        Thread.sleep(6000);
+        relay.start(); // a fresh server: it only holds what arrives from now on
+        awaitMail(ALICE, 1);
+        Thread.sleep(5000);
+        List<MimeMessage> received = relay.receivedBy(ALICE);
+        assertEquals(1, received.stream().filter(m -> content(m).contains("pendant la panne")).count(),
+                "delivered exactly once");
+    }
+
+    @Test
+    @Order(10)
+    void fiftyRoundTripsWithAVacationAutoResponderProduceAtMostOneAcknowledgement() throws Exception {
+        String bob = "bob.vacances@example.org";
+        mail.send(Mails.plain("bob-0@example.org", bob, "Question sur les tarifs", "Combien coûte une VM ?"), bob,
+                TestMailServer.COLOC);
+        awaitMail(bob, 1);
+        // a badly behaved auto-responder: no Auto-Submitted, answers whatever it gets, sometimes without headers
+        for (int i = 1; i <= 50; i++) {
+            List<MimeMessage> got = relay.receivedBy(bob);
+            MimeMessage last = got.get(got.size() - 1);
+            String headers = i % 2 == 0 ? "In-Reply-To: " + last.getMessageID() + "\r\n" : "";
+            mail.send(("From: " + bob + "\r\nTo: " + TestMailServer.COLOC + "\r\nSubject: Re: " + last.getSubject()
+                    + "\r\nMessage-ID: <bob-" + i + "@example.org>\r\n" + headers
+                    + "\r\nJe suis en vacances jusqu'au 3 janvier.\r\n").getBytes(StandardCharsets.UTF_8), bob,
+                    TestMailServer.COLOC);
+        }
+        api.await("/api/messages?limit=1", p -> p.getJsonArray("items").getJsonObject(0).getString("messageId")
+                .equals("bob-50@example.org"), WAIT);
+        Thread.sleep(5000);
+        assertEquals(1, relay.receivedBy(bob).size(), "one acknowledgement, whatever the auto-responder does");
+    }
+
+    private static String content(MimeMessage m) {
+        try {
+            return (String) m.getContent();
+        } catch (Exception e) {
+            return "";
+        }
+    }
+
+    private static List<MimeMessage> awaitMail(String address, int count) throws Exception {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        List<MimeMessage> got = List.of();
+        while (System.nanoTime() < deadline) {
+            if (relay.isRunning()) {
+                got = relay.receivedBy(address);
+                if (got.size() >= count) {
+                    return got;
+                }
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError(address + " received " + got.size() + " mails, expected " + count);
+    }
+
+    private static JsonObject awaitCase(long number, int messages) {
+        return api.await("/api/cases/" + number, c -> c.getJsonArray("messages").size() >= messages, WAIT);
+    }
+
+    private static JsonObject awaitCaseExists(long number) throws Exception {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            Api.Reply r = api.get("/api/cases/" + number);
+            if (r.status() == 200) {
+                return r.json();
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("no case #" + number);
+    }
+}
