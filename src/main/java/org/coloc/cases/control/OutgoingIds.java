@@ -1,26 +1,116 @@
 package org.coloc.cases.control;
 
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
 /**
  * Message-IDs of the mails we send for a case: they carry the case number and a keyed hash (HMAC), so a
  * reply naming one threads into its case, and a forged one is not trusted. Pure code.
+ *
+ * <p>Form: {@code case-<N>.<random>.<mac>@<domain>}; random is 80 random bits and mac the first 80 bits of
+ * HMAC-SHA256(key, "<N>.<random>"), both as 16 lower-case base32 characters (letters and 2–7: safe in a
+ * Message-ID and through case-mangling relays, which is why the check ignores case). Thread-safe.
  */
 public final class OutgoingIds {
 
+    private static final String ALGORITHM = "HmacSHA256";
+    private static final int RANDOM_BYTES = 10;
+    private static final int MAC_BYTES = 10;
+    private static final int MIN_KEY_BYTES = 16;
+    private static final char[] BASE32 = "abcdefghijklmnopqrstuvwxyz234567".toCharArray();
+    /** Canonical decimal only (no sign, no leading zero), so one case has one spelling the MAC covers. */
+    private static final Pattern LOCAL = Pattern.compile("case-([1-9][0-9]{0,18})\\.([a-z2-7]{16})\\.([a-z2-7]{16})");
+
     private final byte[] key;
     private final String domain;
+    private final SecureRandom random = new SecureRandom();
 
     public OutgoingIds(byte[] key, String domain) {
+        if (key == null || key.length < MIN_KEY_BYTES) {
+            throw new IllegalArgumentException("the Message-ID key needs at least " + MIN_KEY_BYTES + " bytes");
+        }
+        if (domain == null || domain.isBlank() || !domain.strip().matches("[A-Za-z0-9.-]+")) {
+            throw new IllegalArgumentException("not a domain for Message-IDs: " + domain);
+        }
         this.key = key.clone();
-        this.domain = domain;
+        this.domain = domain.strip().toLowerCase(Locale.ROOT);
     }
 
     /** A new Message-ID (without angle brackets) for a mail of this case. */
     public String create(long caseNumber) {
-        return "case-" + caseNumber + "." + System.nanoTime() + "@" + domain;
+        if (caseNumber <= 0) {
+            throw new IllegalArgumentException("case number must be positive: " + caseNumber);
+        }
+        byte[] r = new byte[RANDOM_BYTES];
+        random.nextBytes(r);
+        String nonce = base32(r);
+        return "case-" + caseNumber + "." + nonce + "." + base32(mac(caseNumber + "." + nonce)) + "@" + domain;
     }
 
     /** The case of one of our Message-IDs whose hash checks out, or null (not ours, or forged). */
     public Long caseOf(String messageId) {
-        return null;
+        if (messageId == null || messageId.length() > 300) {
+            return null;
+        }
+        String id = messageId.strip();
+        if (id.startsWith("<") && id.endsWith(">")) {
+            id = id.substring(1, id.length() - 1).strip();
+        }
+        int at = id.lastIndexOf('@');
+        if (at <= 0 || !id.substring(at + 1).equalsIgnoreCase(domain)) {
+            return null;
+        }
+        Matcher m = LOCAL.matcher(id.substring(0, at).toLowerCase(Locale.ROOT));
+        if (!m.matches()) {
+            return null;
+        }
+        long caseNumber;
+        try {
+            caseNumber = Long.parseLong(m.group(1));
+        } catch (NumberFormatException e) {
+            return null; // above Long.MAX_VALUE
+        }
+        byte[] expected = base32(mac(caseNumber + "." + m.group(2))).getBytes(StandardCharsets.US_ASCII);
+        byte[] given = m.group(3).getBytes(StandardCharsets.US_ASCII);
+        return MessageDigest.isEqual(expected, given) ? caseNumber : null;
+    }
+
+    private byte[] mac(String data) {
+        try {
+            Mac mac = Mac.getInstance(ALGORITHM);
+            mac.init(new SecretKeySpec(key, ALGORITHM));
+            byte[] full = mac.doFinal(data.getBytes(StandardCharsets.US_ASCII));
+            byte[] cut = new byte[MAC_BYTES];
+            System.arraycopy(full, 0, cut, 0, MAC_BYTES);
+            return cut;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every Java platform", e);
+        }
+    }
+
+    /** RFC 4648 base32, lower-case, no padding; 10 bytes → 16 characters. */
+    static String base32(byte[] bytes) {
+        StringBuilder sb = new StringBuilder((bytes.length * 8 + 4) / 5);
+        int buffer = 0;
+        int bits = 0;
+        for (byte b : bytes) {
+            buffer = (buffer << 8) | (b & 0xff);
+            bits += 8;
+            while (bits >= 5) {
+                sb.append(BASE32[(buffer >>> (bits - 5)) & 31]);
+                bits -= 5;
+            }
+        }
+        if (bits > 0) {
+            sb.append(BASE32[(buffer << (5 - bits)) & 31]);
+        }
+        return sb.toString();
     }
 }
