@@ -26,6 +26,7 @@ import org.coloc.cases.control.ReplyText;
 import org.coloc.cases.control.Subjects;
 import org.coloc.cases.control.Threading;
 import org.coloc.cases.entity.CaseMessage;
+import org.coloc.cases.entity.CaseReference;
 import org.coloc.cases.entity.CaseState;
 import org.coloc.cases.entity.SupportCase;
 import org.coloc.intake.control.MailAddress;
@@ -93,6 +94,7 @@ public class Cases {
             SupportCase c = byNumber(decision.caseNumber());
             em.persist(new CaseMessage(c.getId(), fromAdmin ? DIRECTION_OUT : DIRECTION_IN, mail.messageId(),
                     taken.mail().getId(), from, now, text));
+            rememberReferences(c, mail);
             if (fromAdmin) {
                 // he answered from his own mail client: recorded as his reply, not sent again
                 c.answered(now);
@@ -110,7 +112,22 @@ public class Cases {
         em.persist(c);
         em.flush();
         em.persist(new CaseMessage(c.getId(), DIRECTION_IN, mail.messageId(), taken.mail().getId(), from, now, text));
+        rememberReferences(c, mail);
         acknowledge(c, mail, from);
+    }
+
+    /** The ids this mail names, so that a reply naming only one of them still finds the case. */
+    private void rememberReferences(SupportCase c, ParsedMail mail) {
+        Set<String> ids = new LinkedHashSet<>();
+        if (mail.inReplyTo() != null) {
+            ids.add(mail.inReplyTo());
+        }
+        if (mail.references() != null) {
+            List<String> refs = mail.references();
+            ids.addAll(refs.subList(Math.max(0, refs.size() - Threading.MAX_REFERENCES), refs.size()));
+        }
+        ids.remove(mail.messageId());
+        ids.stream().filter(id -> id.length() <= 998).forEach(id -> em.persist(new CaseReference(c.getId(), id)));
     }
 
     private void acknowledge(SupportCase c, ParsedMail mail, String from) {
@@ -261,9 +278,13 @@ public class Cases {
                 if (ours != null && exists(ours)) {
                     return Optional.of(ours);
                 }
-                return em.createNamedQuery(CaseMessage.CASE_OF_MESSAGE_ID, Long.class).setParameter("messageId", messageId)
-                        .setMaxResults(1).getResultList().stream().findFirst()
-                        .map(id -> em.find(SupportCase.class, id).getNumber());
+                Optional<Long> caseId = em.createNamedQuery(CaseMessage.CASE_OF_MESSAGE_ID, Long.class)
+                        .setParameter("messageId", messageId).setMaxResults(1).getResultList().stream().findFirst();
+                if (caseId.isEmpty()) {
+                    caseId = em.createNamedQuery(CaseReference.CASE_OF, Long.class).setParameter("messageId", messageId)
+                            .setMaxResults(1).getResultList().stream().findFirst();
+                }
+                return caseId.map(id -> em.find(SupportCase.class, id).getNumber());
             }
 
             @Override

@@ -1,0 +1,44 @@
+package org.coloc.cases.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Index;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import jakarta.persistence.TableGenerator;
+
+/**
+ * A Message-ID that a mail of a case referred to (In-Reply-To, References), even if we never received that
+ * message: a later reply naming only that ancestor still finds its case (RT "ghost root" threads).
+ */
+@Entity
+@Table(name = "CASE_REFERENCE", indexes = @Index(name = "IX_CASE_REFERENCE_ID", columnList = "MESSAGE_ID"))
+@NamedQuery(name = CaseReference.CASE_OF, query = "SELECT r.caseId FROM CaseReference r WHERE r.messageId = :messageId "
+        + "ORDER BY r.id DESC")
+public class CaseReference {
+
+    public static final String CASE_OF = "CaseReference.caseOf";
+
+    @Id
+    @TableGenerator(name = "CASE_REFERENCE_IDS", allocationSize = 100)
+    @GeneratedValue(strategy = GenerationType.TABLE, generator = "CASE_REFERENCE_IDS")
+    private Long id;
+
+    @Column(name = "CASE_ID", nullable = false)
+    private long caseId;
+
+    @Column(name = "MESSAGE_ID", nullable = false, length = 998)
+    private String messageId;
+
+    protected CaseReference() {
+        // for JPA
+    }
+
+    public CaseReference(long caseId, String messageId) {
+        this.caseId = caseId;
+        this.messageId = messageId;
+    }
+}
