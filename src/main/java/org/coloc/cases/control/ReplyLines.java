@@ -27,8 +27,8 @@ final class ReplyLines {
             "^[-\\s]{0,10}(?:on|le|am|il|in data|op|em|el|w dniu|dnia|den|på)\\s", FLAGS);
     private static final Pattern DIGIT_EARLY = Pattern.compile("^.{0,60}\\d");
 
-    /** "-- ", "--", "—", "__…" alone on their line. */
-    private static final Pattern SIGNATURE_DELIMITER = Pattern.compile("^\\s{0,3}(?:--|—{1,10}|_{2,200})\\s{0,5}$");
+    /** "-- ", "--", "__…" alone on their line. */
+    private static final Pattern SIGNATURE_DELIMITER = Pattern.compile("^\\s{0,3}(?:--|_{2,200})\\s{0,5}$");
     /** "Sent from my iPhone", "Envoyé de mon iPhone", "Get Outlook for iOS<https://aka.ms/…>" … */
     private static final Pattern MOBILE_SIGNATURE = Pattern.compile(
             "^\\s{0,3}(?:sent from|sent with|sent via|get outlook for|envoyé de|envoyé depuis|envoyé à partir de"
@@ -74,7 +74,8 @@ final class ReplyLines {
         while (i < line.length() && i < 4 && line.charAt(i) == ' ') {
             i++;
         }
-        return i < line.length() && line.charAt(i) == '>';
+        // ">:" alone ends a wrapped "… <address\n>:" header; it quotes nothing
+        return i < line.length() && line.charAt(i) == '>' && !line.strip().equals(">:");
     }
 
     /** A long quoted line: the plain line right after it is the rest of it, wrapped without its "&gt;". */
@@ -95,7 +96,7 @@ final class ReplyLines {
         if (first.length() > MAX_LINE) {
             return 0;
         }
-        boolean plausibleStart = HEADER_START.matcher(first).find() || DIGIT_EARLY.matcher(first).find();
+        boolean plausibleStart = plausibleHeaderStart(first);
         StringBuilder joined = new StringBuilder();
         for (int k = 0; k < 3 && i + k < lines.size(); k++) {
             String line = lines.get(i + k);
@@ -116,6 +117,11 @@ final class ReplyLines {
         return 0;
     }
 
+    /** "On …", "Le …", or a date early in the line: what the first line of a wrapped quote header looks like. */
+    private static boolean plausibleHeaderStart(String line) {
+        return HEADER_START.matcher(line).find() || DIGIT_EARLY.matcher(line).find();
+    }
+
     static boolean isQuoteHeader(CharSequence s) {
         boolean dated = hasDigit(s) || indexOf(s, '@') >= 0;
         if (!dated) {
@@ -130,17 +136,18 @@ final class ReplyLines {
     /** Index of the first line of a quote header (1 to 3 lines) that ends right above {@code end}, or -1. */
     static int attributionAbove(List<String> lines, int end) {
         StringBuilder joined = new StringBuilder();
+        int found = -1;
         for (int k = 1; k <= 3 && end - k >= 0; k++) {
             String line = lines.get(end - k);
             if (line.isBlank() || isQuoted(line) || joined.length() + line.length() > MAX_LINE) {
-                return -1;
+                break;
             }
             joined.insert(0, line.replace('\u00a0', ' ').strip() + (k > 1 ? " " : ""));
-            if (isQuoteHeader(joined)) {
-                return end - k;
+            if (isQuoteHeader(joined) && plausibleHeaderStart(line)) {
+                found = end - k; // the longest one: "On …, Corey\n<c@x>\nwrote:" rather than "<c@x>\nwrote:"
             }
         }
-        return -1;
+        return found;
     }
 
     /** A truncated or unusual attribution line ("On … <john@example.com> wro") right above a quoted block. */
@@ -167,17 +174,23 @@ final class ReplyLines {
         if (WORD_SEPARATOR.matcher(line).matches() || FORWARD_LINE.matcher(line).matches()) {
             return i;
         }
-        if (!FROM_FIELD.matcher(line).find()) {
+        boolean from = FROM_FIELD.matcher(line).find();
+        if (!from && !OTHER_FIELD.matcher(line).find()) {
             return -1;
         }
         int fields = 0;
+        boolean fromBelow = false;
         for (int j = i + 1; j < lines.size() && j <= i + 6; j++) {
             String next = lines.get(j);
             if (next.length() <= MAX_LINE && OTHER_FIELD.matcher(next).find()) {
                 fields++;
+            } else if (j <= i + 4 && next.length() <= MAX_LINE && FROM_FIELD.matcher(next).find()) {
+                fromBelow = true;
+                fields++;
             }
         }
-        if (fields == 0) {
+        // "From:" and another field below it, or a block of fields with a "From:" in it ("Date:/Subject:/From:/To:")
+        if (from ? fields == 0 : !(fromBelow && fields >= 2)) {
             return -1;
         }
         int start = i;

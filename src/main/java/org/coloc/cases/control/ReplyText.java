@@ -36,8 +36,9 @@ public final class ReplyText {
         List<String> lines = split(body);
         int end = firstCut(lines);
         end = stripTrailing(lines, end);
+        int start = bottomPostStart(lines, end);
         StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < end; i++) {
+        for (int i = start; i < end; i++) {
             sb.append(stripEnd(lines.get(i))).append('\n');
         }
         return sb.toString().strip();
@@ -102,6 +103,41 @@ public final class ReplyText {
             ownText = true;
         }
         return lines.size();
+    }
+
+    /**
+     * A bottom-posted reply (attribution, one quoted block, then only own text): the own text starts after the
+     * quote. Interleaved answers (own text between several quoted blocks) keep their quotes; returns 0 then.
+     */
+    private static int bottomPostStart(List<String> lines, int end) {
+        int i = skipBlankForward(lines, 0, end);
+        if (i < end && !ReplyLines.isQuoted(lines.get(i))) {
+            int header = ReplyLines.quoteHeaderLength(lines, i);
+            if (header == 0) {
+                return 0;
+            }
+            i = skipBlankForward(lines, i + header, end);
+        }
+        if (i >= end || !ReplyLines.isQuoted(lines.get(i))) {
+            return 0;
+        }
+        while (i < end && (ReplyLines.isQuoted(lines.get(i)) || lazyQuotedAt(lines, i))) {
+            i++;
+        }
+        int own = skipBlankForward(lines, i, end);
+        for (int j = own; j < end; j++) {
+            if (ReplyLines.isQuoted(lines.get(j))) {
+                return 0;
+            }
+        }
+        return own < end ? own : 0;
+    }
+
+    private static int skipBlankForward(List<String> lines, int i, int end) {
+        while (i < end && lines.get(i).isBlank()) {
+            i++;
+        }
+        return i;
     }
 
     private static boolean hasOwnText(List<String> lines, int end) {
