@@ -45,10 +45,10 @@ final class ReplyLines {
     /** Only separator characters: "------", "____", "====". */
     private static final Pattern SEPARATOR = Pattern.compile("^\\s{0,5}[-=_*]{3,200}\\s{0,5}$");
     private static final Pattern FROM_FIELD = Pattern.compile(
-            "^\\s{0,5}\\*{0,2}(?:from|de|von|van|da|fra|från|od|lähettäjä|от|expéditeur|feladó)\\s{0,3}:\\*{0,2}\\s{0,5}\\S",
+            "^\\s{0,12}\\*{0,2}(?:from|de|von|van|da|fra|från|od|lähettäjä|от|expéditeur|feladó)\\s{0,3}:\\*{0,2}\\s{0,5}\\S",
             FLAGS);
     private static final Pattern OTHER_FIELD = Pattern.compile(
-            "^\\s{0,5}\\*{0,2}(?:sent|date|envoyé|envoyé le|gesendet|datum|verzonden|inviato|enviado|enviada|data|dato|sendt"
+            "^\\s{0,12}\\*{0,2}(?:sent|date|envoyé|envoyé le|gesendet|datum|verzonden|inviato|enviado|enviada|data|dato|sendt"
                     + "|skickat|lähetetty|wysłano|wysłane|to|à|a|an|aan|til|till|para|do|subject|objet|betreff"
                     + "|onderwerp|oggetto|emne|ämne|asunto|assunto|sujet|temat|aihe|cc|copie|kopie|tárgy|отправлено|кому|тема)"
                     + "\\s{0,3}:", FLAGS);
@@ -81,6 +81,11 @@ final class ReplyLines {
     /** A long quoted line: the plain line right after it is the rest of it, wrapped without its "&gt;". */
     static boolean isLazyContinuation(String quotedLine) {
         return quotedLine.strip().length() >= 60;
+    }
+
+    /** Only separator characters: "------", "====". */
+    static boolean isSeparator(String line) {
+        return line.length() <= MAX_LINE && SEPARATOR.matcher(line).matches();
     }
 
     static boolean isSignatureStart(String line) {

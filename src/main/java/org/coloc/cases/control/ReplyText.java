@@ -95,12 +95,14 @@ public final class ReplyText {
             }
             int block = ReplyLines.outlookBlockStart(lines, i);
             if (block >= 0) {
-                if (hasOwnText(lines, block)) {
+                if (ownText) {
                     return block;
                 }
                 continue;
             }
-            ownText = true;
+            if (!ReplyLines.isSeparator(line)) {
+                ownText = true;
+            }
         }
         return lines.size();
     }
