@@ -1,6 +1,7 @@
 package org.coloc.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -39,7 +40,8 @@ class CasesIT {
         relay = new TestMailServer().start();
         app = new ColocServer("cases", Files.createTempDirectory(Path.of("target"), "cases-it-")).mailbox(mail)
                 .smtpRelay(relay).set("COLOC_ADMIN_EMAIL", "owner@coloc.test")
-                .set("COLOC_OUTBOX_MAX_RETRY_SECONDS", "2");
+                .set("COLOC_OUTBOX_MAX_RETRY_SECONDS", "2")
+                .set("COLOC_CLOCK_CONTROL", "true");
         app.start();
         api = app.api();
     }
@@ -206,6 +208,38 @@ class CasesIT {
                 .equals("bob-50@example.org"), WAIT);
         Thread.sleep(5000);
         assertEquals(1, relay.receivedBy(bob).size(), "one acknowledgement, whatever the auto-responder does");
+    }
+
+    @Test
+    @Order(11)
+    void timersMovedByTheClockRemindTheAdminAndCloseAbandonedCases() throws Exception {
+        String owner = "owner@coloc.test";
+        assertEquals(0, relay.receivedBy(owner).size());
+        advance("P4D");
+        MimeMessage reminder = awaitMail(owner, 1).get(0);
+        String text = content(reminder);
+        assertTrue(reminder.getSubject().contains("attendent"), reminder.getSubject());
+        assertTrue(text.contains("#2") && text.contains("mallory@example.net"), text);
+        assertFalse(text.contains("#1 "), "case 1 waits for its requester, not for the admin: " + text);
+
+        advance("P2D");
+        Thread.sleep(4000);
+        assertEquals(1, relay.receivedBy(owner).size(), "reminded again only 3 days after the last reminder");
+        advance("P2D");
+        awaitMail(owner, 2);
+
+        int toAlice = relay.receivedBy(ALICE).size();
+        advance("P22D");
+        api.await("/api/cases/1", c -> "closed".equals(c.getString("state")), WAIT);
+        MimeMessage closing = awaitMail(ALICE, toAlice + 1).get(toAlice);
+        assertTrue(closing.getSubject().startsWith("[coloc #1]"), closing.getSubject());
+        assertTrue(content(closing).contains("refermons"), content(closing));
+        assertNotNull(closing.getHeader("In-Reply-To", null));
+    }
+
+    private static void advance(String duration) {
+        Api.Reply r = api.post("/api/clock", "{\"advance\": \"" + duration + "\"}");
+        assertEquals(200, r.status(), r.text());
     }
 
     private static String content(MimeMessage m) {

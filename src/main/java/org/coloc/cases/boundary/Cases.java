@@ -97,9 +97,9 @@ public class Cases {
             rememberReferences(c, mail);
             if (fromAdmin) {
                 // he answered from his own mail client: recorded as his reply, not sent again
-                c.answered(now);
+                c.answered(now, deadlines());
             } else {
-                c.incoming(addressesOf(mail), now);
+                c.incoming(addressesOf(mail), now, deadlines());
             }
             LOG.fine(() -> "Mail " + mail.messageId() + " threaded into case #" + c.getNumber() + " (" + decision.rule() + ")");
             return;
@@ -107,8 +107,8 @@ public class Cases {
         long number = nextNumber();
         String language = Languages.guess(mail.subject(), mail.text());
         SupportCase c = new SupportCase(number, mail.subject(), Subjects.normalise(mail.subject()), from,
-                mail.from().name(), language, decision.foreignTag(), now);
-        c.incoming(addressesOf(mail), now);
+                mail.from().name(), language, decision.foreignTag(), now, deadlines());
+        c.incoming(addressesOf(mail), now, deadlines());
         em.persist(c);
         em.flush();
         em.persist(new CaseMessage(c.getId(), DIRECTION_IN, mail.messageId(), taken.mail().getId(), from, now, text));
@@ -177,7 +177,7 @@ public class Cases {
                 subject, text, inReplyTo, references, null));
         Instant now = clock.instant();
         em.persist(new CaseMessage(c.getId(), DIRECTION_OUT, id, null, actor, now, text));
-        c.answered(now);
+        c.answered(now, deadlines());
         return view(c);
     }
 
@@ -191,7 +191,7 @@ public class Cases {
         SupportCase c = byNumber(number);
         Instant now = clock.instant();
         if (state != null) {
-            c.changeState(state, now);
+            c.changeState(state, now, deadlines());
         }
         if (linkGiven) {
             c.link(member, vm, now);
@@ -254,7 +254,13 @@ public class Cases {
         return max == null ? 1 : max + 1;
     }
 
-    private String adminAddress() {
+    public SupportCase.Deadlines deadlines() {
+        return new SupportCase.Deadlines(Duration.ofDays(config.integer("coloc.cases.remind-after-days")),
+                Duration.ofDays(config.integer("coloc.cases.remind-every-days")),
+                Duration.ofDays(config.integer("coloc.cases.close-after-days")));
+    }
+
+    public String adminAddress() {
         return config.optional("coloc.admin.email").orElse("");
     }
 

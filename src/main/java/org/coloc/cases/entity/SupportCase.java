@@ -24,13 +24,21 @@ import org.coloc.platform.TrackedRecord;
 @Table(name = "SUPPORT_CASE", indexes = {
         @Index(name = "IX_CASE_NUMBER", columnList = "CASE_NUMBER", unique = true),
         @Index(name = "IX_CASE_REQUESTER_SUBJECT", columnList = "REQUESTER, NORMALISED_SUBJECT"),
-        @Index(name = "IX_CASE_ACTIVITY", columnList = "LAST_ACTIVITY_AT")})
+        @Index(name = "IX_CASE_ACTIVITY", columnList = "LAST_ACTIVITY_AT"),
+        @Index(name = "IX_CASE_REMIND", columnList = "REMIND_ADMIN_AT"),
+        @Index(name = "IX_CASE_CLOSE", columnList = "CLOSE_AT")})
 @NamedQuery(name = SupportCase.BY_NUMBER, query = "SELECT c FROM SupportCase c WHERE c.number = :number")
 @NamedQuery(name = SupportCase.MAX_NUMBER, query = "SELECT MAX(c.number) FROM SupportCase c")
+@NamedQuery(name = SupportCase.TO_REMIND, query = "SELECT c FROM SupportCase c WHERE c.remindAdminAt <= :now "
+        + "AND c.state IN ('new', 'waiting-admin') ORDER BY c.number")
+@NamedQuery(name = SupportCase.TO_CLOSE, query = "SELECT c FROM SupportCase c WHERE c.closeAt <= :now "
+        + "AND c.state = 'waiting-requester' ORDER BY c.number")
 public class SupportCase extends TrackedRecord {
 
     public static final String BY_NUMBER = "SupportCase.byNumber";
     public static final String MAX_NUMBER = "SupportCase.maxNumber";
+    public static final String TO_REMIND = "SupportCase.toRemind";
+    public static final String TO_CLOSE = "SupportCase.toClose";
 
     @Column(name = "CASE_NUMBER", nullable = false)
     private long number;
@@ -73,12 +81,20 @@ public class SupportCase extends TrackedRecord {
     @Column(name = "LAST_ACTIVITY_AT", nullable = false)
     private Instant lastActivityAt;
 
+    /** When to remind the admin of this case if it still waits for him (deadline swept by a timer). */
+    @Column(name = "REMIND_ADMIN_AT")
+    private Instant remindAdminAt;
+
+    /** When to close this case if the requester still has not answered (deadline swept by a timer). */
+    @Column(name = "CLOSE_AT")
+    private Instant closeAt;
+
     protected SupportCase() {
         // for JPA
     }
 
     public SupportCase(long number, String subject, String normalisedSubject, String requester, String requesterName,
-            String language, boolean foreignTag, Instant now) {
+            String language, boolean foreignTag, Instant now, Deadlines deadlines) {
         this.number = number;
         this.subject = clip(subject, 1000);
         this.normalisedSubject = clip(normalisedSubject, 1000);
@@ -89,28 +105,70 @@ public class SupportCase extends TrackedRecord {
         this.language = language;
         this.foreignTag = foreignTag;
         this.lastActivityAt = now;
+        this.remindAdminAt = now.plus(deadlines.remindAfter());
         touch(now);
     }
 
+    /** The delays that drive the timers (configuration). */
+    public record Deadlines(java.time.Duration remindAfter, java.time.Duration remindEvery,
+            java.time.Duration closeAfter) {
+    }
+
     /** A mail from the requester or a participant arrived: the admin has something to answer. */
-    public void incoming(Set<String> addresses, Instant now) {
+    public void incoming(Set<String> addresses, Instant now, Deadlines deadlines) {
         addresses.forEach(a -> participants.add(a.toLowerCase(Locale.ROOT)));
         if (!CaseState.NEW.label().equals(state)) {
             state = CaseState.WAITING_ADMIN.label();
         }
+        // the admin's clock starts when the case starts waiting for him, not at every new mail
+        if (remindAdminAt == null) {
+            remindAdminAt = now.plus(deadlines.remindAfter());
+        }
+        closeAt = null;
         lastActivityAt = now;
         touch(now);
     }
 
     /** The admin answered: the ball is in the requester's court. */
-    public void answered(Instant now) {
+    public void answered(Instant now, Deadlines deadlines) {
         state = CaseState.WAITING_REQUESTER.label();
+        remindAdminAt = null;
+        closeAt = now.plus(deadlines.closeAfter());
         lastActivityAt = now;
         touch(now);
     }
 
-    public void changeState(CaseState newState, Instant now) {
+    public void changeState(CaseState newState, Instant now, Deadlines deadlines) {
         state = newState.label();
+        switch (newState) {
+            case CLOSED -> {
+                remindAdminAt = null;
+                closeAt = null;
+            }
+            case WAITING_REQUESTER -> {
+                remindAdminAt = null;
+                closeAt = now.plus(deadlines.closeAfter());
+            }
+            default -> {
+                closeAt = null;
+                if (remindAdminAt == null) {
+                    remindAdminAt = now.plus(deadlines.remindAfter());
+                }
+            }
+        }
+        touch(now);
+    }
+
+    /** The admin was reminded: again after {@code remindEvery} if he still has not answered. */
+    public void reminded(Instant now, Deadlines deadlines) {
+        remindAdminAt = now.plus(deadlines.remindEvery());
+    }
+
+    /** Closed for lack of an answer. */
+    public void closedForSilence(Instant now) {
+        state = CaseState.CLOSED.label();
+        closeAt = null;
+        remindAdminAt = null;
         touch(now);
     }
 
@@ -174,5 +232,13 @@ public class SupportCase extends TrackedRecord {
 
     public Instant getLastActivityAt() {
         return lastActivityAt;
+    }
+
+    public Instant getRemindAdminAt() {
+        return remindAdminAt;
+    }
+
+    public Instant getCloseAt() {
+        return closeAt;
     }
 }
