@@ -79,6 +79,11 @@ public class Cases {
 
     /** An ingested mail: human mail goes into a case (new or existing); nothing else is answered. */
     public void take(MailTaken taken) {
+        if (taken.classification() != null && taken.classification().kind() == MailKind.BOUNCE
+                && taken.parsed() != null) {
+            bounced(taken);
+            return;
+        }
         if (taken.classification() == null || taken.classification().kind() != MailKind.HUMAN
                 || taken.parsed() == null || taken.parsed().from() == null) {
             return;
@@ -115,6 +120,49 @@ public class Cases {
         rememberReferences(c, mail);
         acknowledge(c, mail, from);
     }
+
+    /**
+     * A bounce: if it is about one of our mails of a case (named in its headers, or in the returned original),
+     * the failing address is marked on the case and on the member who has it, and the bounce joins the thread.
+     */
+    private void bounced(MailTaken taken) {
+        ParsedMail mail = taken.parsed();
+        String failed = taken.classification().failedRecipient();
+        if (failed == null) {
+            return;
+        }
+        Set<String> ids = new LinkedHashSet<>();
+        if (mail.inReplyTo() != null) {
+            ids.add(mail.inReplyTo());
+        }
+        if (mail.references() != null) {
+            ids.addAll(mail.references());
+        }
+        // the returned original (or its headers) carries our Message-ID
+        for (var a : mail.attachments()) {
+            String text = new String(a.content(), java.nio.charset.StandardCharsets.ISO_8859_1);
+            java.util.regex.Matcher m = OUR_ID.matcher(text);
+            while (m.find() && ids.size() < 100) {
+                ids.add(m.group(1));
+            }
+        }
+        Threading.CaseLookup lookup = lookup();
+        Optional<Long> number = ids.stream().map(lookup::caseOfMessageId).flatMap(Optional::stream).findFirst();
+        Instant now = clock.instant();
+        String status = taken.classification().status();
+        number.map(this::byNumber).ifPresent(c -> {
+            c.failing(failed, status, now);
+            em.persist(new CaseMessage(c.getId(), DIRECTION_IN, mail.messageId(), taken.mail().getId(), failed, now,
+                    "Delivery to " + failed + " failed" + (status == null ? "" : " (" + status + ")") + "."));
+        });
+        if (number.isPresent()) {
+            em.createQuery("SELECT m FROM Member m JOIN m.addresses a WHERE a = :a", org.coloc.inventory.entity.Member.class)
+                    .setParameter("a", failed.toLowerCase(Locale.ROOT)).getResultList()
+                    .forEach(m -> m.mailFailed(failed, status, now));
+        }
+    }
+
+    private static final java.util.regex.Pattern OUR_ID = java.util.regex.Pattern.compile("<(case-[0-9]+\\.[a-z2-7]+\\.[a-z2-7]+@[^>\\s]+)>");
 
     /** The ids this mail names, so that a reply naming only one of them still finds the case. */
     private void rememberReferences(SupportCase c, ParsedMail mail) {

@@ -81,6 +81,13 @@ public class SupportCase extends TrackedRecord {
     @Column(name = "LAST_ACTIVITY_AT", nullable = false)
     private Instant lastActivityAt;
 
+    /** Addresses our mails for this case bounced from, with the status (e.g. "x@y.org (5.1.1)"). */
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "CASE_FAILING_ADDRESS", joinColumns = @JoinColumn(name = "CASE_ID"),
+            indexes = @Index(name = "IX_CASE_FAILING", columnList = "CASE_ID"))
+    @Column(name = "ADDRESS", length = 300, nullable = false)
+    private Set<String> failingAddresses = new LinkedHashSet<>();
+
     /** When to remind the admin of this case if it still waits for him (deadline swept by a timer). */
     @Column(name = "REMIND_ADMIN_AT")
     private Instant remindAdminAt;
@@ -176,6 +183,18 @@ public class SupportCase extends TrackedRecord {
         this.memberId = member;
         this.vmId = vm;
         touch(now);
+    }
+
+    /** A bounce came back for one of our mails of this case. */
+    public void failing(String address, String status, Instant now) {
+        String entry = address.toLowerCase(Locale.ROOT) + (status == null ? "" : " (" + status + ")");
+        failingAddresses.removeIf(e -> e.startsWith(address.toLowerCase(Locale.ROOT) + " ") || e.equals(address));
+        failingAddresses.add(entry.length() > 300 ? entry.substring(0, 300) : entry);
+        touch(now);
+    }
+
+    public Set<String> getFailingAddresses() {
+        return Set.copyOf(failingAddresses);
     }
 
     public boolean takesPart(String address) {

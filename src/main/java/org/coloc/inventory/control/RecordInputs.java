@@ -24,7 +24,7 @@ import org.coloc.platform.Validators;
 public final class RecordInputs {
 
     /** Read-only fields a client may send back unchanged after a GET (and that a PATCH sees in the view). */
-    static final Set<String> READ_ONLY = Set.of("id", "created", "updated", "capacity", "vmCount", "overcommitted");
+    static final Set<String> READ_ONLY = Set.of("emailFailing", "id", "created", "updated", "capacity", "vmCount", "overcommitted");
 
     public static final Set<String> MEMBER_STATUSES = Set.of("active", "former");
     public static final Set<String> LANGUAGES = Set.of("fr", "en");

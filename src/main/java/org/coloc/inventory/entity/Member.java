@@ -64,6 +64,10 @@ public class Member extends TrackedRecord {
     @Column(name = "MONTHLY_PLEDGE", precision = 10, scale = 2)
     private BigDecimal monthlyPledge;
 
+    /** Set when our mail to one of the member's addresses bounced: which address, status and when. */
+    @Column(name = "EMAIL_FAILING", length = 400)
+    private String emailFailing;
+
     protected Member() {
         // for JPA
     }
@@ -73,6 +77,9 @@ public class Member extends TrackedRecord {
     }
 
     public final void apply(MemberFields f, Instant now) {
+        if (email != null && !Member.normalise(f.email()).equals(Member.normalise(email))) {
+            emailFailing = null; // a new address deserves a new chance
+        }
         displayName = f.displayName();
         email = f.email();
         otherEmails = new ArrayList<>(f.otherEmails());
@@ -84,6 +91,16 @@ public class Member extends TrackedRecord {
         status = f.status();
         monthlyPledge = f.monthlyPledge();
         touch(now);
+    }
+
+    /** Our mail to {@code address} bounced; editing the member's addresses clears it (see {@link #apply}). */
+    public void mailFailed(String address, String status, Instant now) {
+        String note = address + (status == null ? "" : " " + status) + " " + now;
+        emailFailing = note.length() > 400 ? note.substring(0, 400) : note;
+    }
+
+    public String getEmailFailing() {
+        return emailFailing;
     }
 
     public static String normalise(String address) {
