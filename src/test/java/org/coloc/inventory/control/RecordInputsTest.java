@@ -279,7 +279,8 @@ class RecordInputsTest {
     @Test
     void aMemberAndAVmAsTheApiShowsThemCanBePutBackUnchanged() {
         MemberView m = new MemberView(3, "Alice", "alice@example.org", List.of("a@example.net"), null, "en", null,
-                LocalDate.of(2020, 5, 1), "active", new BigDecimal("5.00"), Instant.EPOCH, Instant.EPOCH);
+                LocalDate.of(2020, 5, 1), "active", new BigDecimal("5.00"), "alice@example.org 5.1.1 2026-11-21T10:00:00Z",
+                Instant.EPOCH, Instant.EPOCH);
         assertEquals(new MemberFields("Alice", "alice@example.org", List.of("a@example.net"), null, "en", null,
                 LocalDate.of(2020, 5, 1), "active", new BigDecimal("5.00")),
                 RecordInputs.member(JsonBodies.toJson(m), TODAY));
