@@ -177,21 +177,27 @@ public final class JsonInput {
         return errors.stream().anyMatch(e -> e.field().equals(prefix + field));
     }
 
-    /** A list of strings, each checked by {@code check} (null = fine, else the message). */
-    public List<String> strings(String field, int maxItems, int maxLength, Function<String, String> check) {
+    /** The field's list, empty when absent; a non-list or an over-long list is an error (and empty). */
+    private JsonArray list(String field, int maxItems) {
         JsonValue v = value(field);
         if (v == null) {
-            return List.of();
+            return JsonValue.EMPTY_JSON_ARRAY;
         }
         if (v.getValueType() != JsonValue.ValueType.ARRAY) {
             error(field, "must be a list");
-            return List.of();
+            return JsonValue.EMPTY_JSON_ARRAY;
         }
         JsonArray array = v.asJsonArray();
         if (array.size() > maxItems) {
             error(field, "must have at most " + maxItems + " items");
-            return List.of();
+            return JsonValue.EMPTY_JSON_ARRAY;
         }
+        return array;
+    }
+
+    /** A list of strings, each checked by {@code check} (null = fine, else the message). */
+    public List<String> strings(String field, int maxItems, int maxLength, Function<String, String> check) {
+        JsonArray array = list(field, maxItems);
         List<String> out = new ArrayList<>();
         for (int i = 0; i < array.size(); i++) {
             JsonValue item = array.get(i);
@@ -214,19 +220,7 @@ public final class JsonInput {
 
     /** A list of objects, each read by {@code reader} with field names prefixed by {@code field[i].}. */
     public <T> List<T> objects(String field, int maxItems, Set<String> known, Function<JsonInput, T> reader) {
-        JsonValue v = value(field);
-        if (v == null) {
-            return List.of();
-        }
-        if (v.getValueType() != JsonValue.ValueType.ARRAY) {
-            error(field, "must be a list");
-            return List.of();
-        }
-        JsonArray array = v.asJsonArray();
-        if (array.size() > maxItems) {
-            error(field, "must have at most " + maxItems + " items");
-            return List.of();
-        }
+        JsonArray array = list(field, maxItems);
         List<T> out = new ArrayList<>();
         for (int i = 0; i < array.size(); i++) {
             JsonValue item = array.get(i);

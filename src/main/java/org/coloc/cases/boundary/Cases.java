@@ -114,8 +114,8 @@ public class Cases {
         SupportCase c = new SupportCase(number, mail.subject(), Subjects.normalise(mail.subject()), from,
                 mail.from().name(), language, decision.foreignTag(), now, deadlines());
         c.incoming(addressesOf(mail), now, deadlines());
+        // the id is assigned at persist (table generator): no flush needed before its messages
         em.persist(c);
-        em.flush();
         em.persist(new CaseMessage(c.getId(), DIRECTION_IN, mail.messageId(), taken.mail().getId(), from, now, text));
         rememberReferences(c, mail);
         acknowledge(c, mail, from);
