@@ -261,6 +261,21 @@ class CasesIT {
         assertTrue(relay.receivedBy("MAILER-DAEMON@mx.example.org").isEmpty(), "a bounce is never answered");
     }
 
+    @Test
+    @Order(13)
+    void theAdminAnsweringFromHisOwnMailClientIsRecordedNotResent() throws Exception {
+        String owner = "owner@coloc.test";
+        mail.send(Mails.plain("owner-1@coloc.test", owner, "Re: [coloc #2] Demande d'hébergement",
+                "Bonjour, qui êtes-vous ? Ce dossier n'est pas le vôtre."), owner, TestMailServer.COLOC);
+        JsonObject c = api.await("/api/cases/2", x -> "waiting-requester".equals(x.getString("state")), WAIT);
+        JsonObject last = c.getJsonArray("messages").getJsonObject(c.getJsonArray("messages").size() - 1);
+        assertEquals("outgoing", last.getString("direction"));
+        assertEquals(owner, last.getString("author"));
+        Thread.sleep(4000);
+        assertTrue(relay.receivedBy("mallory@example.net").isEmpty(), "he sent it himself: coloc does not send it again");
+        assertEquals(2, api.getJson("/api/cases?q=hébergement").getInt("total"), "no new case for his mail");
+    }
+
     private static void advance(String duration) {
         Api.Reply r = api.post("/api/clock", "{\"advance\": \"" + duration + "\"}");
         assertEquals(200, r.status(), r.text());
