@@ -12,14 +12,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.coloc.cases.control.OutgoingIds;
 import org.coloc.cases.control.Subjects;
 import org.coloc.cases.entity.CaseMessage;
 import org.coloc.cases.entity.SupportCase;
 import org.coloc.outbox.boundary.Outbox;
 import org.coloc.outbox.control.OutgoingMail;
 import org.coloc.outbox.control.Template;
-import org.coloc.platform.AppSecrets;
 import org.coloc.platform.ColocConfig;
 
 /** What the case timers do, each sweep in its own transaction with the mails it causes. */
@@ -41,8 +39,6 @@ public class CaseDeadlines {
     @EJB
     Cases cases;
 
-    @EJB
-    AppSecrets secrets;
 
     /** One digest to the admin listing every case whose reminder is due. */
     public int remindAdmin() {
@@ -72,7 +68,6 @@ public class CaseDeadlines {
             return 0;
         }
         String address = config.colocAddress();
-        OutgoingIds ids = new OutgoingIds(secrets.get("outgoing-message-ids"), address.substring(address.indexOf('@') + 1));
         for (SupportCase c : due) {
             List<String> references = new ArrayList<>();
             for (CaseMessage m : em.createNamedQuery(CaseMessage.OF_CASE, CaseMessage.class)
@@ -85,7 +80,7 @@ public class CaseDeadlines {
                     "number", Long.toString(c.getNumber()),
                     "days", Long.toString(cases.deadlines().closeAfter().toDays()),
                     "subject", Subjects.tagged(c.getNumber(), "Re: " + (c.getSubject() == null ? "" : c.getSubject()))));
-            String id = outbox.enqueue("closing", c.getNumber(), new OutgoingMail(ids.create(c.getNumber()),
+            String id = outbox.enqueue("closing", c.getNumber(), new OutgoingMail(cases.newMessageId(c.getNumber()),
                     List.of(c.getRequester()), mail.subject(), mail.text(),
                     references.isEmpty() ? null : references.get(references.size() - 1), references, "auto-generated"));
             em.persist(new CaseMessage(c.getId(), Cases.DIRECTION_OUT, id, null, address, now, mail.text()));

@@ -29,7 +29,6 @@ import org.coloc.cases.entity.CaseMessage;
 import org.coloc.cases.entity.CaseReference;
 import org.coloc.cases.entity.CaseState;
 import org.coloc.cases.entity.SupportCase;
-import org.coloc.intake.control.MailAddress;
 import org.coloc.intake.control.MailKind;
 import org.coloc.intake.control.MailTaken;
 import org.coloc.intake.control.ParsedMail;
@@ -302,6 +301,11 @@ public class Cases {
         return max == null ? 1 : max + 1;
     }
 
+    /** A Message-ID for a new mail of this case (carries the case and a keyed hash). */
+    public String newMessageId(long caseNumber) {
+        return outgoingIds.create(caseNumber);
+    }
+
     public SupportCase.Deadlines deadlines() {
         return new SupportCase.Deadlines(Duration.ofDays(config.integer("coloc.cases.remind-after-days")),
                 Duration.ofDays(config.integer("coloc.cases.remind-every-days")),
@@ -315,8 +319,8 @@ public class Cases {
     private static Set<String> addressesOf(ParsedMail mail) {
         Set<String> all = new LinkedHashSet<>();
         all.add(mail.from().address().toLowerCase(Locale.ROOT));
-        for (List<MailAddress> list : List.of(mail.cc() == null ? List.<MailAddress>of() : mail.cc())) {
-            list.forEach(a -> all.add(a.address().toLowerCase(Locale.ROOT)));
+        if (mail.cc() != null) {
+            mail.cc().forEach(a -> all.add(a.address().toLowerCase(Locale.ROOT)));
         }
         return all;
     }
