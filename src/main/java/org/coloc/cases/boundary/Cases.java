@@ -83,6 +83,11 @@ public class Cases {
             bounced(taken);
             return;
         }
+        if (taken.classification() != null && taken.classification().kind() == MailKind.AUTO_REPLY
+                && taken.parsed() != null) {
+            attachAutoReply(taken);
+            return;
+        }
         if (taken.classification() == null || taken.classification().kind() != MailKind.HUMAN
                 || taken.parsed() == null || taken.parsed().from() == null) {
             return;
@@ -118,6 +123,26 @@ public class Cases {
         em.persist(new CaseMessage(c.getId(), DIRECTION_IN, mail.messageId(), taken.mail().getId(), from, now, text));
         rememberReferences(c, mail);
         acknowledge(c, mail, from);
+    }
+
+    /**
+     * An auto-reply (out of office…) naming a mail of a case joins that case's thread, so the admin knows why
+     * nobody answers; it changes neither the state nor the deadlines, and is never answered.
+     */
+    private void attachAutoReply(MailTaken taken) {
+        ParsedMail mail = taken.parsed();
+        List<String> ids = new ArrayList<>();
+        if (mail.inReplyTo() != null) {
+            ids.add(mail.inReplyTo());
+        }
+        if (mail.references() != null) {
+            ids.addAll(mail.references());
+        }
+        Threading.CaseLookup lookup = lookup();
+        ids.stream().map(lookup::caseOfMessageId).flatMap(Optional::stream).findFirst().map(this::byNumber)
+                .ifPresent(c -> em.persist(new CaseMessage(c.getId(), DIRECTION_IN, mail.messageId(),
+                        taken.mail().getId(), mail.from() == null ? null : mail.from().address(), clock.instant(),
+                        ReplyText.newText(mail.text()))));
     }
 
     /**
