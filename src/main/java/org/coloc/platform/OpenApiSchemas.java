@@ -6,7 +6,6 @@ import java.lang.reflect.Type;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -107,13 +106,5 @@ public class OpenApiSchemas implements OASModelReader {
 
     private static Schema ref(String name) {
         return OASFactory.createSchema().ref("#/components/schemas/" + name);
-    }
-
-    /** For tests and docs: the names this reader defines. */
-    static List<String> names() {
-        List<String> names = new ArrayList<>();
-        RECORDS.forEach(r -> names.add(r.getSimpleName()));
-        PAGED.forEach(r -> names.add(r.getSimpleName() + "Page"));
-        return names;
     }
 }

@@ -53,6 +53,9 @@ public class MailboxWatcher {
     @EJB
     IntakeStore store;
 
+    @Inject
+    java.time.Clock clock;
+
     private MailboxSettings settings;
     private volatile boolean running;
     private volatile boolean connected;
@@ -170,7 +173,7 @@ public class MailboxWatcher {
 
     /** Takes in everything waiting in the folder, batch by batch. */
     void drain(ImapMailbox box) throws MessagingException {
-        lastCheck = Instant.now();
+        lastCheck = clock.instant();
         long validity = box.uidValidity();
         List<MailboxEntry> waiting = new ArrayList<>(box.list());
         waiting.removeIf(MailboxEntry::done);
