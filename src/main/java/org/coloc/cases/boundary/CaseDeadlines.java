@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.coloc.cases.control.Subjects;
 import org.coloc.cases.entity.CaseMessage;
 import org.coloc.cases.entity.SupportCase;
@@ -49,11 +48,13 @@ public class CaseDeadlines {
             return 0;
         }
         String admin = cases.adminAddress().isBlank() ? config.colocAddress() : cases.adminAddress();
-        String list = due.stream().map(c -> "- #" + c.getNumber() + " " + (c.getSubject() == null ? "" : c.getSubject())
-                + " (" + c.getRequester() + ", " + Duration.between(c.getLastActivityAt(), now).toDays() + " j)")
-                .collect(Collectors.joining("\n"));
+        List<Map<String, Object>> list = due.stream().map(c -> Map.<String, Object>of(
+                "number", c.getNumber(),
+                "subject", c.getSubject() == null ? "" : c.getSubject(),
+                "requester", c.getRequester(),
+                "days", Duration.between(c.getLastActivityAt(), now).toDays())).toList();
         Template.Rendered mail = Template.load("case-reminder", config.string("coloc.admin.language"))
-                .render(Map.of("count", Integer.toString(due.size()), "list", list));
+                .render(Map.of("count", due.size(), "cases", list));
         outbox.enqueue("reminder", null, new OutgoingMail(List.of(admin), mail.subject(), mail.text()));
         due.forEach(c -> c.reminded(now, cases.deadlines()));
         return due.size();

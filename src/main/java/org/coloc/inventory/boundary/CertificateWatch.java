@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.stream.Collectors;
 import org.coloc.outbox.control.OutgoingMail;
 import org.coloc.outbox.boundary.Outbox;
 import org.coloc.outbox.control.Template;
@@ -58,12 +57,14 @@ public class CertificateWatch {
             return new Report(0, false, to);
         }
         DateTimeFormatter date = DateTimeFormatter.ISO_LOCAL_DATE;
-        String list = expiring.stream().map(c -> "- " + c.domain() + " (VM " + c.vmName() + ") : "
-                + c.certificateExpires().format(date) + (c.daysLeft() < 0 ? " — EXPIRÉ / EXPIRED" : " — J-" + c.daysLeft()))
-                .collect(Collectors.joining("\n"));
+        List<Map<String, Object>> list = expiring.stream().map(c -> Map.<String, Object>of(
+                "domain", c.domain(),
+                "vm", c.vmName(),
+                "expires", c.certificateExpires().format(date),
+                "expired", c.daysLeft() < 0,
+                "daysLeft", c.daysLeft())).toList();
         Template.Rendered mail = Template.load("certificates-expiring", config.string("coloc.admin.language"))
-                .render(Map.of("count", Integer.toString(expiring.size()), "days", Integer.toString(days),
-                        "list", list));
+                .render(Map.of("count", expiring.size(), "days", days, "certificates", list));
         outbox.enqueue("certificate-report", null, new OutgoingMail(List.of(to), mail.subject(), mail.text()));
         LOG.info(() -> "Certificate report queued for " + to + ": " + expiring.size() + " expiring");
         return new Report(expiring.size(), true, to);

@@ -3,25 +3,27 @@ package org.coloc.outbox.control;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import com.samskivert.mustache.Mustache;
+import com.samskivert.mustache.MustacheException;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A mail template from {@code mail-templates/} (packaged into the WAR): first line {@code Subject: …}, a blank
- * line, then the body; {@code {{name}}} placeholders are replaced, an unknown one is an error (a mail must
- * never go out with a hole in it). Pure code.
+ * line, then the body, both in Mustache ({@code {{name}}}, sections {@code {{#items}}…{{/items}}} for lists
+ * and conditions, so each language lays out its own lists). A missing value is an error, in a variable and
+ * in a section alike: a mail must never go out with a hole in it. Plain text, so nothing is HTML-escaped.
+ * Pure code.
  */
 public final class Template {
 
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([a-zA-Z][a-zA-Z0-9]*)\\s*}}");
+    private static final Mustache.Compiler MUSTACHE = Mustache.compiler().escapeHTML(false).strictSections(true);
 
-    private final String subject;
-    private final String body;
+    private final com.samskivert.mustache.Template subject;
+    private final com.samskivert.mustache.Template body;
 
     private Template(String subject, String body) {
-        this.subject = subject;
-        this.body = body;
+        this.subject = compile(subject);
+        this.body = compile(body);
     }
 
     public record Rendered(String subject, String text) {
@@ -54,22 +56,28 @@ public final class Template {
         return new Template(head.substring("Subject:".length()).strip(), end < 0 ? "" : normalised.substring(end + 2));
     }
 
-    public Rendered render(Map<String, String> values) {
+    /**
+     * Values are strings, numbers, booleans, or lists of maps for sections. The subject comes out on one line
+     * whatever the values hold (a line break in a subject would let a value add headers).
+     */
+    public Rendered render(Map<String, ?> values) {
         return new Rendered(fill(subject, values).replaceAll("\\s+", " ").strip(), fill(body, values));
     }
 
-    private static String fill(String text, Map<String, String> values) {
-        Matcher m = PLACEHOLDER.matcher(text);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            String value = values.get(m.group(1));
-            if (value == null) {
-                throw new IllegalArgumentException("No value for {{" + m.group(1) + "}}");
-            }
-            m.appendReplacement(out, Matcher.quoteReplacement(value));
+    private static String fill(com.samskivert.mustache.Template template, Map<String, ?> values) {
+        try {
+            return template.execute(values);
+        } catch (MustacheException.Context e) {
+            throw new IllegalArgumentException("No value for {{" + e.key + "}}", e);
         }
-        m.appendTail(out);
-        return out.toString();
+    }
+
+    private static com.samskivert.mustache.Template compile(String text) {
+        try {
+            return MUSTACHE.compile(text);
+        } catch (MustacheException e) {
+            throw new IllegalStateException("Broken mail template: " + e.getMessage(), e);
+        }
     }
 
     private static String read(String resource) {

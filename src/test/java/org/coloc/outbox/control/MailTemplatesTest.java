@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -18,8 +19,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Every outgoing mail exists in French and English, renders completely, and the two differ. */
 class MailTemplatesTest {
 
-    private static final Map<String, String> VALUES = Map.of("number", "42", "subject", "[coloc #42] Re: VM",
-            "count", "2", "days", "21", "list", "- #42 VM");
+    /** The union of what the code passes to the templates (see mail-templates/README.md). */
+    private static final Map<String, Object> VALUES = Map.of("number", 42, "subject", "[coloc #42] Re: VM",
+            "count", 1, "days", 21,
+            "cases", List.of(Map.of("number", 42, "subject", "VM", "requester", "ana@example.org", "days", 4)),
+            "certificates", List.of(Map.of("domain", "example.org", "vm", "web1", "expires", "2026-04-01",
+                    "expired", false, "daysLeft", 12)));
 
     static Stream<String> templates() throws IOException {
         try (Stream<Path> files = Files.list(Path.of("mail-templates"))) {

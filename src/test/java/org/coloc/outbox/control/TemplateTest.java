@@ -5,20 +5,24 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class TemplateTest {
 
-    private static final Map<String, String> VALUES = Map.of("count", "2", "days", "21",
-            "list", "- example.org: 2026-04-01\n- www.example.org: 2026-04-02");
+    private static final Map<String, Object> VALUES = Map.of("count", 2, "days", 21, "certificates", List.of(
+            Map.of("domain", "example.org", "vm", "web1", "expires", "2026-04-01", "expired", true, "daysLeft", -3),
+            Map.of("domain", "www.example.org", "vm", "web1", "expires", "2026-04-02", "expired", false,
+                    "daysLeft", 12)));
 
     @Test
     void frenchCertificatesTemplateIsLoadedFromTheClasspathAndFilled() {
         Template.Rendered r = Template.load("certificates-expiring", "fr").render(VALUES);
         assertEquals("[coloc] 2 certificat(s) expirent dans les 21 jours", r.subject());
         assertTrue(r.text().startsWith("Bonjour,\n\n"), r.text());
-        assertTrue(r.text().contains("\n- example.org: 2026-04-01\n- www.example.org: 2026-04-02\n"), r.text());
+        assertTrue(r.text().contains(":\n\n- example.org (VM web1) : 2026-04-01 — EXPIRÉ\n"
+                + "- www.example.org (VM web1) : 2026-04-02 — J-12\n\n"), "one line per certificate: " + r.text());
         assertTrue(r.text().contains("Pensez à vérifier le renouvellement"), "read as UTF-8: " + r.text());
         assertFalse(r.text().contains("{{"), r.text());
         assertFalse(r.text().contains("Subject:"), r.text());
@@ -29,7 +33,8 @@ class TemplateTest {
         Template.Rendered r = Template.load("certificates-expiring", "en").render(VALUES);
         assertEquals("[coloc] 2 certificate(s) expire within 21 days", r.subject());
         assertTrue(r.text().startsWith("Hello,\n\n"), r.text());
-        assertTrue(r.text().contains("- www.example.org: 2026-04-02"), r.text());
+        assertTrue(r.text().contains("- example.org (VM web1): 2026-04-01 — EXPIRED\n"
+                + "- www.example.org (VM web1): 2026-04-02 — 12 day(s) left\n"), r.text());
     }
 
     @Test
@@ -51,7 +56,10 @@ class TemplateTest {
         Template t = Template.load("certificates-expiring", "fr");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> t.render(Map.of("count", "2", "days", "21")));
-        assertEquals("No value for {{list}}", e.getMessage());
+        assertEquals("No value for {{certificates}}", e.getMessage());
+        IllegalArgumentException inList = assertThrows(IllegalArgumentException.class, () -> t.render(Map.of(
+                "count", 1, "days", 21, "certificates", List.of(Map.of("domain", "a.org", "vm", "v")))));
+        assertEquals("No value for {{expires}}", inList.getMessage());
         IllegalArgumentException s = assertThrows(IllegalArgumentException.class,
                 () -> Template.parse("Subject: Hi {{name}}\n\nBody").render(Map.of()));
         assertEquals("No value for {{name}}", s.getMessage());
@@ -106,5 +114,27 @@ class TemplateTest {
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> Template.parse("Subject: Hello\nBonjour,\nthe body\n\nmore"));
         assertTrue(e.getMessage().contains("blank line"), e.getMessage());
+    }
+
+    @Test
+    void htmlSignificantCharactersAreNotEscapedInPlainTextMails() {
+        Template.Rendered r = Template.parse("Subject: {{s}}\n\n{{b}}").render(Map.of("s", "R&D <x>", "b", "a < b & \"c\""));
+        assertEquals("R&D <x>", r.subject());
+        assertEquals("a < b & \"c\"", r.text());
+    }
+
+    @Test
+    void anEmptyListRendersNoLineAndAnInvertedSectionCanSaySo() {
+        Template t = Template.parse("Subject: s\n\nCases:\n{{#cases}}\n- {{n}}\n{{/cases}}\n{{^cases}}\nnone\n{{/cases}}\nend\n");
+        assertEquals("Cases:\nnone\nend\n", t.render(Map.of("cases", List.of())).text());
+        assertEquals("Cases:\n- 1\n- 2\nend\n",
+                t.render(Map.of("cases", List.of(Map.of("n", 1), Map.of("n", 2)))).text());
+    }
+
+    @Test
+    void aBrokenTemplateIsReportedWhenLoadedNotWhenAMailIsDue() {
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> Template.parse("Subject: s\n\n{{#cases}}never closed"));
+        assertTrue(e.getMessage().startsWith("Broken mail template"), e.getMessage());
     }
 }
