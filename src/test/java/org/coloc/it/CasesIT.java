@@ -290,6 +290,47 @@ class CasesIT {
         assertEquals(2, api.getJson("/api/cases?q=hébergement").getInt("total"), "no new case for his mail");
     }
 
+    /**
+     * A backlog arrives as one batch, threaded in one transaction: a reply must find the case its original
+     * opened a moment before in the same batch, and the acknowledgement limit counts what the batch queued.
+     */
+    @Test
+    @Order(14)
+    void aBatchHoldingARequestItsRepliesAndMoreRequestsIsThreadedAndRateLimitedAsOneByOne() throws Exception {
+        String carol = "carol.batch@example.org";
+        String subject = "Hébergement pour l'asso des jardins";
+        byte[][] batch = {
+            Mails.plain("carol-1@example.org", carol, subject, "Bonjour, il nous faudrait une petite VM."),
+            // replies under other subjects: only their headers tie them to the first mail
+            ("From: " + carol + "\r\nTo: " + TestMailServer.COLOC + "\r\nSubject: Précision sur ma demande"
+                    + "\r\nMessage-ID: <carol-2@example.org>\r\nIn-Reply-To: <carol-1@example.org>"
+                    + "\r\nReferences: <carol-1@example.org>\r\n\r\nJ'oubliais : Debian de préférence.\r\n")
+                    .getBytes(StandardCharsets.UTF_8),
+            ("From: " + carol + "\r\nTo: " + TestMailServer.COLOC + "\r\nSubject: Encore une chose"
+                    + "\r\nMessage-ID: <carol-3@example.org>\r\nIn-Reply-To: <carol-2@example.org>"
+                    + "\r\n\r\nEt 20 Go de disque.\r\n").getBytes(StandardCharsets.UTF_8),
+            Mails.plain("carol-4@example.org", carol, "RE : " + subject, "Sans les en-têtes, mais même sujet."),
+            Mails.plain("carol-5@example.org", carol, "Une autre question : le DNS", "Gérez-vous le DNS ?"),
+            Mails.plain("carol-6@example.org", carol, "Et les sauvegardes ?", "Y a-t-il des sauvegardes ?"),
+            Mails.plain("carol-7@example.org", carol, "Dernière chose : le prix", "Combien donner ?"),
+        };
+        mail.append("Staging", batch);
+        // one COPY: the whole backlog appears at once and is fetched as one batch
+        mail.copyAll("Staging", "INBOX");
+        JsonObject cases = api.await("/api/cases?requester=" + carol, p -> p.getInt("total") >= 4, WAIT);
+        assertEquals(4, cases.getInt("total"), "one case for the thread, one per other request: " + cases);
+        long first = cases.getJsonArray("items").getValuesAs(JsonObject.class).stream()
+                .filter(c -> c.getString("subject").equals(subject)).findFirst().orElseThrow().getJsonNumber("number")
+                .longValue();
+        JsonObject thread = api.getJson("/api/cases/" + first);
+        List<String> texts = thread.getJsonArray("messages").getValuesAs(JsonObject.class).stream()
+                .filter(m -> m.getString("direction").equals("incoming")).map(m -> m.getString("text")).toList();
+        assertEquals(4, texts.size(), "the request, two replies by headers, one by subject: " + thread);
+        assertTrue(texts.get(1).startsWith("J'oubliais"), texts.toString());
+        Thread.sleep(4000);
+        assertEquals(3, relay.receivedBy(carol).size(), "4 new cases, but at most 3 acknowledgements per 24 h");
+    }
+
     private static void advance(String duration) {
         Api.Reply r = api.post("/api/clock", "{\"advance\": \"" + duration + "\"}");
         assertEquals(200, r.status(), r.text());

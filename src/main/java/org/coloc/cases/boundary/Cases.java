@@ -5,6 +5,7 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.time.Clock;
@@ -68,6 +69,9 @@ public class Cases {
     @EJB
     AppSecrets secrets;
 
+    @Inject
+    CaseWrites writes;
+
     private OutgoingIds outgoingIds;
 
     @PostConstruct
@@ -101,7 +105,7 @@ public class Cases {
         String text = ReplyText.newText(mail.text());
         if (decision.caseNumber() != null) {
             SupportCase c = byNumber(decision.caseNumber());
-            em.persist(new CaseMessage(c.getId(), fromAdmin ? DIRECTION_OUT : DIRECTION_IN, mail.messageId(),
+            addMessage(c, new CaseMessage(c.getId(), fromAdmin ? DIRECTION_OUT : DIRECTION_IN, mail.messageId(),
                     taken.mail().getId(), from, now, text));
             rememberReferences(c, mail);
             if (fromAdmin) {
@@ -110,6 +114,7 @@ public class Cases {
             } else {
                 c.incoming(addressesOf(mail), now, deadlines());
             }
+            writes.touched(c);
             LOG.fine(() -> "Mail " + mail.messageId() + " threaded into case #" + c.getNumber() + " (" + decision.rule() + ")");
             return;
         }
@@ -120,7 +125,8 @@ public class Cases {
         c.incoming(addressesOf(mail), now, deadlines());
         // the id is assigned at persist (table generator): no flush needed before its messages
         em.persist(c);
-        em.persist(new CaseMessage(c.getId(), DIRECTION_IN, mail.messageId(), taken.mail().getId(), from, now, text));
+        writes.touched(c);
+        addMessage(c, new CaseMessage(c.getId(), DIRECTION_IN, mail.messageId(), taken.mail().getId(), from, now, text));
         rememberReferences(c, mail);
         acknowledge(c, mail, from);
     }
@@ -140,7 +146,7 @@ public class Cases {
         }
         Threading.CaseLookup lookup = lookup();
         ids.stream().map(lookup::caseOfMessageId).flatMap(Optional::stream).findFirst().map(this::byNumber)
-                .ifPresent(c -> em.persist(new CaseMessage(c.getId(), DIRECTION_IN, mail.messageId(),
+                .ifPresent(c -> addMessage(c, new CaseMessage(c.getId(), DIRECTION_IN, mail.messageId(),
                         taken.mail().getId(), mail.from() == null ? null : mail.from().address(), clock.instant(),
                         ReplyText.newText(mail.text()))));
     }
@@ -176,7 +182,8 @@ public class Cases {
         String status = taken.classification().status();
         number.map(this::byNumber).ifPresent(c -> {
             c.failing(failed, status, now);
-            em.persist(new CaseMessage(c.getId(), DIRECTION_IN, mail.messageId(), taken.mail().getId(), failed, now,
+            writes.touched(c);
+            addMessage(c, new CaseMessage(c.getId(), DIRECTION_IN, mail.messageId(), taken.mail().getId(), failed, now,
                     "Delivery to " + failed + " failed" + (status == null ? "" : " (" + status + ")") + "."));
         });
         if (number.isPresent()) {
@@ -199,7 +206,10 @@ public class Cases {
             ids.addAll(refs.subList(Math.max(0, refs.size() - Threading.MAX_REFERENCES), refs.size()));
         }
         ids.remove(mail.messageId());
-        ids.stream().filter(id -> id.length() <= 998).forEach(id -> em.persist(new CaseReference(c.getId(), id)));
+        ids.stream().filter(id -> id.length() <= 998).forEach(id -> {
+            em.persist(new CaseReference(c.getId(), id));
+            writes.named(id, c.getNumber());
+        });
     }
 
     private void acknowledge(SupportCase c, ParsedMail mail, String from) {
@@ -222,7 +232,7 @@ public class Cases {
         String id = outbox.enqueue("acknowledgement", c.getNumber(), new OutgoingMail(
                 outgoingIds.create(c.getNumber()), List.of(from), ack.subject(), ack.text(), mail.messageId(),
                 references, "auto-replied"));
-        em.persist(new CaseMessage(c.getId(), DIRECTION_OUT, id, null, config.colocAddress(), clock.instant(),
+        addMessage(c, new CaseMessage(c.getId(), DIRECTION_OUT, id, null, config.colocAddress(), clock.instant(),
                 ack.text()));
     }
 
@@ -248,14 +258,15 @@ public class Cases {
         String id = outbox.enqueue("reply", c.getNumber(), new OutgoingMail(outgoingIds.create(c.getNumber()), to,
                 subject, text, inReplyTo, references, null));
         Instant now = clock.instant();
-        em.persist(new CaseMessage(c.getId(), DIRECTION_OUT, id, null, actor, now, text));
+        addMessage(c, new CaseMessage(c.getId(), DIRECTION_OUT, id, null, actor, now, text));
         c.answered(now, deadlines());
+        writes.touched(c);
         return view(c);
     }
 
     public CaseView note(long number, String text, String actor) {
         SupportCase c = byNumber(number);
-        em.persist(new CaseMessage(c.getId(), DIRECTION_NOTE, null, null, actor, clock.instant(), text));
+        addMessage(c, new CaseMessage(c.getId(), DIRECTION_NOTE, null, null, actor, clock.instant(), text));
         return view(c);
     }
 
@@ -316,14 +327,28 @@ public class Cases {
     }
 
     SupportCase byNumber(long number) {
+        return findByNumber(number).orElseThrow(() -> ProblemException.notFound("No case #" + number + "."));
+    }
+
+    private Optional<SupportCase> findByNumber(long number) {
+        Optional<SupportCase> written = writes.byNumber(number);
+        if (written.isPresent()) {
+            return written;
+        }
         return em.createNamedQuery(SupportCase.BY_NUMBER, SupportCase.class).setParameter("number", number)
-                .getResultList().stream().findFirst()
-                .orElseThrow(() -> ProblemException.notFound("No case #" + number + "."));
+                .setFlushMode(FlushModeType.COMMIT).getResultList().stream().findFirst();
+    }
+
+    /** Every message of a case is added here, so that threading finds it before it is flushed. */
+    void addMessage(SupportCase c, CaseMessage m) {
+        em.persist(m);
+        writes.named(m.getMessageId(), c.getNumber());
     }
 
     private long nextNumber() {
-        Long max = em.createNamedQuery(SupportCase.MAX_NUMBER, Long.class).getSingleResult();
-        return max == null ? 1 : max + 1;
+        Long max = em.createNamedQuery(SupportCase.MAX_NUMBER, Long.class).setFlushMode(FlushModeType.COMMIT)
+                .getSingleResult();
+        return Math.max(max == null ? 0 : max, writes.highestNumber()) + 1;
     }
 
     /** A Message-ID for a new mail of this case (carries the case and a keyed hash). */
@@ -361,19 +386,23 @@ public class Cases {
                 if (ours != null && exists(ours)) {
                     return Optional.of(ours);
                 }
+                Optional<Long> written = writes.caseOfMessageId(messageId);
+                if (written.isPresent()) {
+                    return written;
+                }
                 Optional<Long> caseId = em.createNamedQuery(CaseMessage.CASE_OF_MESSAGE_ID, Long.class)
-                        .setParameter("messageId", messageId).setMaxResults(1).getResultList().stream().findFirst();
+                        .setParameter("messageId", messageId).setFlushMode(FlushModeType.COMMIT).setMaxResults(1)
+                        .getResultList().stream().findFirst();
                 if (caseId.isEmpty()) {
                     caseId = em.createNamedQuery(CaseReference.CASE_OF, Long.class).setParameter("messageId", messageId)
-                            .setMaxResults(1).getResultList().stream().findFirst();
+                            .setFlushMode(FlushModeType.COMMIT).setMaxResults(1).getResultList().stream().findFirst();
                 }
                 return caseId.map(id -> em.find(SupportCase.class, id).getNumber());
             }
 
             @Override
             public boolean exists(long caseNumber) {
-                return !em.createNamedQuery(SupportCase.BY_NUMBER, SupportCase.class).setParameter("number", caseNumber)
-                        .getResultList().isEmpty();
+                return findByNumber(caseNumber).isPresent();
             }
 
             @Override
@@ -382,16 +411,21 @@ public class Cases {
                 if (address != null && !adminAddress().isBlank() && address.equalsIgnoreCase(adminAddress())) {
                     return exists(caseNumber);
                 }
-                return em.createNamedQuery(SupportCase.BY_NUMBER, SupportCase.class).setParameter("number", caseNumber)
-                        .getResultList().stream().anyMatch(c -> c.takesPart(address));
+                return findByNumber(caseNumber).filter(c -> c.takesPart(address)).isPresent();
             }
 
             @Override
             public Optional<Long> activeCase(String address, String normalisedSubject, Instant since) {
+                // a case touched by this transaction was active just now: it wins over what the database says
+                Optional<SupportCase> written = writes.activeCase(address, normalisedSubject, since);
+                if (written.isPresent()) {
+                    return written.map(SupportCase::getNumber);
+                }
                 return em.createQuery("SELECT c.number FROM SupportCase c WHERE c.requester = :a "
                         + "AND c.normalisedSubject = :s AND c.lastActivityAt >= :since ORDER BY c.lastActivityAt DESC",
                         Long.class).setParameter("a", address).setParameter("s", normalisedSubject)
-                        .setParameter("since", since).setMaxResults(1).getResultList().stream().findFirst();
+                        .setParameter("since", since).setFlushMode(FlushModeType.COMMIT).setMaxResults(1)
+                        .getResultList().stream().findFirst();
             }
         };
     }

@@ -5,9 +5,13 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.coloc.outbox.control.OutgoingMail;
 import org.coloc.outbox.entity.OutboxMail;
@@ -26,6 +30,9 @@ public class Outbox {
     @Inject
     ColocConfig config;
 
+    @Inject
+    QueuedInTransaction queued;
+
     /**
      * Queues a mail. MANDATORY: the mail and the change that causes it commit together or not at all.
      * Answers the Message-ID the mail will carry (without angle brackets).
@@ -33,16 +40,27 @@ public class Outbox {
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public String enqueue(String kind, Long caseNumber, OutgoingMail mail) {
         String messageId = mail.messageId() != null ? mail.messageId() : UUID.randomUUID() + "@" + domain();
-        em.persist(new OutboxMail(messageId, kind, caseNumber, mail.to(), mail.subject(), mail.text(),
-                mail.inReplyTo(), mail.references(), mail.autoSubmitted(), clock.instant()));
+        OutboxMail row = new OutboxMail(messageId, kind, caseNumber, mail.to(), mail.subject(), mail.text(),
+                mail.inReplyTo(), mail.references(), mail.autoSubmitted(), clock.instant());
+        // the table generator assigns the id here, before any flush
+        em.persist(row);
+        queued.queued(kind, row.getFirstRecipient(), row.getId());
         return messageId;
     }
 
-    /** How many mails of this kind went to this address in the last {@code window} (for rate limits). */
-    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    /**
+     * How many mails of this kind went (or are queued) to this address in the last {@code window}, counting
+     * those queued by the current transaction (for rate limits).
+     */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public long recentlySent(String kind, String to, Duration window) {
-        return em.createNamedQuery(OutboxMail.RECENT_OF_KIND_TO, Long.class).setParameter("kind", kind)
-                .setParameter("to", to).setParameter("since", clock.instant().minus(window)).getSingleResult();
+        String recipient = OutboxMail.firstRecipient(List.of(to));
+        Set<Long> ids = new HashSet<>(em.createNamedQuery(OutboxMail.RECENT_OF_KIND_TO, Long.class)
+                .setParameter("kind", kind).setParameter("to", recipient)
+                .setParameter("since", clock.instant().minus(window)).setFlushMode(FlushModeType.COMMIT)
+                .getResultList());
+        ids.addAll(queued.ids(kind, recipient));
+        return ids.size();
     }
 
     private String domain() {

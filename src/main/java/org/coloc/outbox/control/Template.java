@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.MustacheException;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A mail template from {@code mail-templates/} (packaged into the WAR): first line {@code Subject: …}, a blank
@@ -29,9 +30,16 @@ public final class Template {
     public record Rendered(String subject, String text) {
     }
 
+    /** Templates are packaged into the WAR, so each is read and compiled once. */
+    private static final Map<String, Template> LOADED = new ConcurrentHashMap<>();
+
     /** Loads {@code mail-templates/<name>.<language>.txt}, falling back to French. */
     public static Template load(String name, String language) {
         String lang = "en".equals(language) ? "en" : "fr";
+        return LOADED.computeIfAbsent(name + "." + lang, k -> readAndParse(name, lang));
+    }
+
+    private static Template readAndParse(String name, String lang) {
         String text = read("mail-templates/" + name + "." + lang + ".txt");
         if (text == null && !lang.equals("fr")) {
             text = read("mail-templates/" + name + ".fr.txt");

@@ -22,11 +22,12 @@ import java.util.Objects;
 @Entity
 @Table(name = "OUTBOX_MAIL", indexes = {
         @Index(name = "IX_OUTBOX_DUE", columnList = "STATUS, NEXT_ATTEMPT_AT"),
-        @Index(name = "IX_OUTBOX_MESSAGE_ID", columnList = "MESSAGE_ID")})
+        @Index(name = "IX_OUTBOX_MESSAGE_ID", columnList = "MESSAGE_ID"),
+        @Index(name = "IX_OUTBOX_RECIPIENT", columnList = "FIRST_RECIPIENT, KIND, CREATED_AT")})
 @NamedQuery(name = OutboxMail.DUE, query = "SELECT o.id FROM OutboxMail o WHERE o.status = 'pending' "
         + "AND o.nextAttemptAt <= :now ORDER BY o.nextAttemptAt, o.id")
-@NamedQuery(name = OutboxMail.RECENT_OF_KIND_TO, query = "SELECT COUNT(o) FROM OutboxMail o WHERE o.kind = :kind "
-        + "AND o.toAddresses = :to AND o.createdAt >= :since")
+@NamedQuery(name = OutboxMail.RECENT_OF_KIND_TO, query = "SELECT o.id FROM OutboxMail o WHERE o.firstRecipient = :to "
+        + "AND o.kind = :kind AND o.createdAt >= :since")
 public class OutboxMail {
 
     public static final String DUE = "OutboxMail.due";
@@ -48,6 +49,10 @@ public class OutboxMail {
 
     @Column(name = "TO_ADDRESSES", nullable = false, length = 2000)
     private String toAddresses;
+
+    /** Lowercased; automatic mail has only this one. Indexed for the rate limit of acknowledgements. */
+    @Column(name = "FIRST_RECIPIENT", length = 254)
+    private String firstRecipient;
 
     @Column(name = "SUBJECT", nullable = false, length = 1000)
     private String subject;
@@ -94,6 +99,7 @@ public class OutboxMail {
         this.kind = Objects.requireNonNull(kind);
         this.caseNumber = caseNumber;
         this.toAddresses = String.join(", ", to);
+        this.firstRecipient = firstRecipient(to);
         this.subject = subject.length() > 1000 ? subject.substring(0, 1000) : subject;
         this.body = body;
         this.inReplyTo = inReplyTo;
@@ -104,6 +110,15 @@ public class OutboxMail {
         this.status = "pending";
         this.nextAttemptAt = now;
         this.createdAt = now;
+    }
+
+    /** The key the rate limit counts by: the first recipient, lowercased (null when too long to index). */
+    public static String firstRecipient(List<String> to) {
+        if (to.isEmpty()) {
+            return null;
+        }
+        String first = to.get(0).toLowerCase(java.util.Locale.ROOT);
+        return first.length() > 254 ? null : first;
     }
 
     public void sent(Instant now) {
@@ -122,6 +137,10 @@ public class OutboxMail {
 
     public Long getId() {
         return id;
+    }
+
+    public String getFirstRecipient() {
+        return firstRecipient;
     }
 
     public String getMessageId() {

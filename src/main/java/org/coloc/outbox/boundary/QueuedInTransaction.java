@@ -1,0 +1,34 @@
+package org.coloc.outbox.boundary;
+
+import jakarta.transaction.TransactionScoped;
+import java.io.Serializable;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The mails the current transaction queued, by kind and first recipient. Intake threads a whole batch
+ * of mail in one transaction; the acknowledgement rate limit reads the database rows without flushing the
+ * batch first (see {@code CaseWrites} for why a flush per mail is costly) and adds what this list knows.
+ */
+@TransactionScoped
+public class QueuedInTransaction implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    private final Map<String, Set<Long>> ids = new HashMap<>();
+
+    void queued(String kind, String firstRecipient, long id) {
+        ids.computeIfAbsent(key(kind, firstRecipient), k -> new HashSet<>()).add(id);
+    }
+
+    /** Ids, not a count: a row may also have been flushed already and be found by a query too. */
+    Set<Long> ids(String kind, String firstRecipient) {
+        return ids.getOrDefault(key(kind, firstRecipient), Set.of());
+    }
+
+    private static String key(String kind, String firstRecipient) {
+        return kind + '\n' + firstRecipient;
+    }
+}
