@@ -3,8 +3,11 @@ package org.coloc.cases.boundary;
 import jakarta.transaction.TransactionScoped;
 import java.io.Serializable;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import org.coloc.cases.entity.SupportCase;
 
@@ -25,8 +28,11 @@ public class CaseWrites implements Serializable {
     private static final long serialVersionUID = 1L;
 
     private final Map<String, Long> caseOfMessageId = new HashMap<>();
+    private final Set<String> lookedUp = new HashSet<>();
     private final transient Map<Long, SupportCase> touched = new HashMap<>();
+    private final transient Map<Long, SupportCase> loaded = new HashMap<>();
     private long highestNumber;
+    private Long highestStored;
 
     /** A case created or changed by this transaction. */
     void touched(SupportCase c) {
@@ -45,8 +51,34 @@ public class CaseWrites implements Serializable {
         return Optional.ofNullable(caseOfMessageId.get(messageId));
     }
 
+    /** What the database said of these ids, asked ahead for a whole batch: ids it did not know stay unknown. */
+    void lookedUp(Collection<String> ids, Map<String, Long> found) {
+        lookedUp.addAll(ids);
+        found.forEach(caseOfMessageId::putIfAbsent);
+    }
+
+    /** Whether the database was already asked about this id in this transaction (see {@link #lookedUp}). */
+    boolean wasLookedUp(String messageId) {
+        return lookedUp.contains(messageId);
+    }
+
+    /** The highest case number stored before this transaction, once read; null before. */
+    Long highestStored() {
+        return highestStored;
+    }
+
+    void highestStored(long number) {
+        highestStored = number;
+    }
+
     Optional<SupportCase> byNumber(long number) {
-        return Optional.ofNullable(touched.get(number));
+        SupportCase c = touched.get(number);
+        return Optional.ofNullable(c != null ? c : loaded.get(number));
+    }
+
+    /** A case read ahead for a batch (managed by this transaction's persistence context). */
+    void loaded(SupportCase c) {
+        loaded.put(c.getNumber(), c);
     }
 
     long highestNumber() {

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -206,6 +207,9 @@ public class Cases {
             ids.addAll(refs.subList(Math.max(0, refs.size() - Threading.MAX_REFERENCES), refs.size()));
         }
         ids.remove(mail.messageId());
+        // a reply names again what its parent named: store only what this case did not know yet (a deep
+        // thread otherwise adds up to 50 rows per mail)
+        ids.removeIf(id -> writes.caseOfMessageId(id).filter(n -> n == c.getNumber()).isPresent());
         ids.stream().filter(id -> id.length() <= 998).forEach(id -> {
             em.persist(new CaseReference(c.getId(), id));
             writes.named(id, c.getNumber());
@@ -217,8 +221,7 @@ public class Cases {
             return;
         }
         int limit = config.integer("coloc.cases.ack-limit");
-        Duration window = Duration.ofHours(config.integer("coloc.cases.ack-window-hours"));
-        if (outbox.recentlySent("acknowledgement", from, window) >= limit) {
+        if (outbox.recentlySent("acknowledgement", from, ackWindow()) >= limit) {
             LOG.info(() -> "No acknowledgement for case #" + c.getNumber() + ": " + limit + " already sent to " + from);
             return;
         }
@@ -346,10 +349,66 @@ public class Cases {
     }
 
     private long nextNumber() {
-        Long max = em.createNamedQuery(SupportCase.MAX_NUMBER, Long.class).setFlushMode(FlushModeType.COMMIT)
-                .getSingleResult();
-        return Math.max(max == null ? 0 : max, writes.highestNumber()) + 1;
+        if (writes.highestStored() == null) {
+            Long max = em.createNamedQuery(SupportCase.MAX_NUMBER, Long.class).setFlushMode(FlushModeType.COMMIT)
+                    .getSingleResult();
+            writes.highestStored(max == null ? 0 : max);
+        }
+        return Math.max(writes.highestStored(), writes.highestNumber()) + 1;
     }
+
+    /**
+     * Asks the database at once which cases know the Message-IDs a batch of mail will look up, instead of a
+     * query or two per id and mail (most ids of a new batch are unknown, and each miss cost two queries).
+     */
+    public void lookUpAhead(List<ParsedMail> mails) {
+        Set<String> ids = new LinkedHashSet<>();
+        Set<Long> numbers = new HashSet<>();
+        Set<String> senders = new HashSet<>();
+        for (ParsedMail mail : mails) {
+            ids.addAll(Threading.idsToLookUp(new Threading.MailFacts(mail.messageId(), mail.inReplyTo(),
+                    mail.references(), null, null, null)));
+            Long tag = Subjects.caseTag(mail.subject());
+            if (tag != null) {
+                numbers.add(tag);
+            }
+            if (mail.from() != null) {
+                senders.add(mail.from().address().toLowerCase(Locale.ROOT));
+            }
+        }
+        ids.removeIf(id -> id.length() > 998);
+        List<String> all = List.copyOf(ids);
+        for (int from = 0; from < all.size(); from += LOOKUP_CHUNK) {
+            List<String> chunk = all.subList(from, Math.min(all.size(), from + LOOKUP_CHUNK));
+            Map<String, Long> found = new HashMap<>();
+            // a message of the case itself first, then the newest case naming it (as caseOfMessageId does)
+            for (Object[] row : em.createNamedQuery(CaseMessage.CASES_OF_MESSAGE_IDS, Object[].class)
+                    .setParameter("ids", chunk).setFlushMode(FlushModeType.COMMIT).getResultList()) {
+                found.putIfAbsent((String) row[0], (Long) row[1]);
+            }
+            for (Object[] row : em.createNamedQuery(CaseReference.CASES_OF, Object[].class)
+                    .setParameter("ids", chunk).setFlushMode(FlushModeType.COMMIT).getResultList()) {
+                found.putIfAbsent((String) row[0], (Long) row[1]);
+            }
+            writes.lookedUp(chunk, found);
+            numbers.addAll(found.values());
+        }
+        // the cases those mails will go to, read in one query rather than one per mail
+        List<Long> wanted = List.copyOf(numbers);
+        for (int from = 0; from < wanted.size(); from += LOOKUP_CHUNK) {
+            em.createNamedQuery(SupportCase.BY_NUMBERS, SupportCase.class)
+                    .setParameter("numbers", wanted.subList(from, Math.min(wanted.size(), from + LOOKUP_CHUNK)))
+                    .setFlushMode(FlushModeType.COMMIT).getResultList().forEach(writes::loaded);
+        }
+        outbox.lookUpAhead("acknowledgement", senders, ackWindow());
+    }
+
+    private Duration ackWindow() {
+        return Duration.ofHours(config.integer("coloc.cases.ack-window-hours"));
+    }
+
+    /** Ids per IN list: long lists make Derby's statements slow to compile. */
+    private static final int LOOKUP_CHUNK = 200;
 
     /** A Message-ID for a new mail of this case (carries the case and a keyed hash). */
     public String newMessageId(long caseNumber) {
@@ -387,17 +446,17 @@ public class Cases {
                     return Optional.of(ours);
                 }
                 Optional<Long> written = writes.caseOfMessageId(messageId);
-                if (written.isPresent()) {
+                if (written.isPresent() || writes.wasLookedUp(messageId)) {
                     return written;
                 }
-                Optional<Long> caseId = em.createNamedQuery(CaseMessage.CASE_OF_MESSAGE_ID, Long.class)
+                Optional<Long> number = em.createNamedQuery(CaseMessage.CASE_OF_MESSAGE_ID, Long.class)
                         .setParameter("messageId", messageId).setFlushMode(FlushModeType.COMMIT).setMaxResults(1)
                         .getResultList().stream().findFirst();
-                if (caseId.isEmpty()) {
-                    caseId = em.createNamedQuery(CaseReference.CASE_OF, Long.class).setParameter("messageId", messageId)
+                if (number.isEmpty()) {
+                    number = em.createNamedQuery(CaseReference.CASE_OF, Long.class).setParameter("messageId", messageId)
                             .setFlushMode(FlushModeType.COMMIT).setMaxResults(1).getResultList().stream().findFirst();
                 }
-                return caseId.map(id -> em.find(SupportCase.class, id).getNumber());
+                return number;
             }
 
             @Override

@@ -133,6 +133,16 @@ public final class Threading {
     }
 
     /** In-Reply-To, then References from the newest (last) to the oldest, without repeats or the mail itself. */
+    /** Every Message-ID {@link #thread} may ask the lookup about for this mail (to ask them ahead, at once). */
+    public static List<String> idsToLookUp(MailFacts mail) {
+        List<String> ids = new ArrayList<>(parentIds(mail));
+        String own = id(mail.messageId());
+        if (own != null && !ids.contains(own)) {
+            ids.add(own);
+        }
+        return ids;
+    }
+
     static List<String> parentIds(MailFacts mail) {
         Set<String> ids = new LinkedHashSet<>();
         String own = id(mail.messageId());

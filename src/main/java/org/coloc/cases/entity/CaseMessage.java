@@ -23,12 +23,15 @@ import java.time.Instant;
         @Index(name = "IX_CASE_MESSAGE_MESSAGE_ID", columnList = "MESSAGE_ID")})
 @NamedQuery(name = CaseMessage.OF_CASE, query = "SELECT m FROM CaseMessage m WHERE m.caseId = :caseId "
         + "ORDER BY m.at, m.id")
-@NamedQuery(name = CaseMessage.CASE_OF_MESSAGE_ID, query = "SELECT m.caseId FROM CaseMessage m "
-        + "WHERE m.messageId = :messageId")
+@NamedQuery(name = CaseMessage.CASE_OF_MESSAGE_ID, query = "SELECT c.number FROM CaseMessage m, SupportCase c "
+        + "WHERE c.id = m.caseId AND m.messageId = :messageId")
+@NamedQuery(name = CaseMessage.CASES_OF_MESSAGE_IDS, query = "SELECT m.messageId, c.number FROM CaseMessage m, "
+        + "SupportCase c WHERE c.id = m.caseId AND m.messageId IN :ids")
 public class CaseMessage {
 
     public static final String OF_CASE = "CaseMessage.ofCase";
     public static final String CASE_OF_MESSAGE_ID = "CaseMessage.caseOfMessageId";
+    public static final String CASES_OF_MESSAGE_IDS = "CaseMessage.casesOfMessageIds";
 
     @Id
     @TableGenerator(name = "CASE_MESSAGE_IDS", allocationSize = 50)

@@ -16,11 +16,14 @@ import jakarta.persistence.TableGenerator;
  */
 @Entity
 @Table(name = "CASE_REFERENCE", indexes = @Index(name = "IX_CASE_REFERENCE_ID", columnList = "MESSAGE_ID"))
-@NamedQuery(name = CaseReference.CASE_OF, query = "SELECT r.caseId FROM CaseReference r WHERE r.messageId = :messageId "
-        + "ORDER BY r.id DESC")
+@NamedQuery(name = CaseReference.CASE_OF, query = "SELECT c.number FROM CaseReference r, SupportCase c "
+        + "WHERE c.id = r.caseId AND r.messageId = :messageId ORDER BY r.id DESC")
+@NamedQuery(name = CaseReference.CASES_OF, query = "SELECT r.messageId, c.number FROM CaseReference r, SupportCase c "
+        + "WHERE c.id = r.caseId AND r.messageId IN :ids ORDER BY r.id DESC")
 public class CaseReference {
 
     public static final String CASE_OF = "CaseReference.caseOf";
+    public static final String CASES_OF = "CaseReference.casesOf";
 
     @Id
     @TableGenerator(name = "CASE_REFERENCE_IDS", allocationSize = 100)

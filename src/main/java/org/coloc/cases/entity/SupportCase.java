@@ -28,6 +28,7 @@ import org.coloc.platform.TrackedRecord;
         @Index(name = "IX_CASE_REMIND", columnList = "REMIND_ADMIN_AT"),
         @Index(name = "IX_CASE_CLOSE", columnList = "CLOSE_AT")})
 @NamedQuery(name = SupportCase.BY_NUMBER, query = "SELECT c FROM SupportCase c WHERE c.number = :number")
+@NamedQuery(name = SupportCase.BY_NUMBERS, query = "SELECT c FROM SupportCase c WHERE c.number IN :numbers")
 @NamedQuery(name = SupportCase.MAX_NUMBER, query = "SELECT MAX(c.number) FROM SupportCase c")
 @NamedQuery(name = SupportCase.TO_REMIND, query = "SELECT c FROM SupportCase c WHERE c.remindAdminAt <= :now "
         + "AND c.state IN ('new', 'waiting-admin') ORDER BY c.number")
@@ -36,6 +37,7 @@ import org.coloc.platform.TrackedRecord;
 public class SupportCase extends TrackedRecord {
 
     public static final String BY_NUMBER = "SupportCase.byNumber";
+    public static final String BY_NUMBERS = "SupportCase.byNumbers";
     public static final String MAX_NUMBER = "SupportCase.maxNumber";
     public static final String TO_REMIND = "SupportCase.toRemind";
     public static final String TO_CLOSE = "SupportCase.toClose";

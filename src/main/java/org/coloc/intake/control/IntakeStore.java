@@ -38,6 +38,9 @@ public class IntakeStore {
     @Inject
     jakarta.enterprise.event.Event<MailTaken> taken;
 
+    @Inject
+    jakarta.enterprise.event.Event<MailsArriving> arriving;
+
     /** Stores a batch in one transaction; a failure rolls all of it back (the caller then goes one by one). */
     public Map<Long, StoreOutcome> storeBatch(String mailbox, long uidValidity, List<FetchedMail> batch) {
         Instant now = clock.instant();
@@ -51,6 +54,10 @@ public class IntakeStore {
             byKey.computeIfAbsent(DedupeKey.of(m.raw()), k -> new java.util.ArrayList<>()).add(m);
         }
         Set<String> known = existingKeys(byKey.keySet());
+        List<ParsedMail> fresh = byKey.entrySet().stream().filter(e -> !known.contains(e.getKey()))
+                .map(e -> parsed.get(e.getValue().get(0))).filter(r -> !r.isRejected()).map(MailIntake.Result::mail)
+                .toList();
+        arriving.fire(new MailsArriving(fresh));
         Map<Long, StoreOutcome> outcomes = new LinkedHashMap<>();
         long maxUid = 0;
         for (Map.Entry<String, List<FetchedMail>> e : byKey.entrySet()) {

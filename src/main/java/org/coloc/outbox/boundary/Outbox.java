@@ -9,8 +9,11 @@ import jakarta.persistence.FlushModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.coloc.outbox.control.OutgoingMail;
@@ -55,12 +58,33 @@ public class Outbox {
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public long recentlySent(String kind, String to, Duration window) {
         String recipient = OutboxMail.firstRecipient(List.of(to));
-        Set<Long> ids = new HashSet<>(em.createNamedQuery(OutboxMail.RECENT_OF_KIND_TO, Long.class)
-                .setParameter("kind", kind).setParameter("to", recipient)
+        Set<Long> ahead = queued.storedIds(kind, recipient);
+        Set<Long> ids = new HashSet<>(ahead != null ? ahead : em.createNamedQuery(OutboxMail.RECENT_OF_KIND_TO,
+                Long.class).setParameter("kind", kind).setParameter("to", recipient)
                 .setParameter("since", clock.instant().minus(window)).setFlushMode(FlushModeType.COMMIT)
                 .getResultList());
         ids.addAll(queued.ids(kind, recipient));
         return ids.size();
+    }
+
+    /**
+     * Reads at once, for a batch of mail, what {@link #recentlySent} will ask about these recipients in this
+     * transaction (same kind and window).
+     */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public void lookUpAhead(String kind, Collection<String> recipients, Duration window) {
+        List<String> all = recipients.stream().map(r -> OutboxMail.firstRecipient(List.of(r)))
+                .filter(java.util.Objects::nonNull).distinct().toList();
+        Map<String, Set<Long>> found = new HashMap<>();
+        for (int from = 0; from < all.size(); from += 200) {
+            for (Object[] row : em.createNamedQuery(OutboxMail.RECENT_OF_KIND_TO_ANY, Object[].class)
+                    .setParameter("kind", kind).setParameter("to", all.subList(from, Math.min(all.size(), from + 200)))
+                    .setParameter("since", clock.instant().minus(window)).setFlushMode(FlushModeType.COMMIT)
+                    .getResultList()) {
+                found.computeIfAbsent((String) row[0], k -> new HashSet<>()).add((Long) row[1]);
+            }
+        }
+        queued.stored(kind, all, found);
     }
 
     private String domain() {

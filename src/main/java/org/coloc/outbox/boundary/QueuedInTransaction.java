@@ -2,6 +2,7 @@ package org.coloc.outbox.boundary;
 
 import jakarta.transaction.TransactionScoped;
 import java.io.Serializable;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -18,6 +19,7 @@ public class QueuedInTransaction implements Serializable {
     private static final long serialVersionUID = 1L;
 
     private final Map<String, Set<Long>> ids = new HashMap<>();
+    private final Map<String, Set<Long>> stored = new HashMap<>();
 
     void queued(String kind, String firstRecipient, long id) {
         ids.computeIfAbsent(key(kind, firstRecipient), k -> new HashSet<>()).add(id);
@@ -26,6 +28,18 @@ public class QueuedInTransaction implements Serializable {
     /** Ids, not a count: a row may also have been flushed already and be found by a query too. */
     Set<Long> ids(String kind, String firstRecipient) {
         return ids.getOrDefault(key(kind, firstRecipient), Set.of());
+    }
+
+    /** Rows of this kind to these recipients already in the database, read ahead for a batch. */
+    void stored(String kind, Collection<String> recipients, Map<String, Set<Long>> found) {
+        for (String r : recipients) {
+            stored.put(key(kind, r), new HashSet<>(found.getOrDefault(r, Set.of())));
+        }
+    }
+
+    /** What {@link #stored} read for this kind and recipient; null when not read ahead. */
+    Set<Long> storedIds(String kind, String recipient) {
+        return stored.get(key(kind, recipient));
     }
 
     private static String key(String kind, String firstRecipient) {

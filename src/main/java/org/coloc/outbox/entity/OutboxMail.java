@@ -26,12 +26,15 @@ import java.util.Objects;
         @Index(name = "IX_OUTBOX_RECIPIENT", columnList = "FIRST_RECIPIENT, KIND, CREATED_AT")})
 @NamedQuery(name = OutboxMail.DUE, query = "SELECT o.id FROM OutboxMail o WHERE o.status = 'pending' "
         + "AND o.nextAttemptAt <= :now ORDER BY o.nextAttemptAt, o.id")
+@NamedQuery(name = OutboxMail.RECENT_OF_KIND_TO_ANY, query = "SELECT o.firstRecipient, o.id FROM OutboxMail o "
+        + "WHERE o.firstRecipient IN :to AND o.kind = :kind AND o.createdAt >= :since")
 @NamedQuery(name = OutboxMail.RECENT_OF_KIND_TO, query = "SELECT o.id FROM OutboxMail o WHERE o.firstRecipient = :to "
         + "AND o.kind = :kind AND o.createdAt >= :since")
 public class OutboxMail {
 
     public static final String DUE = "OutboxMail.due";
     public static final String RECENT_OF_KIND_TO = "OutboxMail.recentOfKindTo";
+    public static final String RECENT_OF_KIND_TO_ANY = "OutboxMail.recentOfKindToAny";
 
     @Id
     @TableGenerator(name = "OUTBOX_IDS", allocationSize = 20)
