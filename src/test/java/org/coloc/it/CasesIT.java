@@ -272,6 +272,12 @@ class CasesIT {
         assertEquals(ALICE + " (5.1.1)", c.getJsonArray("failingAddresses").getString(0));
         JsonObject m = api.getJson("/api/members/" + member.json().getJsonNumber("id"));
         assertTrue(m.getString("emailFailing").startsWith(ALICE + " 5.1.1"), m.toString());
+        JsonObject change = api.getJson("/api/changes?type=member&id=" + m.getJsonNumber("id")).getJsonArray("items")
+                .getJsonObject(0);
+        assertEquals("coloc (bounce of case #1)", change.getString("actor"), "the member's change is logged: " + change);
+        JsonObject before = change.getJsonObject("before");
+        assertTrue(!before.containsKey("emailFailing") || before.isNull("emailFailing"), change.toString());
+        assertEquals(m.getString("emailFailing"), change.getJsonObject("after").getString("emailFailing"));
         assertTrue(relay.receivedBy("MAILER-DAEMON@mx.example.org").isEmpty(), "a bounce is never answered");
     }
 

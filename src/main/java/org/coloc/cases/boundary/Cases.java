@@ -32,6 +32,7 @@ import org.coloc.cases.entity.CaseReference;
 import org.coloc.cases.entity.CaseState;
 import org.coloc.cases.entity.SupportCase;
 import org.coloc.intake.control.MailKind;
+import org.coloc.inventory.boundary.Members;
 import org.coloc.intake.control.MailTaken;
 import org.coloc.intake.control.ParsedMail;
 import org.coloc.outbox.boundary.Outbox;
@@ -72,6 +73,9 @@ public class Cases {
 
     @Inject
     CaseWrites writes;
+
+    @EJB
+    Members members;
 
     private OutgoingIds outgoingIds;
 
@@ -188,9 +192,7 @@ public class Cases {
                     "Delivery to " + failed + " failed" + (status == null ? "" : " (" + status + ")") + "."));
         });
         if (number.isPresent()) {
-            em.createQuery("SELECT m FROM Member m JOIN m.addresses a WHERE a = :a", org.coloc.inventory.entity.Member.class)
-                    .setParameter("a", failed.toLowerCase(Locale.ROOT)).getResultList()
-                    .forEach(m -> m.mailFailed(failed, status, now));
+            members.mailFailed(failed, status, "coloc (bounce of case #" + number.get() + ")");
         }
     }
 

@@ -2,6 +2,8 @@ package org.coloc.inventory.boundary;
 
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -107,6 +109,20 @@ public class Members {
         MemberView after = MemberView.of(m);
         changes.record(actor, TYPE, m.getId(), "update", before, after);
         return versioned(m);
+    }
+
+    /**
+     * Mail to this address bounced: every member who has it is marked (the admin sees it on the member, and
+     * in the change log as done by {@code actor}). In the caller's transaction, with what caused it.
+     */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public void mailFailed(String address, String status, String actor) {
+        for (Member m : em.createQuery("SELECT m FROM Member m JOIN m.addresses a WHERE a = :a", Member.class)
+                .setParameter("a", Member.normalise(address)).getResultList()) {
+            MemberView before = MemberView.of(m);
+            m.mailFailed(address, status, clock.instant());
+            changes.record(actor, TYPE, m.getId(), "update", before, MemberView.of(m));
+        }
     }
 
     public void delete(long id, String ifMatch, String actor) {

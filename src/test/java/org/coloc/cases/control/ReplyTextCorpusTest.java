@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
 import org.coloc.intake.control.MimeParser;
 import org.coloc.intake.control.UnparseableMailException;
 import org.jsoup.Jsoup;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -276,6 +277,10 @@ class ReplyTextCorpusTest {
         }
 
         void print() {
+            if (!set.endsWith("other")) {
+                allPass += pass;
+                allTotal += total;
+            }
             System.out.println("reply text " + set + ": " + pass + "/" + total + " pass (" + exactPass + "/" + exact
                     + " exact comparisons, " + (pass - exactPass) + "/" + (total - exact) + " fragment-assertion checks)");
         }
@@ -285,12 +290,35 @@ class ReplyTextCorpusTest {
         }
     }
 
+    /** The new text; the slowest fixture is printed (speed is a bench matter, hangs are ReplyTextTest's). */
     private static String timed(String name, String body) {
         long t0 = System.nanoTime();
         String out = ReplyText.newText(body);
-        long ms = (System.nanoTime() - t0) / 1_000_000;
-        assertTrue(ms < 1000, name + " took " + ms + " ms");
+        long micros = (System.nanoTime() - t0) / 1_000;
+        if (micros > slowestMicros) {
+            slowestMicros = micros;
+            slowest = name;
+        }
         return out;
+    }
+
+    private static long slowestMicros;
+    private static String slowest;
+    private static int allPass;
+    private static int allTotal;
+
+    /**
+     * The three sets together against the issue's aim (95 %). talon's two "Sent from my …" fixtures count as
+     * misses here: talon removes quotations only and keeps signatures, our new text drops them on purpose.
+     */
+    @AfterAll
+    static void allSets() {
+        if (allTotal == 0) {
+            return;
+        }
+        System.out.printf("reply text all sets: %d/%d pass (%.1f %%, aim 95 %%); slowest fixture %s, %d µs%n",
+                allPass, allTotal, 100.0 * allPass / allTotal, slowest, slowestMicros);
+        assertTrue(allPass * 100 >= allTotal * 95, "below 95 % over all sets: " + allPass + "/" + allTotal);
     }
 
     /** \n line ends, no trailing blanks on lines, stripped. */
