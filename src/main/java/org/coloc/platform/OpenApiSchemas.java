@@ -10,6 +10,8 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.coloc.cases.boundary.CaseSummary;
+import org.coloc.cases.boundary.CaseView;
 import org.coloc.inventory.boundary.CertificateView;
 import org.coloc.inventory.boundary.HostView;
 import org.coloc.inventory.boundary.MemberView;
@@ -31,9 +33,9 @@ public class OpenApiSchemas implements OASModelReader {
 
     private static final List<Class<? extends Record>> RECORDS = List.of(MemberView.class, HostView.class,
             VmView.class, CertificateView.class, ChangeView.class, MessageSummary.class, MessageDetail.class,
-            Problem.class);
+            CaseSummary.class, CaseView.class, Problem.class);
     private static final List<Class<? extends Record>> PAGED = List.of(MemberView.class, HostView.class,
-            VmView.class, ChangeView.class, MessageSummary.class);
+            VmView.class, ChangeView.class, MessageSummary.class, CaseSummary.class);
 
     @Override
     public OpenAPI buildModel() {

@@ -329,11 +329,13 @@ class InventoryIT {
         assertEquals(200, openapi.status());
         String text = openapi.text();
         for (String path : List.of("/api/members", "/api/hosts/{id}", "/api/vms", "/api/vms/certificates",
-                "/api/changes", "/api/tokens", "/api/messages")) {
+                "/api/changes", "/api/tokens", "/api/messages", "/api/cases", "/api/cases/{number}",
+                "/api/cases/{number}/replies")) {
             assertTrue(text.contains(path + ":"), path + " missing from OpenAPI");
         }
         assertTrue(text.contains("PreconditionFailed"), text);
         assertTrue(text.contains("VmView"), text);
+        assertTrue(text.contains("CaseSummaryPage") && text.contains("CaseView"), text);
     }
 
     private static JsonObject assertProblem(Api.Reply reply, int status) {

@@ -24,6 +24,8 @@ import org.coloc.platform.Page;
 import org.coloc.platform.Paging;
 import org.coloc.platform.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -45,6 +47,7 @@ public class CasesResource {
     SecurityContext security;
 
     @GET
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "CaseSummaryPage")))
     @Operation(summary = "Cases, most recently active first", description = "state: new, waiting-admin, "
             + "waiting-requester, closed; requester: an address; q: in subject and requester")
     public Page<CaseSummary> list(@QueryParam("offset") String offset, @QueryParam("limit") String limit,
@@ -55,6 +58,7 @@ public class CasesResource {
     @GET
     @Path("{number}")
     @Operation(summary = "One case with its whole thread")
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "CaseView")))
     @APIResponse(responseCode = "404", ref = "NotFound")
     public CaseView get(@PathParam("number") String number) {
         return cases.get(Ids.parse("case", number));
@@ -64,7 +68,8 @@ public class CasesResource {
     @Path("{number}/replies")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Answer the requester and participants by mail ({\"text\": …}); the case then waits for them")
-    @APIResponse(responseCode = "201", description = "the case with the reply in its thread")
+    @APIResponse(responseCode = "201", description = "the case with the reply in its thread",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "CaseView")))
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Response reply(@PathParam("number") String number, String body) {
         return Response.status(201).entity(cases.reply(Ids.parse("case", number), text(body), actor())).build();
@@ -74,7 +79,8 @@ public class CasesResource {
     @Path("{number}/notes")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Add an internal note ({\"text\": …}); nobody is mailed")
-    @APIResponse(responseCode = "201", description = "the case with the note in its thread")
+    @APIResponse(responseCode = "201", description = "the case with the note in its thread",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "CaseView")))
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Response note(@PathParam("number") String number, String body) {
         return Response.status(201).entity(cases.note(Ids.parse("case", number), text(body), actor())).build();
@@ -84,6 +90,7 @@ public class CasesResource {
     @Path("{number}")
     @Consumes({MediaTypes.MERGE_PATCH, MediaType.APPLICATION_JSON})
     @Operation(summary = "Change the state and/or the linked member and VM ({\"state\", \"member\", \"vm\"})")
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "CaseView")))
     @APIResponse(responseCode = "404", ref = "NotFound")
     public CaseView change(@PathParam("number") String number, String body) {
         JsonInput in = JsonInput.of(JsonBodies.parse(body), Set.of("state", "member", "vm"), Set.of());
