@@ -20,6 +20,16 @@ public class OutboxRows {
                 .getResultList();
     }
 
+    /**
+     * Takes a due mail for this sender until {@code until}: one conditional UPDATE, so when several instances
+     * drain the same outbox exactly one of them gets it. If the taker dies before marking it, the mail is due
+     * again when the lease ends.
+     */
+    public boolean claim(long id, Instant now, Instant until) {
+        return em.createNamedQuery(OutboxMail.CLAIM).setParameter("id", id).setParameter("now", now)
+                .setParameter("until", until).executeUpdate() == 1;
+    }
+
     public OutboxMail find(long id) {
         return em.find(OutboxMail.class, id);
     }

@@ -26,6 +26,8 @@ import java.util.Objects;
         @Index(name = "IX_OUTBOX_RECIPIENT", columnList = "FIRST_RECIPIENT, KIND, CREATED_AT")})
 @NamedQuery(name = OutboxMail.DUE, query = "SELECT o.id FROM OutboxMail o WHERE o.status = 'pending' "
         + "AND o.nextAttemptAt <= :now ORDER BY o.nextAttemptAt, o.id")
+@NamedQuery(name = OutboxMail.CLAIM, query = "UPDATE OutboxMail o SET o.nextAttemptAt = :until WHERE o.id = :id "
+        + "AND o.status = 'pending' AND o.nextAttemptAt <= :now")
 @NamedQuery(name = OutboxMail.RECENT_OF_KIND_TO_ANY, query = "SELECT o.firstRecipient, o.id FROM OutboxMail o "
         + "WHERE o.firstRecipient IN :to AND o.kind = :kind AND o.createdAt >= :since")
 @NamedQuery(name = OutboxMail.RECENT_OF_KIND_TO, query = "SELECT o.id FROM OutboxMail o WHERE o.firstRecipient = :to "
@@ -34,6 +36,7 @@ public class OutboxMail {
 
     public static final String DUE = "OutboxMail.due";
     public static final String RECENT_OF_KIND_TO = "OutboxMail.recentOfKindTo";
+    public static final String CLAIM = "OutboxMail.claim";
     public static final String RECENT_OF_KIND_TO_ANY = "OutboxMail.recentOfKindToAny";
 
     @Id
