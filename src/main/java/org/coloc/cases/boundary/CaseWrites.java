@@ -27,7 +27,9 @@ public class CaseWrites implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    private final Map<String, Long> caseOfMessageId = new HashMap<>();
+    /** Like the database: a message of a case wins over the newest case that merely referred to the id. */
+    private final Map<String, Long> caseOfMessage = new HashMap<>();
+    private final Map<String, Long> caseOfReference = new HashMap<>();
     private final Set<String> lookedUp = new HashSet<>();
     private final transient Map<Long, SupportCase> touched = new HashMap<>();
     private final transient Map<Long, SupportCase> loaded = new HashMap<>();
@@ -40,21 +42,31 @@ public class CaseWrites implements Serializable {
         highestNumber = Math.max(highestNumber, c.getNumber());
     }
 
-    /** A Message-ID now known to belong to this case (its own mail, or one a mail of it named). */
-    void named(String messageId, long caseNumber) {
+    /** The Message-ID of a mail (or note) this transaction added to the case. */
+    void filed(String messageId, long caseNumber) {
         if (messageId != null) {
-            caseOfMessageId.put(messageId, caseNumber);
+            caseOfMessage.put(messageId, caseNumber);
         }
     }
 
-    Optional<Long> caseOfMessageId(String messageId) {
-        return Optional.ofNullable(caseOfMessageId.get(messageId));
+    /** An id a mail of this case referred to, stored by this transaction (the newest reference wins). */
+    void referenced(String messageId, long caseNumber) {
+        caseOfReference.put(messageId, caseNumber);
     }
 
-    /** What the database said of these ids, asked ahead for a whole batch: ids it did not know stay unknown. */
-    void lookedUp(Collection<String> ids, Map<String, Long> found) {
+    Optional<Long> caseOfMessageId(String messageId) {
+        Long number = caseOfMessage.get(messageId);
+        return Optional.ofNullable(number != null ? number : caseOfReference.get(messageId));
+    }
+
+    /**
+     * What the database said of these ids, asked ahead for a whole batch (before this transaction wrote any
+     * case): by the cases' own messages, and by the newest reference. Ids it did not know stay unknown.
+     */
+    void lookedUp(Collection<String> ids, Map<String, Long> byMessage, Map<String, Long> byReference) {
         lookedUp.addAll(ids);
-        found.forEach(caseOfMessageId::putIfAbsent);
+        byMessage.forEach(caseOfMessage::putIfAbsent);
+        byReference.forEach(caseOfReference::putIfAbsent);
     }
 
     /** Whether the database was already asked about this id in this transaction (see {@link #lookedUp}). */

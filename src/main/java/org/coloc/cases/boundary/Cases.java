@@ -32,9 +32,9 @@ import org.coloc.cases.entity.CaseReference;
 import org.coloc.cases.entity.CaseState;
 import org.coloc.cases.entity.SupportCase;
 import org.coloc.intake.control.MailKind;
-import org.coloc.inventory.boundary.Members;
 import org.coloc.intake.control.MailTaken;
 import org.coloc.intake.control.ParsedMail;
+import org.coloc.inventory.boundary.Members;
 import org.coloc.outbox.boundary.Outbox;
 import org.coloc.outbox.control.OutgoingMail;
 import org.coloc.outbox.control.Template;
@@ -55,6 +55,8 @@ public class Cases {
     static final String DIRECTION_IN = "incoming";
     static final String DIRECTION_OUT = "outgoing";
     static final String DIRECTION_NOTE = "note";
+    /** Ids per IN list: long lists make Derby's statements slow to compile. */
+    private static final int LOOKUP_CHUNK = 200;
 
     @PersistenceContext
     EntityManager em;
@@ -214,7 +216,7 @@ public class Cases {
         ids.removeIf(id -> writes.caseOfMessageId(id).filter(n -> n == c.getNumber()).isPresent());
         ids.stream().filter(id -> id.length() <= 998).forEach(id -> {
             em.persist(new CaseReference(c.getId(), id));
-            writes.named(id, c.getNumber());
+            writes.referenced(id, c.getNumber());
         });
     }
 
@@ -347,7 +349,7 @@ public class Cases {
     /** Every message of a case is added here, so that threading finds it before it is flushed. */
     void addMessage(SupportCase c, CaseMessage m) {
         em.persist(m);
-        writes.named(m.getMessageId(), c.getNumber());
+        writes.filed(m.getMessageId(), c.getNumber());
     }
 
     private long nextNumber() {
@@ -382,18 +384,20 @@ public class Cases {
         List<String> all = List.copyOf(ids);
         for (int from = 0; from < all.size(); from += LOOKUP_CHUNK) {
             List<String> chunk = all.subList(from, Math.min(all.size(), from + LOOKUP_CHUNK));
-            Map<String, Long> found = new HashMap<>();
-            // a message of the case itself first, then the newest case naming it (as caseOfMessageId does)
+            Map<String, Long> byMessage = new HashMap<>();
             for (Object[] row : em.createNamedQuery(CaseMessage.CASES_OF_MESSAGE_IDS, Object[].class)
                     .setParameter("ids", chunk).setFlushMode(FlushModeType.COMMIT).getResultList()) {
-                found.putIfAbsent((String) row[0], (Long) row[1]);
+                byMessage.putIfAbsent((String) row[0], (Long) row[1]);
             }
+            // newest first: the first row of an id is the case that referred to it last
+            Map<String, Long> byReference = new HashMap<>();
             for (Object[] row : em.createNamedQuery(CaseReference.CASES_OF, Object[].class)
                     .setParameter("ids", chunk).setFlushMode(FlushModeType.COMMIT).getResultList()) {
-                found.putIfAbsent((String) row[0], (Long) row[1]);
+                byReference.putIfAbsent((String) row[0], (Long) row[1]);
             }
-            writes.lookedUp(chunk, found);
-            numbers.addAll(found.values());
+            writes.lookedUp(chunk, byMessage, byReference);
+            numbers.addAll(byMessage.values());
+            numbers.addAll(byReference.values());
         }
         // the cases those mails will go to, read in one query rather than one per mail
         List<Long> wanted = List.copyOf(numbers);
@@ -408,9 +412,6 @@ public class Cases {
     private Duration ackWindow() {
         return Duration.ofHours(config.integer("coloc.cases.ack-window-hours"));
     }
-
-    /** Ids per IN list: long lists make Derby's statements slow to compile. */
-    private static final int LOOKUP_CHUNK = 200;
 
     /** A Message-ID for a new mail of this case (carries the case and a keyed hash). */
     public String newMessageId(long caseNumber) {
