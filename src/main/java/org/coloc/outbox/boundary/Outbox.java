@@ -58,7 +58,7 @@ public class Outbox {
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public long recentlySent(String kind, String to, Duration window) {
         String recipient = OutboxMail.firstRecipient(List.of(to));
-        Set<Long> ahead = queued.storedIds(kind, recipient);
+        Set<Long> ahead = queued.readAheadIds(kind, recipient);
         Set<Long> ids = new HashSet<>(ahead != null ? ahead : em.createNamedQuery(OutboxMail.RECENT_OF_KIND_TO,
                 Long.class).setParameter("kind", kind).setParameter("to", recipient)
                 .setParameter("since", clock.instant().minus(window)).setFlushMode(FlushModeType.COMMIT)
@@ -84,7 +84,7 @@ public class Outbox {
                 found.computeIfAbsent((String) row[0], k -> new HashSet<>()).add((Long) row[1]);
             }
         }
-        queued.stored(kind, all, found);
+        queued.readAhead(kind, all, found);
     }
 
     private String domain() {

@@ -31,14 +31,14 @@ public class QueuedInTransaction implements Serializable {
     }
 
     /** Rows of this kind to these recipients already in the database, read ahead for a batch. */
-    void stored(String kind, Collection<String> recipients, Map<String, Set<Long>> found) {
+    void readAhead(String kind, Collection<String> recipients, Map<String, Set<Long>> found) {
         for (String r : recipients) {
             stored.put(key(kind, r), new HashSet<>(found.getOrDefault(r, Set.of())));
         }
     }
 
-    /** What {@link #stored} read for this kind and recipient; null when not read ahead. */
-    Set<Long> storedIds(String kind, String recipient) {
+    /** What {@link #readAhead} read for this kind and recipient; null when not read ahead. */
+    Set<Long> readAheadIds(String kind, String recipient) {
         return stored.get(key(kind, recipient));
     }
 

@@ -118,13 +118,16 @@ public class OutboxMail {
         this.createdAt = now;
     }
 
-    /** The key the rate limit counts by: the first recipient, lowercased (null when too long to index). */
+    /**
+     * The key the rate limit counts by: the first recipient, lowercased, cut to the column (an address longer
+     * than SMTP allows must still be counted, or a broken auto-responder could loop with us).
+     */
     public static String firstRecipient(List<String> to) {
         if (to.isEmpty()) {
             return null;
         }
         String first = to.get(0).toLowerCase(java.util.Locale.ROOT);
-        return first.length() > 254 ? null : first;
+        return first.length() > 254 ? first.substring(0, 254) : first;
     }
 
     public void sent(Instant now) {

@@ -54,4 +54,14 @@ class OutboxMailTest {
         assertEquals(T0.plusSeconds(7), m.getSentAt());
         assertNull(m.getLastError());
     }
+
+    @Test
+    void theRateLimitKeyIsTheFirstRecipientLowercasedAndNeverEmptyForALongAddress() {
+        assertEquals("a@x.org", mail().getFirstRecipient());
+        assertEquals("ana@example.org", OutboxMail.firstRecipient(List.of("Ana@Example.ORG", "b@x.org")));
+        String huge = "x".repeat(400) + "@example.org";
+        assertEquals(huge.substring(0, 254), OutboxMail.firstRecipient(List.of(huge)),
+                "an address longer than SMTP allows is still counted, cut to the column");
+        assertNull(OutboxMail.firstRecipient(List.of()));
+    }
 }
