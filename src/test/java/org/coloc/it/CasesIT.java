@@ -351,18 +351,7 @@ class CasesIT {
     }
 
     private static List<MimeMessage> awaitMail(String address, int count) throws Exception {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        List<MimeMessage> got = List.of();
-        while (System.nanoTime() < deadline) {
-            if (relay.isRunning()) {
-                got = relay.receivedBy(address);
-                if (got.size() >= count) {
-                    return got;
-                }
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError(address + " received " + got.size() + " mails, expected " + count);
+        return relay.awaitReceived(address, count, WAIT);
     }
 
     private static JsonObject awaitCase(long number, int messages) {

@@ -216,6 +216,23 @@ class PostgresIT {
             }
             assertEquals(10, ids.size(), "each of the 10 replies once: " + ids);
             assertEquals(10, ids.stream().distinct().count(), ids.toString());
+
+            // both instances watch the same mailbox: each new request is stored once, as one case, acknowledged once
+            long casesBefore = api.getJson("/api/cases").getInt("total");
+            long mailsBefore = api.getJson("/api/messages").getInt("total");
+            for (int i = 1; i <= 12; i++) {
+                mail.send(Mails.plain("multi-" + i + "@example.org", "asso" + i + "@example.org", "Demande n° " + i,
+                        "Bonjour, une VM pour l'association " + i + " ?"), "asso" + i + "@example.org",
+                        TestMailServer.COLOC);
+            }
+            api.await("/api/messages", p -> p.getInt("total") >= mailsBefore + 12, WAIT);
+            Thread.sleep(5000);
+            assertEquals(mailsBefore + 12, api.getJson("/api/messages").getInt("total"), "each mail stored once");
+            assertEquals(casesBefore + 12, api.getJson("/api/cases").getInt("total"), "one case per request");
+            for (int i = 1; i <= 12; i++) {
+                assertEquals(1, relay.receivedBy("asso" + i + "@example.org").size(), "one acknowledgement for asso" + i);
+            }
+            assertEquals(0, mail.count("INBOX"), "every mail moved out of the inbox");
         } finally {
             second.stop();
         }
@@ -234,15 +251,6 @@ class PostgresIT {
     }
 
     private static List<MimeMessage> awaitMail(String address, int count) throws Exception {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        List<MimeMessage> got = List.of();
-        while (System.nanoTime() < deadline) {
-            got = relay.receivedBy(address);
-            if (got.size() >= count) {
-                return got;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError(address + " received " + got.size() + " mails, expected " + count);
+        return relay.awaitReceived(address, count, WAIT);
     }
 }

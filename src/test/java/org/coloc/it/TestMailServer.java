@@ -140,6 +140,26 @@ public final class TestMailServer implements AutoCloseable {
         return out;
     }
 
+    /**
+     * Waits until this server has accepted at least {@code count} mails for the address (while it is stopped,
+     * it simply has none yet) and answers them all; fails the test after {@code timeout}.
+     */
+    public List<MimeMessage> awaitReceived(String address, int count, java.time.Duration timeout)
+            throws MessagingException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<MimeMessage> got = List.of();
+        while (System.nanoTime() < deadline) {
+            if (isRunning()) {
+                got = receivedBy(address);
+                if (got.size() >= count) {
+                    return got;
+                }
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError(address + " received " + got.size() + " mails, expected " + count);
+    }
+
     public List<String> users() {
         return greenMail.getUserManager().listUser().stream().map(u -> u.getEmail()).toList();
     }
