@@ -238,6 +238,65 @@ class PostgresIT {
         }
     }
 
+    /**
+     * Two instances reading two mailboxes into one database open cases at the same moment: every mail is taken
+     * in (none quarantined over a clash), case numbers stay unique and dense, each request acknowledged once.
+     */
+    @Test
+    @Order(6)
+    void twoInstancesOpeningCasesAtOnceGiveEachANumberOfItsOwn() throws Exception {
+        TestMailServer otherMailbox = new TestMailServer().start();
+        ColocServer second = new ColocServer("postgres-c", Files.createTempDirectory(Path.of("target"), "postgres-it-c-"))
+                .mailbox(otherMailbox).smtpRelay(relay).set("COLOC_DB_URL", jdbcUrl).set("COLOC_DB_USER", "coloc")
+                .set("COLOC_DB_PASSWORD", "it-pg");
+        second.start();
+        try {
+            long mailsBefore = api.getJson("/api/messages").getInt("total");
+            int n = 15;
+            byte[][] here = new byte[n][];
+            byte[][] there = new byte[n][];
+            for (int i = 0; i < n; i++) {
+                here[i] = Mails.plain("here-" + i + "@example.org", "ici" + i + "@example.org", "Ici " + i, "Bonjour " + i);
+                there[i] = Mails.plain("there-" + i + "@example.org", "labas" + i + "@example.org", "Là " + i, "Salut " + i);
+            }
+            Thread deliverThere = new Thread(() -> {
+                try {
+                    for (byte[] raw : there) {
+                        otherMailbox.deliver(raw);
+                    }
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            deliverThere.start();
+            for (byte[] raw : here) {
+                mail.deliver(raw);
+            }
+            deliverThere.join();
+            api.await("/api/messages", p -> p.getInt("total") >= mailsBefore + 2 * n, WAIT);
+            assertEquals(0, api.getJson("/api/messages?status=quarantined").getInt("total"), "nothing quarantined");
+            List<Long> numbers = api.getJson("/api/cases?limit=200").getJsonArray("items").getValuesAs(JsonObject.class)
+                    .stream().map(c -> c.getJsonNumber("number").longValue()).sorted().toList();
+            List<Long> dense = new ArrayList<>();
+            for (long k = 1; k <= numbers.size(); k++) {
+                dense.add(k);
+            }
+            assertEquals(dense, numbers, "unique and dense case numbers");
+            for (int i = 0; i < n; i++) {
+                relay.awaitReceived("ici" + i + "@example.org", 1, WAIT);
+                relay.awaitReceived("labas" + i + "@example.org", 1, WAIT);
+            }
+            Thread.sleep(3000);
+            for (int i = 0; i < n; i++) {
+                assertEquals(1, relay.receivedBy("ici" + i + "@example.org").size());
+                assertEquals(1, relay.receivedBy("labas" + i + "@example.org").size());
+            }
+        } finally {
+            second.stop();
+            otherMailbox.stop();
+        }
+    }
+
     private static long count(Statement s, String sql) throws Exception {
         try (ResultSet r = s.executeQuery(sql)) {
             r.next();

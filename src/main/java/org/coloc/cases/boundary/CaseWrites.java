@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.Optional;
+import org.coloc.cases.entity.CaseCounter;
 import org.coloc.cases.entity.SupportCase;
 
 /**
@@ -33,13 +34,11 @@ public class CaseWrites implements Serializable {
     private final Set<String> lookedUp = new HashSet<>();
     private final transient Map<Long, SupportCase> touched = new HashMap<>();
     private final transient Map<Long, SupportCase> loaded = new HashMap<>();
-    private long highestNumber;
-    private Long highestStored;
+    private transient CaseCounter counter;
 
     /** A case created or changed by this transaction. */
     void touched(SupportCase c) {
         touched.put(c.getNumber(), c);
-        highestNumber = Math.max(highestNumber, c.getNumber());
     }
 
     /** The Message-ID of a mail (or note) this transaction added to the case. */
@@ -74,13 +73,13 @@ public class CaseWrites implements Serializable {
         return lookedUp.contains(messageId);
     }
 
-    /** The highest case number stored before this transaction, once read; null before. */
-    Long highestStored() {
-        return highestStored;
+    /** The case counter, once this transaction has locked it; null before. */
+    CaseCounter counter() {
+        return counter;
     }
 
-    void highestStored(long number) {
-        highestStored = number;
+    void counter(CaseCounter locked) {
+        counter = locked;
     }
 
     Optional<SupportCase> byNumber(long number) {
@@ -91,10 +90,6 @@ public class CaseWrites implements Serializable {
     /** A case read ahead for a batch (managed by this transaction's persistence context). */
     void loaded(SupportCase c) {
         loaded.put(c.getNumber(), c);
-    }
-
-    long highestNumber() {
-        return highestNumber;
     }
 
     /** The most recently active case touched here with this requester and subject, active since then. */

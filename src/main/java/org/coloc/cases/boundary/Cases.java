@@ -6,6 +6,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.time.Clock;
@@ -27,6 +28,7 @@ import org.coloc.cases.control.OutgoingIds;
 import org.coloc.cases.control.ReplyText;
 import org.coloc.cases.control.Subjects;
 import org.coloc.cases.control.Threading;
+import org.coloc.cases.entity.CaseCounter;
 import org.coloc.cases.entity.CaseMessage;
 import org.coloc.cases.entity.CaseReference;
 import org.coloc.cases.entity.CaseState;
@@ -352,13 +354,25 @@ public class Cases {
         writes.filed(m.getMessageId(), c.getNumber());
     }
 
+    /**
+     * The counter row is locked until this transaction ends: another instance opening cases waits for it
+     * (intake batches are short), and numbers given by a transaction that rolls back are given again.
+     */
     private long nextNumber() {
-        if (writes.highestStored() == null) {
-            Long max = em.createNamedQuery(SupportCase.MAX_NUMBER, Long.class).setFlushMode(FlushModeType.COMMIT)
-                    .getSingleResult();
-            writes.highestStored(max == null ? 0 : max);
+        CaseCounter counter = writes.counter();
+        if (counter == null) {
+            counter = em.find(CaseCounter.class, CaseCounter.ID, LockModeType.PESSIMISTIC_WRITE);
+            if (counter == null) {
+                // first case ever, or a database from before the counter: start after the highest stored
+                Long max = em.createNamedQuery(SupportCase.MAX_NUMBER, Long.class).setFlushMode(FlushModeType.COMMIT)
+                        .getSingleResult();
+                counter = new CaseCounter(max == null ? 0 : max);
+                // two instances creating it at once: one insert fails and its batch is retried mail by mail
+                em.persist(counter);
+            }
+            writes.counter(counter);
         }
-        return Math.max(writes.highestStored(), writes.highestNumber()) + 1;
+        return counter.next();
     }
 
     /**
