@@ -1,10 +1,10 @@
 package org.coloc.outbox.control;
 
+import com.samskivert.mustache.Mustache;
+import com.samskivert.mustache.MustacheException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import com.samskivert.mustache.Mustache;
-import com.samskivert.mustache.MustacheException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -18,6 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Template {
 
     private static final Mustache.Compiler MUSTACHE = Mustache.compiler().escapeHTML(false).strictSections(true);
+    /** Templates are packaged into the WAR, so each is read and compiled once. */
+    private static final Map<String, Template> LOADED = new ConcurrentHashMap<>();
 
     private final com.samskivert.mustache.Template subject;
     private final com.samskivert.mustache.Template body;
@@ -29,9 +31,6 @@ public final class Template {
 
     public record Rendered(String subject, String text) {
     }
-
-    /** Templates are packaged into the WAR, so each is read and compiled once. */
-    private static final Map<String, Template> LOADED = new ConcurrentHashMap<>();
 
     /** Loads {@code mail-templates/<name>.<language>.txt}, falling back to French. */
     public static Template load(String name, String language) {
