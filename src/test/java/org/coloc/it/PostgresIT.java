@@ -54,9 +54,7 @@ class PostgresIT {
         jdbcUrl = "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/coloc";
         mail = new TestMailServer().start();
         relay = new TestMailServer().start();
-        app = new ColocServer("postgres", Files.createTempDirectory(Path.of("target"), "postgres-it-")).mailbox(mail)
-                .smtpRelay(relay).set("COLOC_DB_URL", jdbcUrl).set("COLOC_DB_USER", "coloc")
-                .set("COLOC_DB_PASSWORD", "it-pg").set("COLOC_OUTBOX_MAX_RETRY_SECONDS", "2");
+        app = onPostgres("postgres", mail);
         app.start();
         api = app.api();
     }
@@ -195,9 +193,7 @@ class PostgresIT {
     @Test
     @Order(5)
     void twoInstancesOnOneDatabaseSendEachMailOnce() throws Exception {
-        ColocServer second = new ColocServer("postgres-b", Files.createTempDirectory(Path.of("target"), "postgres-it-b-"))
-                .mailbox(mail).smtpRelay(relay).set("COLOC_DB_URL", jdbcUrl).set("COLOC_DB_USER", "coloc")
-                .set("COLOC_DB_PASSWORD", "it-pg").set("COLOC_OUTBOX_MAX_RETRY_SECONDS", "2");
+        ColocServer second = onPostgres("postgres-b", mail);
         second.start();
         try {
             int before = relay.receivedBy(DORA).size();
@@ -246,9 +242,7 @@ class PostgresIT {
     @Order(6)
     void twoInstancesOpeningCasesAtOnceGiveEachANumberOfItsOwn() throws Exception {
         TestMailServer otherMailbox = new TestMailServer().start();
-        ColocServer second = new ColocServer("postgres-c", Files.createTempDirectory(Path.of("target"), "postgres-it-c-"))
-                .mailbox(otherMailbox).smtpRelay(relay).set("COLOC_DB_URL", jdbcUrl).set("COLOC_DB_USER", "coloc")
-                .set("COLOC_DB_PASSWORD", "it-pg");
+        ColocServer second = onPostgres("postgres-c", otherMailbox);
         second.start();
         try {
             long mailsBefore = api.getJson("/api/messages").getInt("total");
@@ -295,6 +289,13 @@ class PostgresIT {
             second.stop();
             otherMailbox.stop();
         }
+    }
+
+    /** An instance of the application on this test's PostgreSQL database, reading the given mailbox. */
+    private static ColocServer onPostgres(String name, TestMailServer mailbox) throws Exception {
+        return new ColocServer(name, Files.createTempDirectory(Path.of("target"), name + "-it-")).mailbox(mailbox)
+                .smtpRelay(relay).set("COLOC_DB_URL", jdbcUrl).set("COLOC_DB_USER", "coloc")
+                .set("COLOC_DB_PASSWORD", "it-pg").set("COLOC_OUTBOX_MAX_RETRY_SECONDS", "2");
     }
 
     private static long count(Statement s, String sql) throws Exception {

@@ -24,6 +24,9 @@ import org.coloc.platform.ColocConfig;
 @Stateless
 public class Outbox {
 
+    /** Recipients per IN list: long lists make Derby's statements slow to compile. */
+    private static final int LOOKUP_CHUNK = 200;
+
     @PersistenceContext
     EntityManager em;
 
@@ -76,9 +79,9 @@ public class Outbox {
         List<String> all = recipients.stream().map(r -> OutboxMail.firstRecipient(List.of(r)))
                 .filter(java.util.Objects::nonNull).distinct().toList();
         Map<String, Set<Long>> found = new HashMap<>();
-        for (int from = 0; from < all.size(); from += 200) {
+        for (int from = 0; from < all.size(); from += LOOKUP_CHUNK) {
             for (Object[] row : em.createNamedQuery(OutboxMail.RECENT_OF_KIND_TO_ANY, Object[].class)
-                    .setParameter("kind", kind).setParameter("to", all.subList(from, Math.min(all.size(), from + 200)))
+                    .setParameter("kind", kind).setParameter("to", all.subList(from, Math.min(all.size(), from + LOOKUP_CHUNK)))
                     .setParameter("since", clock.instant().minus(window)).setFlushMode(FlushModeType.COMMIT)
                     .getResultList()) {
                 found.computeIfAbsent((String) row[0], k -> new HashSet<>()).add((Long) row[1]);
