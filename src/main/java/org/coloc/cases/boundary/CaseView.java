@@ -7,7 +7,7 @@ import org.coloc.cases.entity.SupportCase;
 
 /** A case with its whole thread, in order: incoming and outgoing mail (new text only) and notes. */
 public record CaseView(long number, String subject, String state, String requester, String requesterName,
-        List<String> participants, List<String> failingAddresses, String language, boolean foreignTag, Long member, Long vm, Instant created,
+        List<Participant> participants, List<String> failingAddresses, String language, boolean foreignTag, Long member, Long vm, Instant created,
         Instant updated, Instant lastActivityAt, List<Message> messages) {
 
     /** direction: incoming, outgoing or note; {@code mail} is the intake's message id for incoming mail. */
@@ -15,9 +15,17 @@ public record CaseView(long number, String subject, String state, String request
             Long mail) {
     }
 
+    /**
+     * Someone the admin's replies go to; {@code addedBy}: the address whose mail brought him in (the
+     * requester's or the admin's Cc) or the login of the admin who added him; both null for old records.
+     */
+    public record Participant(String address, String addedBy, Instant addedAt) {
+    }
+
     static CaseView of(SupportCase c, List<CaseMessage> messages) {
         return new CaseView(c.getNumber(), c.getSubject(), c.getState().label(), c.getRequester(), c.getRequesterName(),
-                c.getParticipants().stream().sorted().toList(),
+                c.getParticipantDetails().stream().map(p -> new Participant(p.getAddress(), p.getAddedBy(),
+                        p.getAddedAt())).toList(),
                 c.getFailingAddresses().stream().sorted().toList(), c.getLanguage(), c.isForeignTag(), c.getMemberId(),
                 c.getVmId(), c.getCreated(), c.getUpdated(), c.getLastActivityAt(),
                 messages.stream().map(m -> new Message(m.getId(), m.getDirection(), m.getAuthor(), m.getAt(), m.getText(),

@@ -35,6 +35,8 @@ public class CaseWrites implements Serializable {
     private final transient Map<Long, SupportCase> touched = new HashMap<>();
     private final transient Map<Long, SupportCase> loaded = new HashMap<>();
     private transient CaseCounter counter;
+    /** Requesters acknowledged within the hour, once read (null before): for the overall hourly limit. */
+    private Set<String> acknowledgedWithinTheHour;
 
     /** A case created or changed by this transaction. */
     void touched(SupportCase c) {
@@ -71,6 +73,21 @@ public class CaseWrites implements Serializable {
     /** Whether the database was already asked about this id in this transaction (see {@link #lookedUp}). */
     boolean wasLookedUp(String messageId) {
         return lookedUp.contains(messageId);
+    }
+
+    Set<String> acknowledgedWithinTheHour() {
+        return acknowledgedWithinTheHour;
+    }
+
+    void acknowledgedWithinTheHour(Set<String> fromDatabase) {
+        acknowledgedWithinTheHour = new HashSet<>(fromDatabase);
+    }
+
+    /** An acknowledgement this transaction queued (counted once the database was read). */
+    void acknowledged(String requester) {
+        if (acknowledgedWithinTheHour != null) {
+            acknowledgedWithinTheHour.add(requester);
+        }
     }
 
     /** The case counter, once this transaction has locked it; null before. */

@@ -22,14 +22,18 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
+import org.coloc.cases.control.AdminProof;
+import org.coloc.cases.control.DeliveryStatus;
 import org.coloc.cases.control.Languages;
 import org.coloc.cases.control.NoReply;
 import org.coloc.cases.control.OutgoingIds;
+import org.coloc.cases.control.Participants;
 import org.coloc.cases.control.ReplyText;
 import org.coloc.cases.control.Subjects;
 import org.coloc.cases.control.Threading;
 import org.coloc.cases.entity.CaseCounter;
 import org.coloc.cases.entity.CaseMessage;
+import org.coloc.cases.entity.CaseParticipant;
 import org.coloc.cases.entity.CaseReference;
 import org.coloc.cases.entity.CaseState;
 import org.coloc.cases.entity.SupportCase;
@@ -59,6 +63,11 @@ public class Cases {
     static final String DIRECTION_NOTE = "note";
     /** Ids per IN list: long lists make Derby's statements slow to compile. */
     private static final int LOOKUP_CHUNK = 200;
+    /**
+     * Longer Message-IDs are not repeated in the headers of our mails (a header line holds 998 characters);
+     * an id stored as a hash ({@link CaseMessage#idKey}) is never repeated either.
+     */
+    static final int MAX_ID_IN_HEADER = 900;
 
     @PersistenceContext
     EntityManager em;
@@ -108,20 +117,27 @@ public class Cases {
         ParsedMail mail = taken.parsed();
         String from = mail.from().address().toLowerCase(Locale.ROOT);
         Instant now = clock.instant();
+        // a From: naming the admin is only his if the mail proves it: a forger would otherwise silence a case
+        boolean fromAdmin = AdminProof.proven(from, adminAddress(), mail.inReplyTo(), outgoingIds,
+                headerValues(mail, "Authentication-Results"), config.optional("coloc.mail.authserv-id").orElse(null));
+        if (!fromAdmin && !adminAddress().isBlank() && from.equalsIgnoreCase(adminAddress())) {
+            LOG.warning(() -> "Mail " + mail.messageId() + " claims to be from the admin without proof: "
+                    + "taken as anybody's mail");
+        }
         Threading.Decision decision = Threading.thread(new Threading.MailFacts(mail.messageId(), mail.inReplyTo(),
-                mail.references(), from, mail.subject(), mail.date()), lookup(), now);
-        boolean fromAdmin = from.equalsIgnoreCase(adminAddress());
+                mail.references(), from, mail.subject(), mail.date()), lookup(fromAdmin), now);
         String text = ReplyText.newText(mail.text());
         if (decision.caseNumber() != null) {
             SupportCase c = byNumber(decision.caseNumber());
             addMessage(c, new CaseMessage(c.getId(), fromAdmin ? DIRECTION_OUT : DIRECTION_IN, mail.messageId(),
                     taken.mail().getId(), from, now, text));
             rememberReferences(c, mail);
+            admit(c, mail, from, fromAdmin, now);
             if (fromAdmin) {
                 // he answered from his own mail client: recorded as his reply, not sent again
                 c.answered(now, deadlines());
             } else {
-                c.incoming(addressesOf(mail), now, deadlines());
+                c.incoming(now, deadlines());
             }
             writes.touched(c);
             LOG.fine(() -> "Mail " + mail.messageId() + " threaded into case #" + c.getNumber() + " (" + decision.rule() + ")");
@@ -131,13 +147,107 @@ public class Cases {
         String language = Languages.guess(mail.subject(), mail.text());
         SupportCase c = new SupportCase(number, mail.subject(), Subjects.normalise(mail.subject()), from,
                 mail.from().name(), language, decision.foreignTag(), now, deadlines());
-        c.incoming(addressesOf(mail), now, deadlines());
+        c.incoming(now, deadlines());
         // the id is assigned at persist (table generator): no flush needed before its messages
         em.persist(c);
         writes.touched(c);
         addMessage(c, new CaseMessage(c.getId(), DIRECTION_IN, mail.messageId(), taken.mail().getId(), from, now, text));
         rememberReferences(c, mail);
+        admit(c, mail, from, fromAdmin, now);
         acknowledge(c, mail, from);
+    }
+
+    /**
+     * The mail's Cc join the case if its sender may bring people in (the requester, the admin); what was left
+     * out is noted in the thread, so the admin can add someone himself.
+     */
+    private void admit(SupportCase c, ParsedMail mail, String from, boolean fromAdmin, Instant now) {
+        List<String> copied = mail.cc() == null ? List.of() : mail.cc().stream().map(a -> a.address()).toList();
+        Participants.Admission admission = Participants.fromMail(c.getParticipants(), c.getRequester(), from,
+                fromAdmin, copied, never(), maxParticipants(), now);
+        admission.joined().forEach(p -> c.join(new CaseParticipant(p.address(), p.addedBy(), p.addedAt()), now));
+        if (!admission.overLimit().isEmpty() || !admission.unusable().isEmpty()) {
+            StringBuilder note = new StringBuilder();
+            if (!admission.overLimit().isEmpty()) {
+                note.append(admission.overLimit().size()).append(" address(es) in Cc not added: the case has reached "
+                        + "its limit of ").append(maxParticipants()).append(" participants (")
+                        .append(sample(admission.overLimit())).append(").");
+            }
+            if (!admission.unusable().isEmpty()) {
+                note.append(note.isEmpty() ? "" : " ").append(admission.unusable().size())
+                        .append(" address(es) in Cc not added: not addresses we can mail (")
+                        .append(sample(admission.unusable())).append(").");
+            }
+            addMessage(c, new CaseMessage(c.getId(), DIRECTION_NOTE, null, null, "coloc", now, note.toString()));
+            LOG.info(() -> "Case #" + c.getNumber() + ": " + note);
+        }
+        if (!admission.notAllowed().isEmpty()) {
+            LOG.info(() -> "Case #" + c.getNumber() + ": mail " + mail.messageId() + " from " + from
+                    + ", neither the requester nor the admin, joins the thread without adding "
+                    + admission.notAllowed().size() + " address(es)");
+        }
+    }
+
+    private static String sample(List<String> addresses) {
+        String shown = String.join(", ", addresses.stream().limit(5).map(a -> org.coloc.platform.Bounded.text(a, 80))
+                .toList());
+        return addresses.size() > 5 ? shown + ", …" : shown;
+    }
+
+    /** Addresses that never take part: ours and the admin's. */
+    private Set<String> never() {
+        Set<String> never = new HashSet<>();
+        never.add(config.colocAddress().toLowerCase(Locale.ROOT));
+        if (!adminAddress().isBlank()) {
+            never.add(adminAddress().toLowerCase(Locale.ROOT));
+        }
+        return never;
+    }
+
+    private int maxParticipants() {
+        return config.integer("coloc.cases.max-participants");
+    }
+
+    private static List<String> headerValues(ParsedMail mail, String name) {
+        if (mail.headers() == null) {
+            return List.of();
+        }
+        return mail.headers().stream().filter(h -> h.name().equalsIgnoreCase(name)).map(h -> h.value()).toList();
+    }
+
+    /** The admin adds someone his replies for this case go to. */
+    public CaseView addParticipant(long number, String address, String actor) {
+        SupportCase c = byNumber(number);
+        String a = address.strip().toLowerCase(Locale.ROOT);
+        if (never().contains(a)) {
+            throw ProblemException.badRequest(a + " is the coloc or the admin address: it is never a participant.");
+        }
+        if (c.takesPart(a)) {
+            return view(c);
+        }
+        if (c.getParticipants().size() >= maxParticipants()) {
+            throw ProblemException.conflict("Case #" + number + " has reached its limit of " + maxParticipants()
+                    + " participants: remove one first.");
+        }
+        Instant now = clock.instant();
+        c.join(new CaseParticipant(a, actor, now), now);
+        addMessage(c, new CaseMessage(c.getId(), DIRECTION_NOTE, null, null, actor, now, a + " added as a participant."));
+        return view(c);
+    }
+
+    /** The admin removes a participant: the admin's replies no longer go there. The requester stays. */
+    public CaseView removeParticipant(long number, String address, String actor) {
+        SupportCase c = byNumber(number);
+        String a = address.strip().toLowerCase(Locale.ROOT);
+        if (a.equals(c.getRequester())) {
+            throw ProblemException.conflict("The requester of case #" + number + " cannot be removed.");
+        }
+        Instant now = clock.instant();
+        if (!c.leave(a, now)) {
+            throw ProblemException.notFound(a + " is not a participant of case #" + number + ".");
+        }
+        addMessage(c, new CaseMessage(c.getId(), DIRECTION_NOTE, null, null, actor, now, a + " removed from the participants."));
+        return view(c);
     }
 
     /**
@@ -153,7 +263,7 @@ public class Cases {
         if (mail.references() != null) {
             ids.addAll(mail.references());
         }
-        Threading.CaseLookup lookup = lookup();
+        Threading.CaseLookup lookup = lookup(false);
         ids.stream().map(lookup::caseOfMessageId).flatMap(Optional::stream).findFirst().map(this::byNumber)
                 .ifPresent(c -> addMessage(c, new CaseMessage(c.getId(), DIRECTION_IN, mail.messageId(),
                         taken.mail().getId(), mail.from() == null ? null : mail.from().address(), clock.instant(),
@@ -185,18 +295,35 @@ public class Cases {
                 ids.add(m.group(1));
             }
         }
-        Threading.CaseLookup lookup = lookup();
-        Optional<Long> number = ids.stream().map(lookup::caseOfMessageId).flatMap(Optional::stream).findFirst();
+        String address = failed.strip().toLowerCase(Locale.ROOT);
+        Threading.CaseLookup lookup = lookup(false);
+        // only a mail of ours that went to this very address: anybody can write a bounce naming our
+        // acknowledgement (its id is in his mailbox) and an address of his choice
+        Optional<Long> number = Optional.empty();
+        for (String id : ids) {
+            Optional<Long> n = lookup.caseOfMessageId(id);
+            if (n.isPresent() && outbox.recipientsOf(id).contains(address)) {
+                number = n;
+                break;
+            }
+        }
+        if (number.isEmpty()) {
+            LOG.info(() -> "Bounce " + mail.messageId() + " for " + address + " names no mail of ours to that address: ignored");
+            return;
+        }
         Instant now = clock.instant();
         String status = taken.classification().status();
-        number.map(this::byNumber).ifPresent(c -> {
-            c.failing(failed, status, now);
+        SupportCase c = byNumber(number.get());
+        boolean delay = DeliveryStatus.isDelay(status);
+        if (!delay) {
+            c.failing(address, status, now);
             writes.touched(c);
-            addMessage(c, new CaseMessage(c.getId(), DIRECTION_IN, mail.messageId(), taken.mail().getId(), failed, now,
-                    "Delivery to " + failed + " failed" + (status == null ? "" : " (" + status + ")") + "."));
-        });
-        if (number.isPresent()) {
-            members.mailFailed(failed, status, "coloc (bounce of case #" + number.get() + ")");
+        }
+        addMessage(c, new CaseMessage(c.getId(), DIRECTION_IN, mail.messageId(), taken.mail().getId(), address, now,
+                "Delivery to " + address + (delay ? " delayed" : " failed") + (status == null ? "" : " (" + status + ")")
+                        + "."));
+        if (!delay) {
+            members.mailFailed(address, status, "coloc (bounce of case #" + c.getNumber() + ")");
         }
     }
 
@@ -215,20 +342,30 @@ public class Cases {
         ids.remove(mail.messageId());
         // a reply names again what its parent named: store only what this case did not know yet (a deep
         // thread otherwise adds up to 50 rows per mail)
-        ids.removeIf(id -> writes.caseOfMessageId(id).filter(n -> n == c.getNumber()).isPresent());
-        ids.stream().filter(id -> id.length() <= 998).forEach(id -> {
-            em.persist(new CaseReference(c.getId(), id));
-            writes.referenced(id, c.getNumber());
+        ids.removeIf(id -> writes.caseOfMessageId(CaseMessage.idKey(id)).filter(n -> n == c.getNumber()).isPresent());
+        ids.forEach(id -> {
+            CaseReference reference = new CaseReference(c.getId(), id);
+            em.persist(reference);
+            writes.referenced(CaseMessage.idKey(id), c.getNumber());
         });
     }
 
     private void acknowledge(SupportCase c, ParsedMail mail, String from) {
-        if (from.equalsIgnoreCase(config.colocAddress()) || NoReply.matches(from)) {
+        if (from.equalsIgnoreCase(config.colocAddress()) || NoReply.matches(from)
+                || (!adminAddress().isBlank() && from.equalsIgnoreCase(adminAddress()))) {
             return;
         }
         int limit = config.integer("coloc.cases.ack-limit");
         if (outbox.recentlySent("acknowledgement", from, ackWindow()) >= limit) {
             LOG.info(() -> "No acknowledgement for case #" + c.getNumber() + ": " + limit + " already sent to " + from);
+            return;
+        }
+        // per address is not enough: plus-addressing (x+1@, x+2@…) makes as many addresses as a forger likes
+        int perHour = config.integer("coloc.cases.ack-limit-per-hour");
+        Set<String> lastHour = acknowledgedWithinTheHour();
+        if (!lastHour.contains(c.getRequester()) && lastHour.size() >= perHour) {
+            LOG.warning(() -> "No acknowledgement for case #" + c.getNumber() + ": " + perHour
+                    + " addresses were acknowledged within the hour (coloc.cases.ack-limit-per-hour)");
             return;
         }
         Template.Rendered ack = Template.load("case-acknowledgement", c.getLanguage()).render(Map.of(
@@ -238,11 +375,29 @@ public class Cases {
         if (mail.messageId() != null) {
             references.add(mail.messageId());
         }
+        references.removeIf(r -> r == null || r.length() > MAX_ID_IN_HEADER);
+        String inReplyTo = mail.messageId() != null && mail.messageId().length() <= MAX_ID_IN_HEADER
+                ? mail.messageId() : null;
         String id = outbox.enqueue("acknowledgement", c.getNumber(), new OutgoingMail(
-                outgoingIds.create(c.getNumber()), List.of(from), ack.subject(), ack.text(), mail.messageId(),
+                outgoingIds.create(c.getNumber()), List.of(from), ack.subject(), ack.text(), inReplyTo,
                 references, "auto-replied"));
-        addMessage(c, new CaseMessage(c.getId(), DIRECTION_OUT, id, null, config.colocAddress(), clock.instant(),
-                ack.text()));
+        Instant now = clock.instant();
+        c.acknowledged(now);
+        writes.acknowledged(c.getRequester());
+        addMessage(c, new CaseMessage(c.getId(), DIRECTION_OUT, id, null, config.colocAddress(), now, ack.text()));
+    }
+
+    /** The requesters acknowledged within the last hour: read once per transaction, then kept up to date. */
+    private Set<String> acknowledgedWithinTheHour() {
+        Set<String> known = writes.acknowledgedWithinTheHour();
+        if (known == null) {
+            known = new HashSet<>(em.createNamedQuery(SupportCase.ACKNOWLEDGED_SINCE, String.class)
+                    .setParameter("since", clock.instant().minus(Duration.ofHours(1)))
+                    .setFlushMode(FlushModeType.COMMIT).getResultList());
+            writes.acknowledgedWithinTheHour(known);
+            known = writes.acknowledgedWithinTheHour();
+        }
+        return known;
     }
 
     /** The admin's answer: a mail to the requester and participants, in the thread, tagged. */
@@ -252,7 +407,8 @@ public class Cases {
         List<String> references = new ArrayList<>();
         String inReplyTo = null;
         for (CaseMessage m : thread) {
-            if (m.getMessageId() != null && !DIRECTION_NOTE.equals(m.getDirection())) {
+            if (m.getMessageId() != null && !DIRECTION_NOTE.equals(m.getDirection())
+                    && m.getMessageId().length() <= MAX_ID_IN_HEADER) {
                 references.add(m.getMessageId());
                 if (DIRECTION_IN.equals(m.getDirection())) {
                     inReplyTo = m.getMessageId();
@@ -260,7 +416,8 @@ public class Cases {
             }
         }
         List<String> to = new ArrayList<>(new LinkedHashSet<>(c.getParticipants()));
-        to.removeIf(a -> a.equalsIgnoreCase(config.colocAddress()) || a.equalsIgnoreCase(adminAddress()));
+        to.removeIf(a -> a.equalsIgnoreCase(config.colocAddress()) || a.equalsIgnoreCase(adminAddress())
+                || !Participants.usable(a));
         to.remove(c.getRequester());
         to.add(0, c.getRequester());
         String subject = Subjects.tagged(c.getNumber(), "Re: " + (c.getSubject() == null ? "" : c.getSubject()));
@@ -307,12 +464,15 @@ public class Cases {
             where.append(" AND c.state = :state");
         }
         if (requester != null && !requester.isBlank()) {
-            params.put("requester", requester.trim().toLowerCase(Locale.ROOT));
+            params.put("requester", SupportCase.addressKey(requester));
             where.append(" AND c.requester = :requester");
         }
         if (q != null && !q.isBlank()) {
-            params.put("q", "%" + q.trim().toLowerCase(Locale.ROOT) + "%");
-            where.append(" AND (LOWER(c.subject) LIKE :q OR c.requester LIKE :q)");
+            // what the admin types is found literally: % and _ are no wildcards
+            String escaped = q.trim().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
+                    .replace("_", "\\_");
+            params.put("q", "%" + escaped + "%");
+            where.append(" AND (LOWER(c.subject) LIKE :q ESCAPE '\\' OR c.requester LIKE :q ESCAPE '\\')");
         }
         TypedQuery<SupportCase> query = em.createQuery("SELECT c FROM SupportCase c" + where
                 + " ORDER BY c.lastActivityAt DESC, c.number DESC", SupportCase.class);
@@ -394,8 +554,7 @@ public class Cases {
                 senders.add(mail.from().address().toLowerCase(Locale.ROOT));
             }
         }
-        ids.removeIf(id -> id.length() > 998);
-        List<String> all = List.copyOf(ids);
+        List<String> all = ids.stream().map(CaseMessage::idKey).distinct().toList();
         for (int from = 0; from < all.size(); from += LOOKUP_CHUNK) {
             List<String> chunk = all.subList(from, Math.min(all.size(), from + LOOKUP_CHUNK));
             Map<String, Long> byMessage = new HashMap<>();
@@ -442,16 +601,8 @@ public class Cases {
         return config.optional("coloc.admin.email").orElse("");
     }
 
-    private static Set<String> addressesOf(ParsedMail mail) {
-        Set<String> all = new LinkedHashSet<>();
-        all.add(mail.from().address().toLowerCase(Locale.ROOT));
-        if (mail.cc() != null) {
-            mail.cc().forEach(a -> all.add(a.address().toLowerCase(Locale.ROOT)));
-        }
-        return all;
-    }
-
-    private Threading.CaseLookup lookup() {
+    /** The database as threading sees it; {@code adminProven}: the mail is proven to be the admin's. */
+    private Threading.CaseLookup lookup(boolean adminProven) {
         return new Threading.CaseLookup() {
             @Override
             public Optional<Long> caseOfMessageId(String messageId) {
@@ -462,15 +613,16 @@ public class Cases {
                 if (ours != null && exists(ours)) {
                     return Optional.of(ours);
                 }
-                Optional<Long> written = writes.caseOfMessageId(messageId);
-                if (written.isPresent() || writes.wasLookedUp(messageId)) {
+                String key = CaseMessage.idKey(messageId);
+                Optional<Long> written = writes.caseOfMessageId(key);
+                if (written.isPresent() || writes.wasLookedUp(key)) {
                     return written;
                 }
                 Optional<Long> number = em.createNamedQuery(CaseMessage.CASE_OF_MESSAGE_ID, Long.class)
-                        .setParameter("messageId", messageId).setFlushMode(FlushModeType.COMMIT).setMaxResults(1)
+                        .setParameter("messageId", key).setFlushMode(FlushModeType.COMMIT).setMaxResults(1)
                         .getResultList().stream().findFirst();
                 if (number.isEmpty()) {
-                    number = em.createNamedQuery(CaseReference.CASE_OF, Long.class).setParameter("messageId", messageId)
+                    number = em.createNamedQuery(CaseReference.CASE_OF, Long.class).setParameter("messageId", key)
                             .setFlushMode(FlushModeType.COMMIT).setMaxResults(1).getResultList().stream().findFirst();
                 }
                 return number;
@@ -483,9 +635,10 @@ public class Cases {
 
             @Override
             public boolean takesPart(long caseNumber, String address) {
-                // the admin takes part in every case: his tagged mail from his own client is his reply
+                // the admin takes part in every case: his tagged mail from his own client is his reply, once
+                // proven (a forged From: of his is anybody's mail)
                 if (address != null && !adminAddress().isBlank() && address.equalsIgnoreCase(adminAddress())) {
-                    return exists(caseNumber);
+                    return adminProven && exists(caseNumber);
                 }
                 return findByNumber(caseNumber).filter(c -> c.takesPart(address)).isPresent();
             }
@@ -493,13 +646,15 @@ public class Cases {
             @Override
             public Optional<Long> activeCase(String address, String normalisedSubject, Instant since) {
                 // a case touched by this transaction was active just now: it wins over what the database says
-                Optional<SupportCase> written = writes.activeCase(address, normalisedSubject, since);
+                String requester = SupportCase.addressKey(address);
+                String subject = SupportCase.subjectKey(normalisedSubject);
+                Optional<SupportCase> written = writes.activeCase(requester, subject, since);
                 if (written.isPresent()) {
                     return written.map(SupportCase::getNumber);
                 }
                 return em.createQuery("SELECT c.number FROM SupportCase c WHERE c.requester = :a "
                         + "AND c.normalisedSubject = :s AND c.lastActivityAt >= :since ORDER BY c.lastActivityAt DESC",
-                        Long.class).setParameter("a", address).setParameter("s", normalisedSubject)
+                        Long.class).setParameter("a", requester).setParameter("s", subject)
                         .setParameter("since", since).setFlushMode(FlushModeType.COMMIT).setMaxResults(1)
                         .getResultList().stream().findFirst();
             }

@@ -3,6 +3,7 @@ package org.coloc.cases.boundary;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
@@ -23,6 +24,7 @@ import org.coloc.platform.MediaTypes;
 import org.coloc.platform.Page;
 import org.coloc.platform.Paging;
 import org.coloc.platform.Roles;
+import org.coloc.platform.Validators;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -101,6 +103,34 @@ public class CasesResource {
         in.check();
         return cases.change(Ids.parse("case", number), state == null ? null : CaseState.fromLabel(state), member, vm,
                 linkGiven);
+    }
+
+    @POST
+    @Path("{number}/participants")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Add a participant ({\"email\": …}): the admin's replies will go there too")
+    @APIResponse(responseCode = "201", description = "the case with its participants",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "CaseView")))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", description = "the case has reached its limit of participants")
+    public Response addParticipant(@PathParam("number") String number, String body) {
+        JsonInput in = JsonInput.of(JsonBodies.parse(body), Set.of("email"), Set.of());
+        String email = in.string("email", true, 254);
+        if (email != null && Validators.email(email.strip()) != null) {
+            in.error("email", Validators.email(email.strip()));
+        }
+        in.check();
+        return Response.status(201).entity(cases.addParticipant(Ids.parse("case", number), email, actor())).build();
+    }
+
+    @DELETE
+    @Path("{number}/participants/{email}")
+    @Operation(summary = "Remove a participant: the admin's replies no longer go there (the requester stays)")
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "CaseView")))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", description = "the requester cannot be removed")
+    public CaseView removeParticipant(@PathParam("number") String number, @PathParam("email") String email) {
+        return cases.removeParticipant(Ids.parse("case", number), email, actor());
     }
 
     private static String text(String body) {

@@ -11,6 +11,7 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.TableGenerator;
 import java.time.Instant;
+import org.coloc.platform.Bounded;
 
 /**
  * One entry of a case's thread: an incoming mail, an outgoing mail (written from the API or by the admin
@@ -32,6 +33,8 @@ public class CaseMessage {
     public static final String OF_CASE = "CaseMessage.ofCase";
     public static final String CASE_OF_MESSAGE_ID = "CaseMessage.caseOfMessageId";
     public static final String CASES_OF_MESSAGE_IDS = "CaseMessage.casesOfMessageIds";
+    public static final int MESSAGE_ID_MAX = 998;
+    public static final int AUTHOR_MAX = 254;
 
     @Id
     @TableGenerator(name = "CASE_MESSAGE_IDS", allocationSize = 50)
@@ -69,11 +72,20 @@ public class CaseMessage {
             String text) {
         this.caseId = caseId;
         this.direction = direction;
-        this.messageId = messageId;
+        this.messageId = idKey(messageId);
         this.mailId = mailId;
-        this.author = author;
+        this.author = Bounded.text(author, AUTHOR_MAX);
         this.at = at;
         this.text = text;
+    }
+
+    /**
+     * A Message-ID as stored and looked up: unchanged up to the column's length, else a prefix and a hash of
+     * the whole id (a 1,221-character id is legal enough to arrive). Every lookup by id goes through here, so a
+     * reply naming a long id still finds its case.
+     */
+    public static String idKey(String messageId) {
+        return Bounded.key(messageId, MESSAGE_ID_MAX);
     }
 
     public Long getId() {

@@ -42,6 +42,6 @@ public class CaseReference {
 
     public CaseReference(long caseId, String messageId) {
         this.caseId = caseId;
-        this.messageId = messageId;
+        this.messageId = CaseMessage.idKey(messageId);
     }
 }

@@ -11,9 +11,11 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import org.coloc.platform.Bounded;
 import org.coloc.platform.TrackedRecord;
 
 /**
@@ -26,9 +28,12 @@ import org.coloc.platform.TrackedRecord;
         @Index(name = "IX_CASE_REQUESTER_SUBJECT", columnList = "REQUESTER, NORMALISED_SUBJECT"),
         @Index(name = "IX_CASE_ACTIVITY", columnList = "LAST_ACTIVITY_AT"),
         @Index(name = "IX_CASE_REMIND", columnList = "REMIND_ADMIN_AT"),
-        @Index(name = "IX_CASE_CLOSE", columnList = "CLOSE_AT")})
+        @Index(name = "IX_CASE_CLOSE", columnList = "CLOSE_AT"),
+        @Index(name = "IX_CASE_ACKNOWLEDGED", columnList = "ACKNOWLEDGED_AT")})
 @NamedQuery(name = SupportCase.BY_NUMBER, query = "SELECT c FROM SupportCase c WHERE c.number = :number")
 @NamedQuery(name = SupportCase.BY_NUMBERS, query = "SELECT c FROM SupportCase c WHERE c.number IN :numbers")
+@NamedQuery(name = SupportCase.ACKNOWLEDGED_SINCE, query = "SELECT DISTINCT c.requester FROM SupportCase c "
+        + "WHERE c.acknowledgedAt >= :since")
 @NamedQuery(name = SupportCase.MAX_NUMBER, query = "SELECT MAX(c.number) FROM SupportCase c")
 @NamedQuery(name = SupportCase.TO_REMIND, query = "SELECT c FROM SupportCase c WHERE c.remindAdminAt <= :now "
         + "AND c.state IN ('new', 'waiting-admin') ORDER BY c.number")
@@ -39,6 +44,12 @@ public class SupportCase extends TrackedRecord {
     public static final String BY_NUMBER = "SupportCase.byNumber";
     public static final String BY_NUMBERS = "SupportCase.byNumbers";
     public static final String MAX_NUMBER = "SupportCase.maxNumber";
+    public static final String ACKNOWLEDGED_SINCE = "SupportCase.acknowledgedSince";
+    /** Column lengths; outside values are bounded to them with {@link Bounded}. */
+    public static final int SUBJECT_MAX = 1000;
+    public static final int ADDRESS_MAX = 254;
+    public static final int NAME_MAX = 255;
+    public static final int FAILING_MAX = 300;
     public static final String TO_REMIND = "SupportCase.toRemind";
     public static final String TO_CLOSE = "SupportCase.toClose";
 
@@ -57,12 +68,14 @@ public class SupportCase extends TrackedRecord {
     @Column(name = "REQUESTER_NAME", length = 255)
     private String requesterName;
 
-    /** Everyone who wrote in or was copied, lower-case, requester included. */
+    /**
+     * Whom the admin's replies go to, lower-case, requester included: see {@code Participants} for who may
+     * join. Bounded by {@code coloc.cases.max-participants}.
+     */
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "CASE_PARTICIPANT", joinColumns = @JoinColumn(name = "CASE_ID"),
             indexes = @Index(name = "IX_CASE_PARTICIPANT", columnList = "CASE_ID"))
-    @Column(name = "ADDRESS", length = 254, nullable = false)
-    private Set<String> participants = new LinkedHashSet<>();
+    private Set<CaseParticipant> participants = new LinkedHashSet<>();
 
     @Column(name = "STATE", nullable = false, length = 20)
     private String state;
@@ -90,6 +103,10 @@ public class SupportCase extends TrackedRecord {
     @Column(name = "ADDRESS", length = 300, nullable = false)
     private Set<String> failingAddresses = new LinkedHashSet<>();
 
+    /** When this case's requester was sent an acknowledgement (for the overall hourly limit); null: none. */
+    @Column(name = "ACKNOWLEDGED_AT")
+    private Instant acknowledgedAt;
+
     /** When to remind the admin of this case if it still waits for him (deadline swept by a timer). */
     @Column(name = "REMIND_ADMIN_AT")
     private Instant remindAdminAt;
@@ -105,11 +122,11 @@ public class SupportCase extends TrackedRecord {
     public SupportCase(long number, String subject, String normalisedSubject, String requester, String requesterName,
             String language, boolean foreignTag, Instant now, Deadlines deadlines) {
         this.number = number;
-        this.subject = clip(subject, 1000);
-        this.normalisedSubject = clip(normalisedSubject, 1000);
-        this.requester = Objects.requireNonNull(requester).toLowerCase(Locale.ROOT);
-        this.requesterName = clip(requesterName, 255);
-        this.participants.add(this.requester);
+        this.subject = Bounded.text(subject, SUBJECT_MAX);
+        this.normalisedSubject = subjectKey(normalisedSubject);
+        this.requester = addressKey(Objects.requireNonNull(requester));
+        this.requesterName = Bounded.text(requesterName, NAME_MAX);
+        this.participants.add(new CaseParticipant(this.requester, this.requester, now));
         this.state = CaseState.NEW.label();
         this.language = language;
         this.foreignTag = foreignTag;
@@ -123,9 +140,21 @@ public class SupportCase extends TrackedRecord {
             java.time.Duration closeAfter) {
     }
 
-    /** A mail from the requester or a participant arrived: the admin has something to answer. */
-    public void incoming(Set<String> addresses, Instant now, Deadlines deadlines) {
-        addresses.forEach(a -> participants.add(a.toLowerCase(Locale.ROOT)));
+    /**
+     * The requester as stored and looked up: lower-case, and bounded to the column (an address longer than a
+     * mail path still opens a case; it is stored as a prefix and a hash, and every lookup uses this key).
+     */
+    public static String addressKey(String address) {
+        return address == null ? null : Bounded.key(address.strip().toLowerCase(Locale.ROOT), ADDRESS_MAX);
+    }
+
+    /** The normalised subject as stored and compared (threading by subject looks it up). */
+    public static String subjectKey(String normalisedSubject) {
+        return Bounded.key(normalisedSubject, SUBJECT_MAX);
+    }
+
+    /** A mail arrived for this case (threaded into it): the admin has something to answer. */
+    public void incoming(Instant now, Deadlines deadlines) {
         if (!CaseState.NEW.label().equals(state)) {
             state = CaseState.WAITING_ADMIN.label();
         }
@@ -187,11 +216,43 @@ public class SupportCase extends TrackedRecord {
         touch(now);
     }
 
+    /** Someone joins the circle the admin's replies go to; false if the address already takes part. */
+    public boolean join(CaseParticipant participant, Instant now) {
+        boolean added = participants.add(participant);
+        if (added) {
+            touch(now);
+        }
+        return added;
+    }
+
+    /** A participant is removed (the requester stays: the case is his). False if he was not one. */
+    public boolean leave(String address, Instant now) {
+        String a = addressKey(address);
+        if (a == null || a.equals(requester)) {
+            return false;
+        }
+        boolean removed = participants.removeIf(p -> p.getAddress().equals(a));
+        if (removed) {
+            touch(now);
+        }
+        return removed;
+    }
+
+    /** An acknowledgement went to the requester. */
+    public void acknowledged(Instant now) {
+        acknowledgedAt = now;
+    }
+
+    public Instant getAcknowledgedAt() {
+        return acknowledgedAt;
+    }
+
     /** A bounce came back for one of our mails of this case. */
     public void failing(String address, String status, Instant now) {
-        String entry = address.toLowerCase(Locale.ROOT) + (status == null ? "" : " (" + status + ")");
-        failingAddresses.removeIf(e -> e.startsWith(address.toLowerCase(Locale.ROOT) + " ") || e.equals(address));
-        failingAddresses.add(entry.length() > 300 ? entry.substring(0, 300) : entry);
+        String a = address.toLowerCase(Locale.ROOT);
+        String entry = a + (status == null ? "" : " (" + status + ")");
+        failingAddresses.removeIf(e -> e.startsWith(a + " ") || e.equals(a));
+        failingAddresses.add(Bounded.text(entry, FAILING_MAX));
         touch(now);
     }
 
@@ -200,11 +261,8 @@ public class SupportCase extends TrackedRecord {
     }
 
     public boolean takesPart(String address) {
-        return address != null && participants.contains(address.toLowerCase(Locale.ROOT));
-    }
-
-    private static String clip(String s, int max) {
-        return s == null || s.length() <= max ? s : s.substring(0, max);
+        String a = addressKey(address);
+        return a != null && participants.stream().anyMatch(p -> p.getAddress().equals(a));
     }
 
     public long getNumber() {
@@ -227,8 +285,13 @@ public class SupportCase extends TrackedRecord {
         return requesterName;
     }
 
-    public Set<String> getParticipants() {
-        return Set.copyOf(participants);
+    /** The participants' addresses, in the order they joined (requester first). */
+    public List<String> getParticipants() {
+        return participants.stream().map(CaseParticipant::getAddress).toList();
+    }
+
+    public List<CaseParticipant> getParticipantDetails() {
+        return List.copyOf(participants);
     }
 
     public CaseState getState() {

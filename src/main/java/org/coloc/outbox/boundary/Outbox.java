@@ -90,6 +90,24 @@ public class Outbox {
         queued.readAhead(kind, all, found);
     }
 
+    /**
+     * The addresses an outbox mail with this Message-ID was sent (or is queued) to, lower-case; empty if we
+     * never sent such a mail. A bounce counts only for one of them.
+     */
+    public List<String> recipientsOf(String messageId) {
+        if (messageId == null || messageId.isBlank() || messageId.length() > 255) {
+            return List.of();
+        }
+        String id = messageId.strip();
+        if (id.startsWith("<") && id.endsWith(">")) {
+            id = id.substring(1, id.length() - 1).strip();
+        }
+        return em.createQuery("SELECT o FROM OutboxMail o WHERE o.messageId = :id", OutboxMail.class)
+                .setParameter("id", id).setFlushMode(FlushModeType.COMMIT).getResultList().stream()
+                .flatMap(o -> o.getTo().stream()).map(a -> a.strip().toLowerCase(java.util.Locale.ROOT))
+                .filter(a -> !a.isEmpty()).distinct().toList();
+    }
+
     private String domain() {
         String address = config.colocAddress();
         return address.substring(address.indexOf('@') + 1);

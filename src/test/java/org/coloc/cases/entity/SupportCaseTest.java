@@ -34,7 +34,7 @@ class SupportCaseTest {
     @Test
     void followUpsDoNotPushTheAdminsReminderBack() {
         SupportCase c = fresh();
-        c.incoming(Set.of("alice@example.org"), T0.plus(Duration.ofDays(2)), D);
+        c.incoming(T0.plus(Duration.ofDays(2)), D);
         assertEquals(CaseState.NEW, c.getState(), "still new: the admin has not looked yet");
         assertEquals(T0.plus(Duration.ofDays(3)), c.getRemindAdminAt());
     }
@@ -54,11 +54,11 @@ class SupportCaseTest {
         SupportCase c = fresh();
         c.answered(T0, D);
         Instant back = T0.plus(Duration.ofDays(5));
-        c.incoming(Set.of("alice@example.org", "bob@example.org"), back, D);
+        c.incoming(back, D);
         assertEquals(CaseState.WAITING_ADMIN, c.getState());
         assertNull(c.getCloseAt());
         assertEquals(back.plus(Duration.ofDays(3)), c.getRemindAdminAt());
-        assertTrue(c.takesPart("bob@example.org"), "whoever writes in takes part");
+        assertFalse(c.takesPart("bob@example.org"), "writing in makes nobody a participant (Participants decides)");
     }
 
     @Test
@@ -66,7 +66,7 @@ class SupportCaseTest {
         SupportCase c = fresh();
         c.changeState(CaseState.CLOSED, T0, D);
         assertNull(c.getRemindAdminAt());
-        c.incoming(Set.of("alice@example.org"), T0.plus(Duration.ofDays(40)), D);
+        c.incoming(T0.plus(Duration.ofDays(40)), D);
         assertEquals(CaseState.WAITING_ADMIN, c.getState());
     }
 
@@ -90,5 +90,33 @@ class SupportCaseTest {
         c.failing("Alice@example.org", "5.1.1", T0);
         assertEquals(Set.of("alice@example.org (5.1.1)"), c.getFailingAddresses());
         assertFalse(c.getFailingAddresses().isEmpty());
+    }
+
+    @Test
+    void theAdminAddsAndRemovesParticipantsButNeverTheRequester() {
+        SupportCase c = fresh();
+        assertTrue(c.join(new CaseParticipant("bob@example.org", "admin", T0), T0));
+        assertFalse(c.join(new CaseParticipant("bob@example.org", "someone", T0), T0), "once per address");
+        assertEquals(java.util.List.of("alice@example.org", "bob@example.org"), c.getParticipants());
+        assertEquals("admin", c.getParticipantDetails().get(1).getAddedBy());
+        assertFalse(c.leave("alice@example.org", T0));
+        assertTrue(c.leave("BOB@example.org", T0));
+        assertFalse(c.takesPart("bob@example.org"));
+    }
+
+    @Test
+    void outsideStringsLongerThanTheirColumnsAreBoundedAndStillFound() {
+        String local = "a".repeat(288);
+        String address = local + "@example.org";
+        SupportCase c = new SupportCase(8, "S".repeat(5000), "s".repeat(5000), address, "N".repeat(400), "fr", false,
+                T0, D);
+        assertTrue(c.getRequester().length() <= SupportCase.ADDRESS_MAX);
+        assertEquals(SupportCase.addressKey(address.toUpperCase()), c.getRequester());
+        assertTrue(c.takesPart(address), "the long address is found by its key");
+        assertTrue(c.getSubject().length() <= SupportCase.SUBJECT_MAX);
+        assertEquals(SupportCase.subjectKey("s".repeat(5000)), c.getNormalisedSubject());
+        assertTrue(c.getRequesterName().length() <= SupportCase.NAME_MAX);
+        c.failing(address, "5.1.1", T0);
+        assertTrue(c.getFailingAddresses().iterator().next().length() <= SupportCase.FAILING_MAX);
     }
 }
