@@ -285,8 +285,14 @@ class CasesIT {
     @Order(13)
     void theAdminAnsweringFromHisOwnMailClientIsRecordedNotResent() throws Exception {
         String owner = "owner@coloc.test";
-        mail.send(Mails.plain("owner-1@coloc.test", owner, "Re: [coloc #2] Demande d'hébergement",
-                "Bonjour, qui êtes-vous ? Ce dossier n'est pas le vôtre."), owner, TestMailServer.COLOC);
+        // his client answers a mail of ours (copied to him): its keyed Message-ID proves the mail is his
+        String ours = api.getJson("/api/cases/2").getJsonArray("messages").getValuesAs(JsonObject.class).stream()
+                .filter(m -> m.getString("direction").equals("outgoing")).findFirst().orElseThrow()
+                .getString("messageId");
+        mail.send(("From: " + owner + "\r\nTo: " + TestMailServer.COLOC + "\r\nSubject: Re: [coloc #2] Demande "
+                + "d'hébergement\r\nMessage-ID: <owner-1@coloc.test>\r\nIn-Reply-To: <" + ours + ">\r\n"
+                + "Content-Type: text/plain; charset=utf-8\r\n\r\nBonjour, qui êtes-vous ? Ce dossier n'est pas le "
+                + "vôtre.\r\n").getBytes(StandardCharsets.UTF_8), owner, TestMailServer.COLOC);
         JsonObject c = api.await("/api/cases/2", x -> "waiting-requester".equals(x.getString("state")), WAIT);
         JsonObject last = c.getJsonArray("messages").getJsonObject(c.getJsonArray("messages").size() - 1);
         assertEquals("outgoing", last.getString("direction"));

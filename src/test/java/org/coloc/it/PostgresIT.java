@@ -295,7 +295,9 @@ class PostgresIT {
     private static ColocServer onPostgres(String name, TestMailServer mailbox) throws Exception {
         return new ColocServer(name, Files.createTempDirectory(Path.of("target"), name + "-it-")).mailbox(mailbox)
                 .smtpRelay(relay).set("COLOC_DB_URL", jdbcUrl).set("COLOC_DB_USER", "coloc")
-                .set("COLOC_DB_PASSWORD", "it-pg").set("COLOC_OUTBOX_MAX_RETRY_SECONDS", "2");
+                .set("COLOC_DB_PASSWORD", "it-pg").set("COLOC_OUTBOX_MAX_RETRY_SECONDS", "2")
+                // these tests open more cases within the hour than the overall acknowledgement limit allows
+                .set("COLOC_CASES_ACK_LIMIT_PER_HOUR", "1000");
     }
 
     private static long count(Statement s, String sql) throws Exception {

@@ -163,8 +163,9 @@ public class Cases {
      */
     private void admit(SupportCase c, ParsedMail mail, String from, boolean fromAdmin, Instant now) {
         List<String> copied = mail.cc() == null ? List.of() : mail.cc().stream().map(a -> a.address()).toList();
-        Participants.Admission admission = Participants.fromMail(c.getParticipants(), c.getRequester(), from,
-                fromAdmin, copied, never(), maxParticipants(), now);
+        // the sender as the requester is stored: an over-long address is known by its key
+        Participants.Admission admission = Participants.fromMail(c.getParticipants(), c.getRequester(),
+                SupportCase.addressKey(from), fromAdmin, copied, never(), maxParticipants(), now);
         admission.joined().forEach(p -> c.join(new CaseParticipant(p.address(), p.addedBy(), p.addedAt()), now));
         if (!admission.overLimit().isEmpty() || !admission.unusable().isEmpty()) {
             StringBuilder note = new StringBuilder();
