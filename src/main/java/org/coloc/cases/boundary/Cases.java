@@ -420,7 +420,13 @@ public class Cases {
         to.removeIf(a -> a.equalsIgnoreCase(config.colocAddress()) || a.equalsIgnoreCase(adminAddress())
                 || !Participants.usable(a));
         to.remove(c.getRequester());
-        to.add(0, c.getRequester());
+        if (Participants.usable(c.getRequester())) {
+            to.add(0, c.getRequester());
+        }
+        if (to.isEmpty()) {
+            // e.g. a requester whose address is longer than any mail path: stored as a key, not mailable
+            throw ProblemException.conflict("Case #" + number + " has no address a reply could be sent to.");
+        }
         String subject = Subjects.tagged(c.getNumber(), "Re: " + (c.getSubject() == null ? "" : c.getSubject()));
         String id = outbox.enqueue("reply", c.getNumber(), new OutgoingMail(outgoingIds.create(c.getNumber()), to,
                 subject, text, inReplyTo, references, null));

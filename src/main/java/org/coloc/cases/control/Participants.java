@@ -92,13 +92,17 @@ public final class Participants {
         return new Admission(joined, notAllowed, overLimit, unusable);
     }
 
-    /** Whether we can send to this address at all: one {@code @}, no blanks, not longer than a mail path. */
+    /**
+     * Whether we can send to this address at all: one {@code @}, no blanks, not longer than a mail path, not a
+     * stored key of an over-long one.
+     */
     public static boolean usable(String address) {
         if (address == null || address.isEmpty() || address.length() > MAX_ADDRESS) {
             return false;
         }
         int at = address.indexOf('@');
-        return at > 0 && at == address.lastIndexOf('@') && at < address.length() - 1
+        // no '#' in the domain: that is how a stored key of an over-long address ends (Bounded.key)
+        return at > 0 && at == address.lastIndexOf('@') && at < address.length() - 1 && address.indexOf('#', at) < 0
                 && address.chars().noneMatch(ch -> Character.isWhitespace(ch) || Character.isISOControl(ch));
     }
 

@@ -80,6 +80,8 @@ class ParticipantsTest {
                 List.of(tooLong, "no-at-sign", "two@at@example.org", "ok@example.org"), NEVER, 50, NOW);
         assertEquals(List.of("ok@example.org"), addresses(a));
         assertEquals(3, a.unusable().size());
+        assertFalse(Participants.usable(org.coloc.platform.Bounded.key("a".repeat(60) + "@" + "d".repeat(250)
+                + ".example.org", Participants.MAX_ADDRESS)), "the key of an over-long address");
     }
 
     @Test
