@@ -73,6 +73,7 @@ public class CasesResource {
     @APIResponse(responseCode = "201", description = "the case with the reply in its thread",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "CaseView")))
     @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", description = "the case has no address a reply could be sent to")
     public Response reply(@PathParam("number") String number, String body) {
         return Response.status(201).entity(cases.reply(Ids.parse("case", number), text(body), actor())).build();
     }
