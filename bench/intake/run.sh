@@ -11,7 +11,9 @@
 #      warm pass is the baseline, the cold first pass is printed too;
 #   3. (b) starts the app on the same mailbox with a fresh data dir, times it until /api/messages
 #      total == N+5, msgs/s, peak RSS (VmHWM), then checks the folders;
-#   4. latency: delivers mails one by one over LMTP, each timed until visible in /api/messages (IDLE);
+#   4. latency: delivers mails over LMTP, each timed until visible in /api/messages (IDLE): one by one,
+#      then in bursts of 5 back to back, then one burst of 100 (mail arriving during a batch must not
+#      wait for the next periodic check);
 #   5. stops the app and Dovecot.
 # Then prints per-run figures and medians; everything lands in bench/out/ (git-ignored; BENCH_OUT=dir
 # to put it elsewhere).
@@ -230,6 +232,12 @@ EOF
     sleep 3
     python3 "$HERE/helper.py" latency --port "$APP_PORT" --password "$ADMIN_PASS" --lmtp-port "$LMTP_PORT" \
       --rcpt "$MAIL_USER" --count "$LAT_COUNT" --tag "r$k-$$" --out "$RO/latency.json" || lat_ok=0
+    # bursts: mail arriving while the app fetches or commits must be taken in at once, not at the next poll
+    log "run $k: latency over $LAT_COUNT mails in bursts of 5, then one burst of 100"
+    python3 "$HERE/helper.py" latency --port "$APP_PORT" --password "$ADMIN_PASS" --lmtp-port "$LMTP_PORT" \
+      --rcpt "$MAIL_USER" --count "$LAT_COUNT" --burst 5 --tag "b5-r$k-$$" --out "$RO/burst5.json" || lat_ok=0
+    python3 "$HERE/helper.py" latency --port "$APP_PORT" --password "$ADMIN_PASS" --lmtp-port "$LMTP_PORT" \
+      --rcpt "$MAIL_USER" --count 100 --burst 100 --timeout 120 --tag "b100-r$k-$$" --out "$RO/burst100.json" || lat_ok=0
   else
     lat_ok=0
   fi
@@ -244,6 +252,7 @@ def load(name):
     p = os.path.join(ro, name)
     return json.load(open(p)) if os.path.exists(p) else {}
 ing, lat = load("ingest.json"), load("latency.json")
+b5, b100 = load("burst5.json"), load("burst100.json")
 num = lambda s: float(s) if s not in ("", "-") else None
 r = {"run": int(k), "expected": int(expect), "plain_msgs_per_s": num(plain), "plain_cold_msgs_per_s": num(plain_cold),
      "app_complete": ing.get("complete"), "app_total": ing.get("total"),
@@ -258,6 +267,8 @@ r = {"run": int(k), "expected": int(expect), "plain_msgs_per_s": num(plain), "pl
      "api_ingested": n_ing, "api_quarantined": n_quar,
      "latency_p50_ms": lat.get("p50_ms"), "latency_p95_ms": lat.get("p95_ms"),
      "latency_max_ms": lat.get("max_ms"), "latency_missed": lat.get("missed"),
+     "burst5_p95_ms": b5.get("p95_ms"), "burst5_max_ms": b5.get("max_ms"), "burst5_missed": b5.get("missed"),
+     "burst100_max_ms": b100.get("max_ms"), "burst100_missed": b100.get("missed"),
      "api_get_p50_ms": lat.get("api_get_p50_ms"), "api_get_p95_ms": lat.get("api_get_p95_ms")}
 p, a = r["plain_msgs_per_s"], r["app_msgs_per_s_from_ready"]
 r["ratio"] = round(a / p, 3) if p and a else None
@@ -266,10 +277,12 @@ r["ratio_vs_cold"] = round(a / c, 3) if c and a else None
 json.dump(r, open(os.path.join(os.path.dirname(ro), "run-%s.json" % k), "w"), indent=1)
 print("RUN %s: plain %s msg/s (cold JVM %s) | app %s msg/s from ready (%s from mailbox connected, %s from process start) | "
       "ratio %s (vs cold %s) | peak RSS %s MB | "
-      "latency p50 %s ms p95 %s ms max %s ms (missed %s) | INBOX left %s, processed %s, quarantine %s"
+      "latency p50 %s ms p95 %s ms max %s ms (missed %s) | bursts of 5: p95 %s ms max %s ms, burst of 100: all in %s ms | "
+      "INBOX left %s, processed %s, quarantine %s"
       % (k, p, c, a, r["app_msgs_per_s_from_connected"], r["app_msgs_per_s_from_start"], r["ratio"], r["ratio_vs_cold"],
          r["app_peak_rss_mb"], r["latency_p50_ms"],
-         r["latency_p95_ms"], r["latency_max_ms"], r["latency_missed"], left, processed, quarantine))
+         r["latency_p95_ms"], r["latency_max_ms"], r["latency_missed"], r["burst5_p95_ms"], r["burst5_max_ms"],
+         r["burst100_max_ms"], left, processed, quarantine))
 PY
 }
 

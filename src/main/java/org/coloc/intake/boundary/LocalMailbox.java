@@ -15,7 +15,8 @@ import org.coloc.platform.ColocConfig;
 /**
  * The built-in mailbox for a machine with no mail server configured: GreenMail in-process, on 127.0.0.1
  * only. Mail to any address is accepted over SMTP and readable over IMAP with the full address as login and
- * password. It keeps mail in memory: fine for trying coloc out, not for production.
+ * password. It keeps mail in memory: fine for trying coloc out, not for production. Bounces (null sender) are
+ * accepted and mail is held with its final line break, see {@link BuiltInMailServer}.
  */
 @Singleton
 @Startup
@@ -37,7 +38,7 @@ public class LocalMailbox {
         String address = config.colocAddress();
         int smtpPort = smtpPort();
         int imapPort = imapPort();
-        greenMail = new GreenMail(new ServerSetup[] {
+        greenMail = new BuiltInMailServer(new ServerSetup[] {
             new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
             new ServerSetup(imapPort, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)});
         greenMail.start();

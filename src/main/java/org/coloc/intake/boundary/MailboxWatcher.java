@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.coloc.intake.control.BatchCommit;
 import org.coloc.intake.control.FetchedMail;
 import org.coloc.intake.control.ImapMailbox;
 import org.coloc.intake.control.IntakeStore;
@@ -62,6 +63,8 @@ public class MailboxWatcher {
     private volatile ImapMailbox current;
     private volatile String lastError;
     private volatile Instant lastCheck;
+    /** The highest UID listed on the current connection: anything above it arrived since. */
+    private long highestSeen;
     private final AtomicLong stored = new AtomicLong();
     private final AtomicLong quarantined = new AtomicLong();
     private Thread reader;
@@ -126,8 +129,22 @@ public class MailboxWatcher {
                 lastError = null;
                 backoff = Duration.ofSeconds(1);
                 LOG.info(() -> "Mailbox connected" + (box.supportsIdle() && settings.useIdle() ? " (IDLE)" : " (polling)"));
+                highestSeen = 0;
+                int rechecks = 0;
                 while (running) {
+                    long before = highestSeen;
                     drain(box);
+                    if (highestSeen > before) {
+                        rechecks = 0;
+                    }
+                    // (a server whose SEARCH and FETCH disagree must not keep us spinning: then IDLE anyway)
+                    if (running && rechecks < 3 && box.hasMailAfter(highestSeen)) {
+                        // arrived while we fetched or committed: the server announced it then, not during the
+                        // IDLE to come, so waiting now would leave it until the next poll
+                        rechecks++;
+                        continue;
+                    }
+                    rechecks = 0;
                     if (box.supportsIdle() && settings.useIdle()) {
                         box.idle();
                     } else {
@@ -141,7 +158,8 @@ public class MailboxWatcher {
                 }
                 lastError = String.valueOf(e.getMessage());
                 Duration wait = backoff;
-                LOG.log(Level.WARNING, "Mailbox unavailable (" + e + "); retrying in " + wait.toSeconds() + " s");
+                LOG.log(Level.WARNING, (e instanceof StoringInterrupted ? "Intake paused (" : "Mailbox unavailable (")
+                        + e + "); retrying in " + wait.toSeconds() + " s");
                 LOG.log(Level.FINE, "Mailbox failure", e);
                 sleep(wait);
                 backoff = backoff.multipliedBy(2);
@@ -176,6 +194,7 @@ public class MailboxWatcher {
         lastCheck = clock.instant();
         long validity = box.uidValidity();
         List<MailboxEntry> waiting = new ArrayList<>(box.list());
+        waiting.forEach(e -> highestSeen = Math.max(highestSeen, e.uid()));
         waiting.removeIf(MailboxEntry::done);
         waiting.sort(Comparator.comparingLong(MailboxEntry::uid));
         List<Long> batch = new ArrayList<>();
@@ -201,7 +220,19 @@ public class MailboxWatcher {
         long t0 = System.nanoTime();
         List<FetchedMail> fetched = box.fetch(uids);
         long t1 = System.nanoTime();
-        Map<Long, StoreOutcome> outcomes = commit(validity, fetched);
+        String key = settings.mailboxKey();
+        BatchCommit.Committed committed = BatchCommit.commit(new BatchCommit.Store() {
+            @Override
+            public Map<Long, StoreOutcome> storeBatch(List<FetchedMail> batch) {
+                return store.storeBatch(key, validity, batch);
+            }
+
+            @Override
+            public StoreOutcome storeQuarantined(FetchedMail mail, String reason) {
+                return store.storeQuarantined(key, validity, mail, reason);
+            }
+        }, fetched);
+        Map<Long, StoreOutcome> outcomes = committed.outcomes();
         long t2 = System.nanoTime();
         List<Long> processed = new ArrayList<>();
         List<Long> rejected = new ArrayList<>();
@@ -222,40 +253,17 @@ public class MailboxWatcher {
         long t3 = System.nanoTime();
         LOG.fine(() -> String.format("batch of %d: fetch %d ms, commit %d ms, move %d ms", fetched.size(),
                 (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000));
+        if (committed.interruption() != null) {
+            // nothing quarantined for it: the reader backs off, reconnects and takes the rest in again
+            throw new StoringInterrupted(committed.interruption());
+        }
     }
 
-    /**
-     * One transaction for the batch; if it fails, one per mail, so a mail that breaks the database (not just
-     * the parser) is quarantined alone and never blocks the others.
-     */
-    private Map<Long, StoreOutcome> commit(long validity, List<FetchedMail> fetched) {
-        String key = settings.mailboxKey();
-        try {
-            return store.storeBatch(key, validity, fetched);
-        } catch (RuntimeException batchFailed) {
-            LOG.log(Level.WARNING, "Batch of " + fetched.size() + " mails failed to commit (" + rootCause(batchFailed)
-                    + "); storing them one by one");
+    /** Storing stopped on a passing database failure: what was not stored stays in the inbox for later. */
+    static final class StoringInterrupted extends RuntimeException {
+        StoringInterrupted(RuntimeException cause) {
+            super("database unavailable: " + BatchCommit.rootCause(cause), cause);
         }
-        Map<Long, StoreOutcome> outcomes = new java.util.LinkedHashMap<>();
-        for (FetchedMail m : fetched) {
-            try {
-                outcomes.putAll(store.storeBatch(key, validity, List.of(m)));
-            } catch (RuntimeException single) {
-                String reason = "storing failed: " + rootCause(single);
-                LOG.log(Level.WARNING, "Mail UID " + m.uid() + " quarantined: " + reason);
-                // if even this fails, the database is down: the exception ends the cycle, nothing is moved
-                outcomes.put(m.uid(), store.storeQuarantined(key, validity, m, reason));
-            }
-        }
-        return outcomes;
-    }
-
-    private static String rootCause(Throwable t) {
-        Throwable root = t;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.toString();
     }
 
     private void sleep(Duration d) {

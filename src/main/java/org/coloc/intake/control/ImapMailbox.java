@@ -14,6 +14,7 @@ import org.eclipse.angus.mail.imap.protocol.BODY;
 import org.eclipse.angus.mail.imap.protocol.FLAGS;
 import org.eclipse.angus.mail.imap.protocol.FetchResponse;
 import org.eclipse.angus.mail.imap.protocol.IMAPProtocol;
+import org.eclipse.angus.mail.imap.protocol.IMAPResponse;
 import org.eclipse.angus.mail.imap.protocol.RFC822SIZE;
 import org.eclipse.angus.mail.imap.protocol.UID;
 
@@ -100,6 +101,32 @@ public class ImapMailbox implements AutoCloseable {
             }
         });
         return entries;
+    }
+
+    /**
+     * Whether a message with a UID above {@code uid} is in the folder: asked of the server itself, since what
+     * arrived while we fetched or moved was announced then and will not be announced again during IDLE.
+     */
+    public boolean hasMailAfter(long uid) throws MessagingException {
+        Object found = folder.doCommand(p -> {
+            // "n:*" also matches the highest UID when it is below n, hence the check on each number
+            Response[] responses = p.command("UID SEARCH UID " + (uid + 1) + ":* UNDELETED", null);
+            boolean any = false;
+            List<Response> others = new ArrayList<>();
+            for (Response r : responses) {
+                if (r instanceof IMAPResponse ir && ir.keyEquals("SEARCH")) {
+                    for (long n = ir.readLong(); n != -1; n = ir.readLong()) {
+                        any |= n > uid;
+                    }
+                } else {
+                    others.add(r);
+                }
+            }
+            notify(p, others);
+            p.handleResult(responses[responses.length - 1]);
+            return any;
+        });
+        return Boolean.TRUE.equals(found);
     }
 
     /** The exact bytes of the given messages, in one round trip; messages gone meanwhile are simply absent. */

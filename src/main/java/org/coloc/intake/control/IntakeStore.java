@@ -8,6 +8,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,16 +45,17 @@ public class IntakeStore {
     /** Stores a batch in one transaction; a failure rolls all of it back (the caller then goes one by one). */
     public Map<Long, StoreOutcome> storeBatch(String mailbox, long uidValidity, List<FetchedMail> batch) {
         Instant now = clock.instant();
-        MailIntake intake = intake();
-        // parsing is pure and takes most of the CPU: spread it over the cores before touching the database
+        // parsing is pure and takes most of the CPU: spread it over the cores, each mail within its time budget
+        List<MailIntake.Result> results = intake().takeAll(batch.stream().map(FetchedMail::raw).toList());
         Map<FetchedMail, MailIntake.Result> parsed = new java.util.IdentityHashMap<>();
-        batch.parallelStream().map(m -> Map.entry(m, intake.take(m.raw()))).toList()
-                .forEach(e -> parsed.put(e.getKey(), e.getValue()));
+        for (int i = 0; i < batch.size(); i++) {
+            parsed.put(batch.get(i), results.get(i));
+        }
         Map<String, List<FetchedMail>> byKey = new LinkedHashMap<>();
         for (FetchedMail m : batch) {
             byKey.computeIfAbsent(DedupeKey.of(m.raw()), k -> new java.util.ArrayList<>()).add(m);
         }
-        Set<String> known = existingKeys(byKey.keySet());
+        Set<String> known = storedKeys(byKey);
         List<ParsedMail> fresh = byKey.entrySet().stream().filter(e -> !known.contains(e.getKey()))
                 .map(e -> parsed.get(e.getValue().get(0))).filter(r -> !r.isRejected()).map(MailIntake.Result::mail)
                 .toList();
@@ -84,7 +86,7 @@ public class IntakeStore {
     public StoreOutcome storeQuarantined(String mailbox, long uidValidity, FetchedMail m, String reason) {
         Instant now = clock.instant();
         String key = DedupeKey.of(m.raw());
-        if (!existingKeys(Set.of(key)).isEmpty()) {
+        if (!storedKeys(Map.of(key, List.of(m))).isEmpty()) {
             return StoreOutcome.DUPLICATE;
         }
         InboundMail mail = new InboundMail(key, RawHeaders.messageId(m.raw()), now, m.raw().length, mailbox);
@@ -106,7 +108,7 @@ public class IntakeStore {
             throw ProblemException.conflict("Message " + id + " is not quarantined.");
         }
         RawMail raw = em.find(RawMail.class, id);
-        MailIntake.Result result = intake().take(raw.getBytes());
+        MailIntake.Result result = intake().takeAll(List.of(raw.getBytes())).get(0);
         if (result.isRejected()) {
             mail.quarantined(result.rejection());
             return mail;
@@ -131,16 +133,40 @@ public class IntakeStore {
         return StoreOutcome.INGESTED;
     }
 
-    private Set<String> existingKeys(Set<String> keys) {
-        if (keys.isEmpty()) {
+    /**
+     * Which of these keys are already stored. A mail stored by an older version sits under its Message-ID alone
+     * ({@link DedupeKey#legacy}); it is the same mail only if its stored bytes give the same key today.
+     */
+    private Set<String> storedKeys(Map<String, List<FetchedMail>> byKey) {
+        if (byKey.isEmpty()) {
             return Set.of();
         }
-        return new HashSet<>(em.createNamedQuery(InboundMail.EXISTING_KEYS, String.class)
-                .setParameter("keys", List.copyOf(keys)).getResultList());
+        Set<String> known = new HashSet<>(em.createNamedQuery(InboundMail.EXISTING_KEYS, String.class)
+                .setParameter("keys", List.copyOf(byKey.keySet())).getResultList());
+        Map<String, Set<String>> keysByLegacy = new HashMap<>();
+        byKey.forEach((key, mails) -> {
+            String legacy = known.contains(key) ? null : DedupeKey.legacy(mails.get(0).raw());
+            if (legacy != null) {
+                keysByLegacy.computeIfAbsent(legacy, k -> new HashSet<>()).add(key);
+            }
+        });
+        if (!keysByLegacy.isEmpty()) {
+            for (Object[] row : em.createNamedQuery(InboundMail.IDS_OF_KEYS, Object[].class)
+                    .setParameter("keys", List.copyOf(keysByLegacy.keySet())).getResultList()) {
+                RawMail raw = em.find(RawMail.class, row[0]);
+                if (raw != null) {
+                    String today = DedupeKey.of(raw.getBytes());
+                    if (keysByLegacy.get((String) row[1]).contains(today)) {
+                        known.add(today);
+                    }
+                }
+            }
+        }
+        return known;
     }
 
     private void advanceCheckpoint(String mailbox, long uidValidity, long uid, Instant now) {
-        MailboxCheckpoint cp = em.find(MailboxCheckpoint.class, mailbox);
+        MailboxCheckpoint cp = em.find(MailboxCheckpoint.class, MailboxCheckpoint.keyOf(mailbox));
         if (cp == null) {
             cp = new MailboxCheckpoint(mailbox, uidValidity, now);
             em.persist(cp);
@@ -150,11 +176,12 @@ public class IntakeStore {
 
     /** The last committed UID of a mailbox under the given UIDVALIDITY (0 when none or renumbered). */
     public long lastUid(String mailbox, long uidValidity) {
-        MailboxCheckpoint cp = em.find(MailboxCheckpoint.class, mailbox);
+        MailboxCheckpoint cp = em.find(MailboxCheckpoint.class, MailboxCheckpoint.keyOf(mailbox));
         return cp == null ? 0 : cp.lastUidUnder(uidValidity);
     }
 
     private MailIntake intake() {
-        return new MailIntake(config.colocAddress(), config.longValue("coloc.imap.max-message-size"));
+        return new MailIntake(config.colocAddress(), config.longValue("coloc.imap.max-message-size"),
+                java.time.Duration.ofSeconds(config.longValue("coloc.imap.parse-timeout-seconds")));
     }
 }

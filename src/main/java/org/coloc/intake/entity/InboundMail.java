@@ -12,6 +12,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.TableGenerator;
 import java.time.Instant;
 import java.util.Objects;
+import org.coloc.platform.Bounded;
 
 /**
  * A mail as received: stored once per Message-ID (or content hash), either ingested (parsed and classified)
@@ -28,21 +29,27 @@ import java.util.Objects;
 @NamedQuery(name = InboundMail.EXISTING_KEYS,
         query = "SELECT m.dedupeKey FROM InboundMail m WHERE m.dedupeKey IN :keys")
 @NamedQuery(name = InboundMail.BY_KEY, query = "SELECT m FROM InboundMail m WHERE m.dedupeKey = :key")
+@NamedQuery(name = InboundMail.IDS_OF_KEYS,
+        query = "SELECT m.id, m.dedupeKey FROM InboundMail m WHERE m.dedupeKey IN :keys")
 public class InboundMail {
 
     public static final String EXISTING_KEYS = "InboundMail.existingKeys";
     public static final String BY_KEY = "InboundMail.byKey";
+    public static final String IDS_OF_KEYS = "InboundMail.idsOfKeys";
 
+    // every string below comes from a stranger's mail: each is bounded to its column (org.coloc.platform.Bounded)
     static final int SHORT = 255;
     static final int TEXT_INLINE_MAX = 32_000;
     static final int LONG = 1000;
+    static final int KEY = 120;
+    static final int LABEL = 20;
 
     @Id
     @TableGenerator(name = "MAIL_IDS", allocationSize = 500)
     @GeneratedValue(strategy = GenerationType.TABLE, generator = "MAIL_IDS")
     private Long id;
 
-    @Column(name = "DEDUPE_KEY", nullable = false, unique = true, length = 120)
+    @Column(name = "DEDUPE_KEY", nullable = false, unique = true, length = KEY)
     private String dedupeKey;
 
     @Column(name = "MESSAGE_ID", length = LONG)
@@ -75,7 +82,7 @@ public class InboundMail {
     @Column(name = "SENT_AT")
     private Instant sentAt;
 
-    @Column(name = "CLASSIFICATION", length = 20)
+    @Column(name = "CLASSIFICATION", length = LABEL)
     private String classification;
 
     @Column(name = "CLASSIFICATION_REASON", length = SHORT)
@@ -84,7 +91,7 @@ public class InboundMail {
     @Column(name = "FAILED_RECIPIENT", length = SHORT)
     private String failedRecipient;
 
-    @Column(name = "DELIVERY_STATUS", length = 20)
+    @Column(name = "DELIVERY_STATUS", length = LABEL)
     private String deliveryStatus;
 
     @Column(name = "IN_REPLY_TO", length = LONG)
@@ -103,8 +110,9 @@ public class InboundMail {
     }
 
     public InboundMail(String dedupeKey, String messageId, Instant receivedAt, long rawSize, String source) {
-        this.dedupeKey = Objects.requireNonNull(dedupeKey);
-        this.messageId = clip(messageId, LONG);
+        this.dedupeKey = Bounded.key(Objects.requireNonNull(dedupeKey), KEY);
+        // an identifier: a long one keeps a prefix and a hash of the whole, so two never become equal
+        this.messageId = Bounded.key(messageId, LONG);
         this.receivedAt = Objects.requireNonNull(receivedAt);
         this.rawSize = rawSize;
         this.source = clip(source, SHORT);
@@ -120,11 +128,11 @@ public class InboundMail {
         this.fromName = clip(f.fromName(), SHORT);
         this.subject = clip(f.subject(), LONG);
         this.sentAt = f.sentAt();
-        this.classification = f.classification();
+        this.classification = clip(f.classification(), LABEL);
         this.classificationReason = clip(f.classificationReason(), SHORT);
         this.failedRecipient = clip(f.failedRecipient(), SHORT);
-        this.deliveryStatus = clip(f.deliveryStatus(), 20);
-        this.inReplyTo = clip(f.inReplyTo(), LONG);
+        this.deliveryStatus = clip(f.deliveryStatus(), LABEL);
+        this.inReplyTo = Bounded.key(f.inReplyTo(), LONG);
         String text = f.text();
         boolean small = text == null || text.length() <= TEXT_INLINE_MAX;
         this.textInline = small ? text : null;
@@ -144,10 +152,7 @@ public class InboundMail {
     }
 
     static String clip(String s, int max) {
-        if (s == null || s.length() <= max) {
-            return s;
-        }
-        return s.substring(0, max - 1) + "…";
+        return Bounded.text(s, max);
     }
 
     public boolean isQuarantined() {

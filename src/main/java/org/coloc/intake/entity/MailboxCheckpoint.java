@@ -5,6 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.coloc.platform.Bounded;
 
 /**
  * How far a mailbox folder has been committed: every UID up to {@code lastUid} under {@code uidValidity}
@@ -15,8 +16,10 @@ import java.time.Instant;
 @Table(name = "MAILBOX_CHECKPOINT")
 public class MailboxCheckpoint {
 
+    static final int MAILBOX_MAX = 500;
+
     @Id
-    @Column(name = "MAILBOX", length = 500)
+    @Column(name = "MAILBOX", length = MAILBOX_MAX)
     private String mailbox;
 
     @Column(name = "UID_VALIDITY", nullable = false)
@@ -33,9 +36,14 @@ public class MailboxCheckpoint {
     }
 
     public MailboxCheckpoint(String mailbox, long uidValidity, Instant now) {
-        this.mailbox = mailbox;
+        this.mailbox = keyOf(mailbox);
         this.uidValidity = uidValidity;
         this.updatedAt = now;
+    }
+
+    /** The stored key of a mailbox name (user, host, port, folder): lookups must go through it too. */
+    public static String keyOf(String mailbox) {
+        return Bounded.key(mailbox, MAILBOX_MAX);
     }
 
     /** Records that everything up to {@code uid} is committed (never moves backwards within a UIDVALIDITY). */

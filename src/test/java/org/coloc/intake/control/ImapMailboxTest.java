@@ -2,6 +2,7 @@ package org.coloc.intake.control;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -98,6 +99,22 @@ class ImapMailboxTest {
             List<MailboxEntry> entries = box.list();
             assertTrue(entries.get(0).done());
             assertTrue(!entries.get(1).done());
+        }
+    }
+
+    @Test
+    void mailArrivingAfterTheListingIsFoundBeforeGoingIdle() throws Exception {
+        append(mail("a@x", "un"));
+        try (ImapMailbox box = new ImapMailbox(settings)) {
+            box.open();
+            long highest = box.list().get(0).uid();
+            assertFalse(box.hasMailAfter(highest), "nothing new yet");
+            box.moveTo(List.of(highest), "Coloc-Processed");
+            assertFalse(box.hasMailAfter(highest), "an empty folder has nothing above the last UID seen");
+            // arrives while the batch is being committed and moved: announced then, not during the next IDLE
+            append(mail("b@x", "deux"));
+            assertTrue(box.hasMailAfter(highest));
+            assertFalse(box.hasMailAfter(box.list().get(0).uid()));
         }
     }
 
