@@ -144,11 +144,32 @@ final class BodySelection {
         return s.replace("\r\n", "\n").replace('\r', '\n');
     }
 
+    /**
+     * HTML converted to text, over all parts of a mail: a few hundred milliseconds of jsoup on this kind of
+     * machine even for hostile nesting, and more than a person reads (a newsletter's HTML is some 100 KB, most of
+     * it markup). Beyond, the HTML stays whole
+     * in {@link #html()} and the raw mail; only the text stops.
+     */
+    static final int MAX_HTML_TO_TEXT_CHARS = 256 * 1024;
+
     String text() {
         List<MimeEntity> parts = allText.isEmpty() ? allHtml : allText;
         StringBuilder sb = new StringBuilder();
+        int htmlBudget = MAX_HTML_TO_TEXT_CHARS;
         for (MimeEntity p : parts) {
-            String t = p.contentType.is("text/html") ? HtmlToText.convert(decodedText(p)) : decodedText(p);
+            String t;
+            if (p.contentType.is("text/html")) {
+                String html = decodedText(p);
+                if (html.length() > htmlBudget) {
+                    warnings.add("HTML of " + html.length() + " characters: only the first " + htmlBudget
+                            + " converted to text, the HTML itself is kept whole");
+                    html = html.substring(0, htmlBudget);
+                }
+                htmlBudget -= html.length();
+                t = HtmlToText.convert(html);
+            } else {
+                t = decodedText(p);
+            }
             if (sb.length() > 0 && sb.charAt(sb.length() - 1) != '\n') {
                 sb.append('\n');
             }
