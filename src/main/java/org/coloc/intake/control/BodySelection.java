@@ -146,11 +146,11 @@ final class BodySelection {
 
     /**
      * HTML converted to text, over all parts of a mail: a few hundred milliseconds of jsoup on this kind of
-     * machine even for hostile nesting, and more than a person reads (a newsletter's HTML is some 100 KB, most of
-     * it markup). Beyond, the HTML stays whole
+     * machine even for hostile nesting, and more than a person reads (the HTML of a long Outlook reply is some 100 KB,
+     * most of it styles, and its new text is at the top). Beyond, the HTML stays whole
      * in {@link #html()} and the raw mail; only the text stops.
      */
-    static final int MAX_HTML_TO_TEXT_CHARS = 256 * 1024;
+    static final int MAX_HTML_TO_TEXT_CHARS = 128 * 1024;
 
     String text() {
         List<MimeEntity> parts = allText.isEmpty() ? allHtml : allText;

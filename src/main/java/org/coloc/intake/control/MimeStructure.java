@@ -299,7 +299,7 @@ final class MimeStructure {
     }
 
     /** The first charset= in the top header block, as a hint for undeclared 8-bit header bytes. */
-    private static Charset sniffCharset(byte[] s, int start) {
+    static Charset sniffCharset(byte[] s, int start) {
         int limit = Math.min(s.length, start + 65536);
         String head = new String(s, start, limit - start, StandardCharsets.ISO_8859_1);
         int blank = head.indexOf("\n\n");
