@@ -151,14 +151,24 @@ final class BodySelection {
      * in {@link #html()} and the raw mail; only the text stops.
      */
     static final int MAX_HTML_TO_TEXT_CHARS = 128 * 1024;
+    /** HTML parts converted to text: each costs a whole jsoup document; real mail has one, rarely a few. */
+    static final int MAX_HTML_PARTS_TO_TEXT = 20;
 
     String text() {
         List<MimeEntity> parts = allText.isEmpty() ? allHtml : allText;
         StringBuilder sb = new StringBuilder();
         int htmlBudget = MAX_HTML_TO_TEXT_CHARS;
+        int htmlParts = 0;
         for (MimeEntity p : parts) {
             String t;
             if (p.contentType.is("text/html")) {
+                if (++htmlParts > MAX_HTML_PARTS_TO_TEXT) {
+                    if (htmlParts == MAX_HTML_PARTS_TO_TEXT + 1) {
+                        warnings.add("more than " + MAX_HTML_PARTS_TO_TEXT + " HTML parts: the rest not converted to text,"
+                                + " kept in the HTML");
+                    }
+                    continue;
+                }
                 String html = decodedText(p);
                 if (html.length() > htmlBudget) {
                     warnings.add("HTML of " + html.length() + " characters: only the first " + htmlBudget

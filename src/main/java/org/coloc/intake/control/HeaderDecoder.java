@@ -173,6 +173,25 @@ final class HeaderDecoder {
             return open;
         }
 
+        private int blankFrom = -1;
+        private int blank = -1;
+
+        /** The next space or tab at or after {@code from}, or -1; remembered like the others. */
+        private int nextBlank(int from) {
+            if (blankFrom < 0 || from < blankFrom || (blank >= 0 && blank < from)) {
+                blank = -1;
+                for (int k = from; k < s.length(); k++) {
+                    char c = s.charAt(k);
+                    if (c == ' ' || c == '\t') {
+                        blank = k;
+                        break;
+                    }
+                }
+                blankFrom = from;
+            }
+            return blank;
+        }
+
         /** {charsetEnd, textStart, textEnd} of the encoded word at {@code start}, or null if there is none. */
         int[] scan(int start) {
             int n = s.length();
@@ -202,15 +221,8 @@ final class HeaderDecoder {
             if (end < 0 || end - textStart > MAX_ENCODED_WORD_CHARS) {
                 return null;
             }
-            boolean spaced = false;
-            for (int k = textStart; k < end; k++) {
-                char c = s.charAt(k);
-                if (c == ' ' || c == '\t') {
-                    spaced = true;
-                    break;
-                }
-            }
-            if (spaced) {
+            int blank = nextBlank(textStart);
+            if (blank >= 0 && blank < end) {
                 // a space inside is tolerated only in Q words that close before the next word starts
                 if (enc == 'B') {
                     return null;
