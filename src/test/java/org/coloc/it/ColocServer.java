@@ -94,7 +94,8 @@ public final class ColocServer implements AutoCloseable {
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().putAll(env);
         process = pb.start();
-        awaitReady(Duration.ofSeconds(120));
+        // a busy shared machine may need longer: -Dcoloc.it.start-seconds=N
+        awaitReady(Duration.ofSeconds(Long.getLong("coloc.it.start-seconds", 120)));
     }
 
     private void awaitReady(Duration timeout) throws IOException, InterruptedException {

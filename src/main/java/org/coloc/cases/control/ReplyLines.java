@@ -92,7 +92,25 @@ final class ReplyLines {
         if (line.length() > MAX_LINE) {
             return false;
         }
-        return SIGNATURE_DELIMITER.matcher(line).matches() || MOBILE_SIGNATURE.matcher(line).matches();
+        char first = firstNonBlank(line);
+        if (first == '-' || first == '_') {
+            return SIGNATURE_DELIMITER.matcher(line).matches();
+        }
+        // the regex costs far more than this look at the first letter: every line of a body passes here
+        return MOBILE_FIRST_LETTERS.indexOf(Character.toLowerCase(first)) >= 0 && MOBILE_SIGNATURE.matcher(line).matches();
+    }
+
+    /** First letters of the phrases of {@link #MOBILE_SIGNATURE}: sent, get, envoyé, von, inviato, wysłane, lähetetty… */
+    private static final String MOBILE_FIRST_LETTERS = "sgeviwl";
+
+    private static char firstNonBlank(String line) {
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c != ' ' && c != '\t') {
+                return c;
+            }
+        }
+        return ' ';
     }
 
     /** How many lines (1 to 3, non-blank, unquoted) form a quote header starting at line i; 0 if none. */
@@ -176,6 +194,9 @@ final class ReplyLines {
         if (line.length() > MAX_LINE) {
             return -1;
         }
+        if (line.indexOf(':') < 0 && !hasSeparatorChar(line)) {
+            return -1; // every pattern below needs a colon or a separator run: most lines have neither
+        }
         if (WORD_SEPARATOR.matcher(line).matches() || FORWARD_LINE.matcher(line).matches()) {
             return i;
         }
@@ -243,6 +264,16 @@ final class ReplyLines {
             }
         }
         return -1;
+    }
+
+    private static boolean hasSeparatorChar(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '-' || c == '=' || c == '_' || c == '*') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean hasDigit(CharSequence s) {

@@ -18,6 +18,7 @@ import org.coloc.intake.control.UnparseableMailException;
 import org.coloc.intake.entity.InboundMail;
 import org.coloc.intake.entity.MailStatus;
 import org.coloc.intake.entity.RawMail;
+import org.coloc.platform.Bounded;
 import org.coloc.platform.Page;
 import org.coloc.platform.Paging;
 import org.coloc.platform.ProblemException;
@@ -25,6 +26,14 @@ import org.coloc.platform.ProblemException;
 /** Read side of the stored mail, for the REST resource. */
 @Stateless
 public class Messages {
+
+    /**
+     * A stored mail is parsed again when opened, with the parser's own bounds (see MimeParser); what the answer
+     * lists of its headers is bounded too, so that a mail of 60,000 header fields or a 25 MB header answers
+     * promptly and small. The raw endpoint still gives every byte.
+     */
+    static final int MAX_DETAIL_HEADERS = 1000;
+    static final int MAX_DETAIL_HEADER_CHARS = 64 * 1024;
 
     @PersistenceContext
     EntityManager em;
@@ -66,7 +75,9 @@ public class Messages {
         // what is not stored is parsed again from the raw bytes, the one source of truth
         ParsedMail parsed = parse(id);
         List<MessageDetail.Header> headers = parsed == null ? List.of()
-                : parsed.headers().stream().map(h -> new MessageDetail.Header(h.name(), h.value())).toList();
+                : parsed.headers().stream().limit(MAX_DETAIL_HEADERS)
+                        .map(h -> new MessageDetail.Header(Bounded.text(h.name(), MAX_DETAIL_HEADER_CHARS),
+                                Bounded.text(h.value(), MAX_DETAIL_HEADER_CHARS))).toList();
         MessageDetail.Recipients recipients = parsed == null ? null : new MessageDetail.Recipients(
                 addresses(parsed.to()), addresses(parsed.cc()), addresses(parsed.replyTo()));
         List<MessageDetail.Attachment> attachments = new ArrayList<>();

@@ -144,11 +144,42 @@ final class BodySelection {
         return s.replace("\r\n", "\n").replace('\r', '\n');
     }
 
+    /**
+     * HTML converted to text, over all parts of a mail. jsoup is the costliest step of intake per byte: some
+     * 2 s for 128 KB of deeply nested tags in a cold JVM on a loaded 2-core machine. 64 KB of HTML is still more
+     * than a person reads (a long Outlook reply is some 100 KB, most of it styles, its new text at the top).
+     * Beyond, the HTML stays whole in {@link #html()} and the raw mail; only the text stops.
+     */
+    static final int MAX_HTML_TO_TEXT_CHARS = 64 * 1024;
+    /** HTML parts converted to text: each costs a whole jsoup document; real mail has one, rarely a few. */
+    static final int MAX_HTML_PARTS_TO_TEXT = 20;
+
     String text() {
         List<MimeEntity> parts = allText.isEmpty() ? allHtml : allText;
         StringBuilder sb = new StringBuilder();
+        int htmlBudget = MAX_HTML_TO_TEXT_CHARS;
+        int htmlParts = 0;
         for (MimeEntity p : parts) {
-            String t = p.contentType.is("text/html") ? HtmlToText.convert(decodedText(p)) : decodedText(p);
+            String t;
+            if (p.contentType.is("text/html")) {
+                if (++htmlParts > MAX_HTML_PARTS_TO_TEXT) {
+                    if (htmlParts == MAX_HTML_PARTS_TO_TEXT + 1) {
+                        warnings.add("more than " + MAX_HTML_PARTS_TO_TEXT + " HTML parts: the rest not converted to text,"
+                                + " kept in the HTML");
+                    }
+                    continue;
+                }
+                String html = decodedText(p);
+                if (html.length() > htmlBudget) {
+                    warnings.add("HTML of " + html.length() + " characters: only the first " + htmlBudget
+                            + " converted to text, the HTML itself is kept whole");
+                    html = html.substring(0, htmlBudget);
+                }
+                htmlBudget -= html.length();
+                t = HtmlToText.convert(html);
+            } else {
+                t = decodedText(p);
+            }
             if (sb.length() > 0 && sb.charAt(sb.length() - 1) != '\n') {
                 sb.append('\n');
             }

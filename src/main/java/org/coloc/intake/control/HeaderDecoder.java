@@ -61,26 +61,38 @@ final class HeaderDecoder {
     }
 
     /**
+     * Longer header values are decoded up to here and the rest is kept as it came: no real header needs more
+     * (the longest in the corpora are References and address lists of a few KB), and a 25 MB header of encoded
+     * words must not cost more than reading it once.
+     */
+    static final int MAX_DECODED_HEADER_CHARS = 64 * 1024;
+    /** An encoded word is at most 75 characters (RFC 2047 2); senders overshoot, but not by this much. */
+    static final int MAX_ENCODED_WORD_CHARS = 4096;
+
+    /**
      * Lenient RFC 2047: encoded words may touch ordinary text, whitespace between two encoded words goes,
      * consecutive words of one charset are joined before decoding (senders split multi-byte characters),
-     * bad base64 padding and unknown charsets degrade instead of failing.
+     * bad base64 padding and unknown charsets degrade instead of failing. Linear in the length of the value:
+     * every search moves forward only, and where the next "?=" and "=?" lie is remembered.
      */
-    static String decodeWords(String s) {
-        if (s == null || s.indexOf("=?") < 0) {
-            return s;
+    static String decodeWords(String value) {
+        if (value == null || value.indexOf("=?") < 0) {
+            return value;
         }
-        StringBuilder out = new StringBuilder(s.length());
+        String s = value.length() > MAX_DECODED_HEADER_CHARS ? value.substring(0, MAX_DECODED_HEADER_CHARS) : value;
+        StringBuilder out = new StringBuilder(value.length());
         ByteArrayOutputStream pending = new ByteArrayOutputStream();
         String pendingCharset = null;
         int i = 0;
         int n = s.length();
         int lastWordEnd = -1;
+        WordScanner scanner = new WordScanner(s);
         while (i < n) {
             int start = s.indexOf("=?", i);
             if (start < 0) {
                 break;
             }
-            int[] word = scanWord(s, start);
+            int[] word = scanner.scan(start);
             if (word == null) {
                 flush(out, pending, pendingCharset);
                 pendingCharset = null;
@@ -89,8 +101,7 @@ final class HeaderDecoder {
                 lastWordEnd = -1;
                 continue;
             }
-            String between = s.substring(i, start);
-            boolean onlySpace = lastWordEnd == i && between.isBlank();
+            boolean onlySpace = lastWordEnd == i && isBlank(s, i, start);
             String charset = s.substring(start + 2, word[0]);
             char enc = Character.toUpperCase(s.charAt(word[0] + 1));
             String text = s.substring(word[1], word[2]);
@@ -99,7 +110,7 @@ final class HeaderDecoder {
             if (!onlySpace || !charset.equalsIgnoreCase(pendingCharset == null ? "" : pendingCharset)) {
                 flush(out, pending, pendingCharset);
                 if (!onlySpace) {
-                    out.append(between);
+                    out.append(s, i, start);
                 }
                 pendingCharset = charset;
             }
@@ -111,48 +122,118 @@ final class HeaderDecoder {
         if (i < n) {
             out.append(s, i, n);
         }
+        if (s.length() < value.length()) {
+            out.append(value, s.length(), value.length());
+        }
         return out.toString();
     }
 
-    /** Returns {end of charset, end of encoding letter - 1 ... } as {charsetEnd, textStart, textEnd} or null. */
-    private static int[] scanWord(String s, int start) {
-        int n = s.length();
-        int q1 = s.indexOf('?', start + 2);
-        if (q1 < 0 || q1 - start > 80 || q1 == start + 2) {
-            return null;
-        }
-        for (int k = start + 2; k < q1; k++) {
-            char c = s.charAt(k);
-            if (c <= ' ' || c == '=' || c > 126) {
-                return null;
+    private static boolean isBlank(String s, int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (!Character.isWhitespace(s.charAt(k))) {
+                return false;
             }
         }
-        if (q1 + 2 >= n || s.charAt(q1 + 2) != '?') {
-            return null;
+        return true;
+    }
+
+    /**
+     * Finds encoded words left to right. Word starts only ever move forward, so the next "?=" (end of a word)
+     * and the next "=?" (start of another) found for one word stay valid for the following ones: each is
+     * searched for once per occurrence, not once per word, which keeps a header of many unclosed words linear.
+     */
+    private static final class WordScanner {
+        private final String s;
+        private int closeFrom = -1;
+        private int close = -1;
+        private int openFrom = -1;
+        private int open = -1;
+
+        WordScanner(String s) {
+            this.s = s;
         }
-        char enc = Character.toUpperCase(s.charAt(q1 + 1));
-        if (enc != 'B' && enc != 'Q') {
-            return null;
+
+        private int nextClose(int from) {
+            if (closeFrom < 0 || from < closeFrom || (close >= 0 && close < from)) {
+                close = s.indexOf("?=", from);
+                closeFrom = from;
+            } else if (close < 0) {
+                return -1; // none after an earlier position, so none after this one either
+            }
+            return close;
         }
-        int textStart = q1 + 3;
-        int end = s.indexOf("?=", textStart);
-        if (end < 0) {
-            return null;
+
+        private int nextOpen(int from) {
+            if (openFrom < 0 || from < openFrom || (open >= 0 && open < from)) {
+                open = s.indexOf("=?", from);
+                openFrom = from;
+            } else if (open < 0) {
+                return -1;
+            }
+            return open;
         }
-        for (int k = textStart; k < end; k++) {
-            char c = s.charAt(k);
-            if (c == ' ' || c == '\t') {
+
+        private int blankFrom = -1;
+        private int blank = -1;
+
+        /** The next space or tab at or after {@code from}, or -1; remembered like the others. */
+        private int nextBlank(int from) {
+            if (blankFrom < 0 || from < blankFrom || (blank >= 0 && blank < from)) {
+                blank = -1;
+                for (int k = from; k < s.length(); k++) {
+                    char c = s.charAt(k);
+                    if (c == ' ' || c == '\t') {
+                        blank = k;
+                        break;
+                    }
+                }
+                blankFrom = from;
+            }
+            return blank;
+        }
+
+        /** {charsetEnd, textStart, textEnd} of the encoded word at {@code start}, or null if there is none. */
+        int[] scan(int start) {
+            int n = s.length();
+            int q1 = -1;
+            for (int k = start + 2; k < n && k - start <= 80; k++) {
+                char c = s.charAt(k);
+                if (c == '?') {
+                    q1 = k;
+                    break;
+                }
+                if (c <= ' ' || c == '=' || c > 126) {
+                    return null;
+                }
+            }
+            if (q1 < 0 || q1 == start + 2) {
+                return null;
+            }
+            if (q1 + 2 >= n || s.charAt(q1 + 2) != '?') {
+                return null;
+            }
+            char enc = Character.toUpperCase(s.charAt(q1 + 1));
+            if (enc != 'B' && enc != 'Q') {
+                return null;
+            }
+            int textStart = q1 + 3;
+            int end = nextClose(textStart);
+            if (end < 0 || end - textStart > MAX_ENCODED_WORD_CHARS) {
+                return null;
+            }
+            int blank = nextBlank(textStart);
+            if (blank >= 0 && blank < end) {
                 // a space inside is tolerated only in Q words that close before the next word starts
                 if (enc == 'B') {
                     return null;
                 }
-                int next = s.indexOf("=?", textStart);
+                int next = nextOpen(textStart);
                 if (next >= 0 && next < end) {
                     return null;
                 }
             }
+            return new int[] {q1, textStart, end};
         }
-        return new int[] {q1, textStart, end};
     }
 
     private static byte[] qDecode(String text) {
@@ -228,22 +309,51 @@ final class HeaderDecoder {
         return v.isEmpty() || v.contains(" ") ? null : v;
     }
 
-    /** Lenient address list; entries without an address are dropped. */
+    /**
+     * At most this many addresses are read from one address header: real mail to a support address copies a
+     * few people, and every address read becomes work downstream (each Cc is a participant row of the case: 1,000
+     * of them cost ~10 s of a loaded server). Beyond, the header keeps them all (headers, raw bytes) but
+     * nothing acts on them, and a warning says so.
+     */
+    static final int MAX_ADDRESSES = 100;
+    /** The part of an address header given to the address parser; 100 long entries fit in it many times. */
+    static final int MAX_ADDRESS_HEADER_CHARS = 64 * 1024;
+
+    /** Lenient address list; entries without an address are dropped. Bounded: see {@link #MAX_ADDRESSES}. */
     static List<MailAddress> addresses(String value, List<String> warnings) {
         List<MailAddress> out = new ArrayList<>();
         if (value == null || value.isBlank()) {
             return out;
         }
+        String read = value;
+        if (read.length() > MAX_ADDRESS_HEADER_CHARS) {
+            // cut after the last separator inside the bound, so that no address is read half
+            int cut = Math.max(read.lastIndexOf(',', MAX_ADDRESS_HEADER_CHARS), read.lastIndexOf(';', MAX_ADDRESS_HEADER_CHARS));
+            read = read.substring(0, cut > 0 ? cut : MAX_ADDRESS_HEADER_CHARS);
+        }
         try {
-            for (InternetAddress a : InternetAddress.parseHeader(value, false)) {
+            for (InternetAddress a : InternetAddress.parseHeader(read, false)) {
                 addAddress(out, a);
+                if (out.size() >= MAX_ADDRESSES) {
+                    break;
+                }
             }
         } catch (AddressException | RuntimeException e) {
             out.clear();
             warnings.add("address list not parseable, addresses extracted: " + abbreviate(value));
-            for (String addr : extractAddresses(value)) {
+            for (String addr : extractAddresses(read)) {
                 out.add(new MailAddress(null, addr));
+                if (out.size() >= MAX_ADDRESSES) {
+                    break;
+                }
             }
+        }
+        if (read.length() < value.length() || out.size() >= MAX_ADDRESSES) {
+            if (out.size() > MAX_ADDRESSES) {
+                out.subList(MAX_ADDRESSES, out.size()).clear();
+            }
+            warnings.add("address header of " + value.length() + " characters: only the first " + out.size()
+                    + " addresses read, the header itself is kept whole");
         }
         return out;
     }

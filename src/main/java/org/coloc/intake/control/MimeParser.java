@@ -11,6 +11,27 @@ import java.util.Locale;
  */
 public class MimeParser {
 
+    /** Raw bytes to a tree of entities; null when there is no header block. Pluggable to compare splitters. */
+    interface StructureReader {
+        MimeEntity read(byte[] raw, List<String> warnings);
+    }
+
+    private final StructureReader reader;
+
+    /**
+     * The subject later stages see (classification, threading, case titles): every later step looks at it,
+     * and no person writes one this long. The Subject header keeps the whole value.
+     */
+    static final int MAX_SUBJECT_CHARS = 4096;
+
+    public MimeParser() {
+        this((raw, warnings) -> new MimeStructure(warnings).parseMessage(raw));
+    }
+
+    MimeParser(StructureReader reader) {
+        this.reader = reader;
+    }
+
     public ParsedMail parse(byte[] raw) throws UnparseableMailException {
         if (raw == null || raw.length == 0) {
             throw new UnparseableMailException("empty input, not a mail");
@@ -29,7 +50,7 @@ public class MimeParser {
     private ParsedMail parseLeniently(byte[] raw) throws UnparseableMailException {
         List<String> warnings = new ArrayList<>();
         MimeStructure structure = new MimeStructure(warnings);
-        MimeEntity top = structure.parseMessage(raw);
+        MimeEntity top = reader.read(raw, warnings);
         if (top == null || top.fields.isEmpty()) {
             throw new UnparseableMailException("no header block: this is not a mail");
         }
@@ -52,6 +73,11 @@ public class MimeParser {
             from = HeaderDecoder.addresses(top.field("Sender"), warnings);
         }
         String subject = top.field("Subject") == null ? null : HeaderDecoder.decodeWords(top.field("Subject"));
+        if (subject != null && subject.length() > MAX_SUBJECT_CHARS) {
+            warnings.add("subject of " + subject.length() + " characters cut to " + MAX_SUBJECT_CHARS
+                    + ", the header itself is kept whole");
+            subject = org.coloc.platform.Bounded.text(subject, MAX_SUBJECT_CHARS);
+        }
         return new ParsedMail(messageId, inReplyTo, references,
                 from.isEmpty() ? null : from.get(0),
                 HeaderDecoder.addresses(top.field("To"), warnings),

@@ -3,6 +3,7 @@ package org.coloc.intake.control;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Splits raw bytes into a tree of {@link MimeEntity}. Hand-written rather than Jakarta Mail's parser so that
@@ -11,8 +12,16 @@ import java.util.List;
  */
 final class MimeStructure {
 
+    /**
+     * Bounds on the structure, far above real mail (the corpora nest at most 6 deep and have at most 60 parts):
+     * a multipart deeper than this is kept whole as one attachment, and after this many parts the rest of the
+     * mail is kept unread as one attachment. Each level and part costs one pass over its bytes.
+     */
     static final int MAX_DEPTH = 30;
     static final int MAX_PARTS = 1000;
+    /** Header fields read per entity: real mail has some dozens, long Received chains a few hundred. */
+    static final int MAX_HEADER_FIELDS = 5000;
+    static final String UNREAD_PARTS_NAME = "unread-mime-parts.txt";
 
     private final List<String> warnings;
     private int parts;
@@ -106,9 +115,15 @@ final class MimeStructure {
             if (kind != 0) {
                 if (partStart >= 0) {
                     addChild(src, partStart, trimLineBreakBefore(src, partStart, pos), parent, depth, childDefault);
-                    if (parts >= MAX_PARTS) {
-                        warnings.add("more than " + MAX_PARTS + " MIME parts, rest not followed");
-                        parent.truncated = true;
+                    if (parts >= MAX_PARTS && kind != 2) {
+                        // the parts read so far stay; the rest becomes one attachment of raw MIME, never lost
+                        warnings.add("more than " + MAX_PARTS + " MIME parts, the rest kept unread as one attachment");
+                        MimeEntity rest = new MimeEntity();
+                        rest.source = src;
+                        rest.bodyStart = pos;
+                        rest.bodyEnd = end;
+                        rest.contentType = new ContentType("application/octet-stream", Map.of("name", UNREAD_PARTS_NAME));
+                        parent.children.add(rest);
                         return;
                     }
                 }
@@ -233,6 +248,13 @@ final class MimeStructure {
         if (fieldStart < 0) {
             return;
         }
+        if (e.fields.size() >= MAX_HEADER_FIELDS) {
+            if (e.fields.size() == MAX_HEADER_FIELDS) {
+                warnings.add("more than " + MAX_HEADER_FIELDS + " header fields: the rest kept only in the raw mail");
+                e.fields.add(new MimeEntity.Field("X-Coloc-Unread-Fields", "fields beyond " + MAX_HEADER_FIELDS + " not read"));
+            }
+            return;
+        }
         String name = new String(s, fieldStart, nameEnd - fieldStart, StandardCharsets.ISO_8859_1).trim();
         int vs = nameEnd + 1;
         String value = HeaderDecoder.unfold(HeaderDecoder.rawToString(s, vs, Math.max(0, fieldEnd - vs), headerHint));
@@ -277,7 +299,7 @@ final class MimeStructure {
     }
 
     /** The first charset= in the top header block, as a hint for undeclared 8-bit header bytes. */
-    private static Charset sniffCharset(byte[] s, int start) {
+    static Charset sniffCharset(byte[] s, int start) {
         int limit = Math.min(s.length, start + 65536);
         String head = new String(s, start, limit - start, StandardCharsets.ISO_8859_1);
         int blank = head.indexOf("\n\n");

@@ -17,7 +17,7 @@ class CorpusRobustnessTest {
         int rejected = 0;
         List<String> crashed = new ArrayList<>();
         List<String> slow = new ArrayList<>();
-        MimeParser parser = new MimeParser();
+        MimeParser parser = Corpora.parsers.get();
         MailClassifier classifier = new MailClassifier("coloc@example.org");
         for (Path p : mails) {
             long t0 = System.nanoTime();

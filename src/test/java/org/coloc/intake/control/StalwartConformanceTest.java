@@ -104,6 +104,9 @@ class StalwartConformanceTest {
 
         void report(int floor) {
             System.out.printf("%s: %d/%d exact%n", label, ok, total);
+            if (Corpora.comparing()) {
+                return; // another parser's scores are compared, not held to our floors (Mime4jComparisonTest)
+            }
             assertTrue(ok >= floor, label + " regressed: " + ok + "/" + total + " < floor " + floor);
         }
 
