@@ -232,7 +232,8 @@ record DeliveryReport(String failedRecipient, String status, List<String> action
                         || lower.startsWith("(ultimately generated from ") || lower.startsWith("(generated from "))) {
                     generatedBy = firstAddress(line, notRecipients);
                 }
-                if (leading == null && !contact && !previousIsContact) {
+                // a recipient line may say "Sender address rejected": only a wrapped contact sentence disqualifies it
+                if (leading == null && !previousIsContact) {
                     leading = leadingAddress(line, notRecipients);
                 }
             } else if (!contact) {
