@@ -280,6 +280,14 @@ record DeliveryReport(String failedRecipient, String status, List<String> action
         while (!rest.isEmpty() && (rest.charAt(0) == '>' || rest.charAt(0) == '"')) {
             rest = rest.substring(1).stripLeading();
         }
+        // Postfix "<final@x> (expanded from <alias@y>): …": the alias is the address we sent to
+        if (rest.regionMatches(true, 0, "(expanded from", 0, 14)) {
+            int close = rest.indexOf(')');
+            String original = firstAddress(close > 0 ? rest.substring(0, close) : rest, notRecipients);
+            if (original != null) {
+                return original;
+            }
+        }
         boolean followedByError = rest.isEmpty() || rest.startsWith(":") || rest.startsWith("...")
                 || rest.startsWith("(") || rest.startsWith("on ") || rest.startsWith("-") || rest.startsWith(";")
                 || containsAny(rest.toLowerCase(Locale.ROOT), FAILURE_WORDS);

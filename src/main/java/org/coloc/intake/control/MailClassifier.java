@@ -33,7 +33,7 @@ public class MailClassifier {
             "non-deliverable", "unzustellbar", "nicht zustellbar", "message not delivered");
 
     private static final List<String> DAEMON_SENDERS = List.of("mailer-daemon", "postmaster",
-            "mail delivery subsystem", "mail delivery system", "mailer daemon", "mail administrator");
+            "mail delivery subsystem", "mail delivery system", "mailer daemon", "mail administrator", "post_master");
 
     private static final List<String> BOUNCE_PHRASES = List.of("could not be delivered", "delivery has failed",
             "permanent error", "user unknown", "does not exist", "mailbox unavailable", "undeliverable",

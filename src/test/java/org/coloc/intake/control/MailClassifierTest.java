@@ -243,6 +243,48 @@ class MailClassifierTest {
     }
 
     @Test
+    void postfixAliasExpansionNamesTheAddressWeSentTo() throws Exception {
+        assertBounce(DAEMON + """
+                Subject: Undelivered Mail Returned to Sender
+
+                This is the mail system at host mx.example.net.
+
+                <tom@mailhost.example> (expanded from <tom@members.example>): host
+                    mailhost.example[192.0.2.30] said: 552 5.2.2 <tom@mailhost.example>: Mailbox full
+                """, "tom@members.example", "5.2.2");
+    }
+
+    @Test
+    void dsnFieldsWithGatewayPrefixesOrX400() throws Exception {
+        Classification c = classify("""
+                From: postmaster@exchange.example
+                To: coloc@example.org
+                Subject: Undeliverable: hello
+                Content-Type: multipart/report; report-type=delivery-status; boundary="X"
+
+                --X
+                Content-Type: text/plain
+
+                Delivery has failed to these recipients or groups:
+                --X
+                Content-Type: message/delivery-status
+
+                Reporting-MTA: dns;exchange.example
+
+                Final-Recipient: x400; /C=FR/ADMD= /PRMD=ORG/O=EXCHANGE/S=DUPONT/G=URSULA/
+                Action: failed
+                Status: 5.1.1
+
+                Final-Recipient: rfc822;SMTP=victor@members.example
+                Action: failed
+                Status: 5.1.1
+                --X--
+                """);
+        assertEquals("victor@members.example", c.failedRecipient());
+        assertEquals("5.1.1", c.status());
+    }
+
+    @Test
     void contactSentenceWrappedOntoItsOwnLineIsNotTheRecipient() throws Exception {
         assertBounce(DAEMON + """
                 Subject: Undelivered Mail Returned to Sender
