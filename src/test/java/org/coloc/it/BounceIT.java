@@ -139,7 +139,7 @@ class BounceIT {
 
     @Test
     @Order(4)
-    void aBulkPrecedenceDoesNotMakeAMailerDaemonReportAListMail() throws Exception {
+    void aBulkPrecedenceDoesNotMakeAMailerDaemonReportAListMailNorAVersionAStatus() throws Exception {
         send("bounce-bulk@" + DAEMON_DOMAIN, """
                 From: Mail Delivery Subsystem <MAILER-DAEMON@mx.members.example>
                 Subject: Returned mail: see transcript for details
@@ -148,7 +148,7 @@ class BounceIT {
                 Content-Type: text/plain; charset=us-ascii
 
                 The original message was received at Sat, 28 Nov 2026 10:00:00 +0100
-                from mail.coloc.test [192.0.2.1]
+                from lists.coloc.test [192.0.2.1] (Mailman v2.0.13)
 
                    ----- The following addresses had permanent fatal errors -----
                 <alice@members.example>
