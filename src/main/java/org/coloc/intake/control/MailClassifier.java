@@ -165,9 +165,9 @@ public class MailClassifier {
         if (mail.from() != null) {
             addresses.add(mail.from().address());
         }
-        for (List<MailAddress> list : List.of(mail.to(), mail.replyTo())) {
+        for (List<MailAddress> list : java.util.Arrays.asList(mail.to(), mail.replyTo())) {
             if (list != null) {
-                list.stream().limit(20).forEach(a -> addresses.add(a.address()));
+                list.stream().limit(20).filter(a -> a != null).forEach(a -> addresses.add(a.address()));
             }
         }
         return addresses;
