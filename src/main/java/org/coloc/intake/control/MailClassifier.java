@@ -1,5 +1,6 @@
 package org.coloc.intake.control;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -23,7 +24,7 @@ public class MailClassifier {
             "email address possibly incorrect", "nicht zustellbar", "notice of delivery failure",
             "message delayed", "delayed mail", "warning: message", "mail delivery problem",
             "delivery status notification", "returning to sender", "mail failed", "complaint about message",
-            "メールエラー", "配信エラー", "errors from");
+            "メールエラー", "配信エラー", "errors from", "delivery delayed", "delivery is delayed");
 
     /** Verbatim MTA subjects: with bounce wording in the body they suffice even without a daemon sender. */
     private static final List<String> MTA_SUBJECTS = List.of("undelivered mail returned to sender",
@@ -32,7 +33,7 @@ public class MailClassifier {
             "non-deliverable", "unzustellbar", "nicht zustellbar", "message not delivered");
 
     private static final List<String> DAEMON_SENDERS = List.of("mailer-daemon", "postmaster",
-            "mail delivery subsystem", "mail delivery system", "mailer daemon", "mail administrator");
+            "mail delivery subsystem", "mail delivery system", "mailer daemon", "mail administrator", "post_master");
 
     private static final List<String> BOUNCE_PHRASES = List.of("could not be delivered", "delivery has failed",
             "permanent error", "user unknown", "does not exist", "mailbox unavailable", "undeliverable",
@@ -40,7 +41,9 @@ public class MailClassifier {
             "returned to sender", "mailbox full", "quota exceeded", "recipient address rejected",
             "delivery failed", "unable to deliver", "could not deliver", "not be delivered",
             "delivery status notification", "no such user", "host not found", "message could not",
-            "550 ", "554 ", "553 ", "552 ", "5.1.1", "5.0.0", "rejected");
+            "550 ", "554 ", "553 ", "552 ", "5.1.1", "5.0.0", "rejected", "will keep trying",
+            "delivery will continue to be attempted", "hasn't been delivered yet", "still undelivered",
+            "delivery is delayed to", "has not yet been delivered");
 
     private static final List<String> AUTO_SUBJECT_PREFIXES = List.of("out of office", "out of the office",
             "automatic reply", "auto:", "autoreply", "auto-reply", "auto reply", "auto response", "autoresponse",
@@ -88,15 +91,18 @@ public class MailClassifier {
         if (reportType.equals("feedback-report") || attachment(mail, "message/feedback-report") != null) {
             return new Classification(MailKind.BOUNCE, null, null, "feedback report (ARF)");
         }
+        List<String> notRecipients = reportAddresses(mail);
         if (dsn != null || (ct.is("multipart/report") && reportType.contains("delivery-status"))) {
             DeliveryReport r = dsn == null ? new DeliveryReport(null, null, List.of())
                     : DeliveryReport.fromDeliveryStatus(dsn.content());
-            DeliveryReport text = DeliveryReport.fromText(mail.text(), mail.header("X-Failed-Recipients"));
-            String rcpt = r.failedRecipient() != null ? r.failedRecipient() : text.failedRecipient();
+            DeliveryReport text = DeliveryReport.fromText(mail.text(), mail.header("X-Failed-Recipients"), notRecipients);
+            boolean delayed = r.delayedNotFailed() || r.actions().isEmpty() && isDelayWarning(mail);
+            boolean nobodyFailed = r.onlyNonFailures() && !r.delayedNotFailed();
+            String rcpt = nobodyFailed ? null : r.failedRecipient() != null ? r.failedRecipient() : text.failedRecipient();
             String status = r.status() != null ? r.status() : text.status();
             String reason = r.onlyNonFailures() ? "delivery status report (" + String.join(", ", r.actions()) + ")"
                     : "delivery status notification (RFC 3464)";
-            return new Classification(MailKind.BOUNCE, rcpt, status, reason);
+            return new Classification(MailKind.BOUNCE, rcpt, delayed ? DeliveryReport.temporary(status) : status, reason);
         }
         String subject = lower(mail.subject()).strip();
         boolean replyOrForward = isReplyOrForward(subject);
@@ -126,8 +132,45 @@ public class MailClassifier {
         if (why == null) {
             return null;
         }
-        DeliveryReport r = DeliveryReport.fromText(mail.text(), mail.header("X-Failed-Recipients"));
-        return new Classification(MailKind.BOUNCE, r.failedRecipient(), r.status(), why);
+        DeliveryReport r = DeliveryReport.fromText(mail.text(), mail.header("X-Failed-Recipients"), notRecipients);
+        String status = isDelayWarning(mail) ? DeliveryReport.temporary(r.status()) : r.status();
+        return new Classification(MailKind.BOUNCE, r.failedRecipient(), status, why);
+    }
+
+    /** Wording of delay warnings ("still trying"): such a report must never read as a permanent failure. */
+    private static final List<String> DELAY_PHRASES = List.of("will keep trying", "will continue trying",
+            "still trying", "will be retried", "will continue to be attempted", "still undelivered",
+            "not yet been delivered", "hasn't been delivered yet", "has not been delivered yet", "has been delayed",
+            "delivery delayed", "delivery is delayed", "delivery has been delayed", "still being retried",
+            "warning message only", "do not need to resend", "delivery attempts will continue",
+            "will try again", "will retry", "temporarily deferred");
+
+    private static final List<String> DELAY_SUBJECTS = List.of("delay", "warning: could not send message for past",
+            "still undelivered", "verzögert", "retardé", "retrasado");
+
+    /** A report that delivery is only late: by its subject or by the notice's own words. */
+    static boolean isDelayWarning(ParsedMail mail) {
+        String subject = lower(mail.subject());
+        if (containsAny(subject, DELAY_SUBJECTS)) {
+            return true;
+        }
+        String notice = lower(head(mail.text(), 8_000));
+        return containsAny(notice, DELAY_PHRASES) && !notice.contains("permanent") && !notice.contains("given up")
+                && !notice.contains("giving up");
+    }
+
+    /** The report's own sender and addressees: never the failed recipient (that would be its author or us). */
+    private static List<String> reportAddresses(ParsedMail mail) {
+        List<String> addresses = new ArrayList<>();
+        if (mail.from() != null) {
+            addresses.add(mail.from().address());
+        }
+        for (List<MailAddress> list : java.util.Arrays.asList(mail.to(), mail.replyTo())) {
+            if (list != null) {
+                list.stream().limit(20).filter(a -> a != null).forEach(a -> addresses.add(a.address()));
+            }
+        }
+        return addresses;
     }
 
     private String autoReply(ParsedMail mail) {
