@@ -45,6 +45,31 @@ public class SmtpSender {
     }
 
     public Map<String, Delivery.Outcome> send(OutgoingMail mail) throws Unreachable {
+        boolean local = config.optional("coloc.smtp.host").isEmpty();
+        String tls = local ? "none" : config.string("coloc.smtp.tls");
+        String protocol = "tls".equals(tls) ? "smtps" : "smtp";
+        String p = "mail." + protocol + ".";
+        Properties props = new Properties();
+        props.setProperty(p + "host", local ? "127.0.0.1" : config.string("coloc.smtp.host"));
+        props.setProperty(p + "port", Integer.toString(local ? localMailbox.smtpPort() : config.integer("coloc.smtp.port")));
+        props.setProperty(p + "connectiontimeout", "15000");
+        props.setProperty(p + "timeout", "60000");
+        props.setProperty(p + "writetimeout", "60000");
+        if ("starttls".equals(tls)) {
+            props.setProperty(p + "starttls.enable", "true");
+            props.setProperty(p + "starttls.required", "true");
+        }
+        String user = local ? null : config.optional("coloc.smtp.user").orElse(null);
+        if (user != null) {
+            props.setProperty(p + "auth", "true");
+        }
+        String password = user == null ? null : config.optional("coloc.smtp.password").orElse("");
+        return send(props, protocol, user, password, mail, config.colocAddress());
+    }
+
+    /** The SMTP conversation itself, given the session's settings: pure but for the server it talks to. */
+    static Map<String, Delivery.Outcome> send(Properties props, String protocol, String user, String password,
+            OutgoingMail mail, String from) throws Unreachable {
         Map<String, Delivery.Outcome> outcomes = new LinkedHashMap<>();
         List<String> sendable = new ArrayList<>();
         for (String to : mail.to()) {
@@ -58,31 +83,13 @@ public class SmtpSender {
         if (sendable.isEmpty()) {
             return outcomes;
         }
-        boolean local = config.optional("coloc.smtp.host").isEmpty();
-        String tls = local ? "none" : config.string("coloc.smtp.tls");
-        String protocol = "tls".equals(tls) ? "smtps" : "smtp";
-        String p = "mail." + protocol + ".";
-        Properties props = new Properties();
-        props.setProperty(p + "host", local ? "127.0.0.1" : config.string("coloc.smtp.host"));
-        props.setProperty(p + "port", Integer.toString(local ? localMailbox.smtpPort() : config.integer("coloc.smtp.port")));
-        props.setProperty(p + "connectiontimeout", "15000");
-        props.setProperty(p + "timeout", "60000");
-        props.setProperty(p + "writetimeout", "60000");
         // one refused recipient must not stop the mail to the others: Angus reports who got it and who not
-        props.setProperty(p + "sendpartial", "true");
-        if ("starttls".equals(tls)) {
-            props.setProperty(p + "starttls.enable", "true");
-            props.setProperty(p + "starttls.required", "true");
-        }
-        String user = local ? null : config.optional("coloc.smtp.user").orElse(null);
-        if (user != null) {
-            props.setProperty(p + "auth", "true");
-        }
+        props.setProperty("mail." + protocol + ".sendpartial", "true");
         Session session = Session.getInstance(props);
         MimeMessage m;
         Address[] recipients;
         try {
-            m = message(session, mail, sendable, config.colocAddress());
+            m = message(session, mail, sendable, from);
             recipients = m.getAllRecipients();
         } catch (MessagingException e) {
             outcomes.putAll(Delivery.allDeferred(sendable, "could not build the mail: " + e.getMessage()));
@@ -90,7 +97,7 @@ public class SmtpSender {
         }
         try (Transport t = session.getTransport(protocol)) {
             try {
-                t.connect(user, user == null ? null : config.optional("coloc.smtp.password").orElse(""));
+                t.connect(user, password);
             } catch (MessagingException e) {
                 throw new Unreachable(e);
             }
