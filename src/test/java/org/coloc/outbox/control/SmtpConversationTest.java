@@ -117,6 +117,18 @@ class SmtpConversationTest {
     }
 
     @Test
+    void whenEveryRecipientIsRefusedEachStillGetsItsOwnFate() throws Exception {
+        try (StrictServer server = new StrictServer()) {
+            OutgoingMail mail = new OutgoingMail(List.of("gone@x.org", "later@x.org"), "Subject", "Text");
+            Map<String, Delivery.Outcome> out = assertTimeoutPreemptively(Duration.ofSeconds(20),
+                    () -> SmtpSender.send(server.props(), "smtp", null, null, mail, "coloc@coloc.test"));
+            assertEquals(Delivery.Result.REFUSED, out.get("gone@x.org").result(), out.toString());
+            assertEquals(Delivery.Result.DEFERRED, out.get("later@x.org").result(), out.toString());
+            assertEquals(List.of(), server.data, "no message without a recipient");
+        }
+    }
+
+    @Test
     void aServerThatCannotBeReachedTriesNobody() throws Exception {
         Properties props;
         try (StrictServer closed = new StrictServer()) {
