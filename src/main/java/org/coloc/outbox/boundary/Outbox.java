@@ -72,7 +72,8 @@ public class Outbox {
             em.persist(new OutboxRecipient(row.getId(), i, to.get(i)));
         }
         queued.queued(kind, row.getFirstRecipient(), row.getId());
-        return messageId;
+        // as stored and sent: a caller's over-long id is kept as a bounded key
+        return row.getMessageId();
     }
 
     /**
