@@ -18,6 +18,7 @@ import org.coloc.inventory.boundary.MemberView;
 import org.coloc.inventory.boundary.VmView;
 import org.coloc.intake.boundary.MessageDetail;
 import org.coloc.intake.boundary.MessageSummary;
+import org.coloc.outbox.boundary.OutboxMailView;
 import org.coloc.platform.changes.ChangeView;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASModelReader;
@@ -33,9 +34,9 @@ public class OpenApiSchemas implements OASModelReader {
 
     private static final List<Class<? extends Record>> RECORDS = List.of(MemberView.class, HostView.class,
             VmView.class, CertificateView.class, ChangeView.class, MessageSummary.class, MessageDetail.class,
-            CaseSummary.class, CaseView.class, Problem.class);
+            CaseSummary.class, CaseView.class, OutboxMailView.class, Problem.class);
     private static final List<Class<? extends Record>> PAGED = List.of(MemberView.class, HostView.class,
-            VmView.class, ChangeView.class, MessageSummary.class, CaseSummary.class);
+            VmView.class, ChangeView.class, MessageSummary.class, CaseSummary.class, OutboxMailView.class);
 
     @Override
     public OpenAPI buildModel() {

@@ -1,5 +1,6 @@
 package org.coloc.outbox.boundary;
 
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -7,20 +8,33 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.coloc.outbox.control.OutgoingMail;
 import org.coloc.outbox.entity.OutboxMail;
+import org.coloc.outbox.entity.OutboxRecipient;
+import org.coloc.outbox.entity.OutboxStatus;
+import org.coloc.platform.Bounded;
 import org.coloc.platform.ColocConfig;
+import org.coloc.platform.Page;
+import org.coloc.platform.Paging;
+import org.coloc.platform.ProblemException;
 
-/** The one way to send mail: a row in the outbox, in the caller's transaction. */
+/**
+ * The one way to send mail: a row in the outbox, in the caller's transaction; and the admin's view of it (list,
+ * retry, drop).
+ */
 @Stateless
 public class Outbox {
 
@@ -39,6 +53,9 @@ public class Outbox {
     @Inject
     QueuedInTransaction queued;
 
+    @EJB
+    OutboxRows rows;
+
     /**
      * Queues a mail. MANDATORY: the mail and the change that causes it commit together or not at all.
      * Answers the Message-ID the mail will carry (without angle brackets).
@@ -46,12 +63,17 @@ public class Outbox {
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public String enqueue(String kind, Long caseNumber, OutgoingMail mail) {
         String messageId = mail.messageId() != null ? mail.messageId() : UUID.randomUUID() + "@" + domain();
-        OutboxMail row = new OutboxMail(messageId, kind, caseNumber, mail.to(), mail.subject(), mail.text(),
+        List<String> to = distinct(mail.to());
+        OutboxMail row = new OutboxMail(messageId, kind, caseNumber, to, mail.subject(), mail.text(),
                 mail.inReplyTo(), mail.references(), mail.autoSubmitted(), clock.instant());
         // the table generator assigns the id here, before any flush
         em.persist(row);
+        for (int i = 0; i < to.size(); i++) {
+            em.persist(new OutboxRecipient(row.getId(), i, to.get(i)));
+        }
         queued.queued(kind, row.getFirstRecipient(), row.getId());
-        return messageId;
+        // as stored and sent: a caller's over-long id is kept as a bounded key
+        return row.getMessageId();
     }
 
     /**
@@ -90,22 +112,127 @@ public class Outbox {
         queued.readAhead(kind, all, found);
     }
 
-    /**
-     * The addresses an outbox mail with this Message-ID was sent (or is queued) to, lower-case; empty if we
-     * never sent such a mail. A bounce counts only for one of them.
-     */
+    /** The addresses this mail of ours went (or goes) to, lower-cased; empty when it is not ours. */
     public List<String> recipientsOf(String messageId) {
-        if (messageId == null || messageId.isBlank() || messageId.length() > 255) {
+        String id = messageId == null ? null : messageId.strip();
+        if (id == null || id.isEmpty()) {
             return List.of();
         }
-        String id = messageId.strip();
         if (id.startsWith("<") && id.endsWith(">")) {
-            id = id.substring(1, id.length() - 1).strip();
+            id = id.substring(1, id.length() - 1);
         }
-        return em.createQuery("SELECT o FROM OutboxMail o WHERE o.messageId = :id", OutboxMail.class)
-                .setParameter("id", id).setFlushMode(FlushModeType.COMMIT).getResultList().stream()
-                .flatMap(o -> o.getTo().stream()).map(a -> a.strip().toLowerCase(java.util.Locale.ROOT))
-                .filter(a -> !a.isEmpty()).distinct().toList();
+        List<Long> mails = em.createNamedQuery(OutboxMail.BY_MESSAGE_ID, Long.class)
+                .setParameter("id", OutboxMail.messageKey(id)).setFlushMode(FlushModeType.COMMIT).getResultList();
+        Set<String> out = new LinkedHashSet<>();
+        for (Long mail : mails) {
+            recipients(em.find(OutboxMail.class, mail)).forEach(r -> out.add(r.getAddress().toLowerCase(Locale.ROOT)));
+        }
+        return List.copyOf(out);
+    }
+
+    /** Outgoing mail, newest first; status: queued, sending, sent, failed, dropped; kind: e.g. acknowledgement. */
+    public Page<OutboxMailView> list(Paging paging, String status, String kind) {
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        if (status != null && !status.isBlank()) {
+            OutboxStatus s;
+            try {
+                s = OutboxStatus.fromLabel(status.trim().toLowerCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.badRequest("status must be queued, sending, sent, failed or dropped.");
+            }
+            params.put("statuses", s == OutboxStatus.QUEUED ? List.of(s.label(), "pending") : List.of(s.label()));
+            where.append(" AND o.status IN :statuses");
+        }
+        if (kind != null && !kind.isBlank()) {
+            params.put("kind", Bounded.text(kind.trim(), 30));
+            where.append(" AND o.kind = :kind");
+        }
+        TypedQuery<OutboxMail> query = em.createQuery("SELECT o FROM OutboxMail o" + where
+                + " ORDER BY o.createdAt DESC, o.id DESC", OutboxMail.class);
+        TypedQuery<Long> count = em.createQuery("SELECT COUNT(o) FROM OutboxMail o" + where, Long.class);
+        params.forEach((k, v) -> {
+            query.setParameter(k, v);
+            count.setParameter(k, v);
+        });
+        List<OutboxMail> mails = query.setFirstResult(paging.offset()).setMaxResults(paging.limit()).getResultList();
+        Map<Long, List<OutboxRecipient>> recipients = new HashMap<>();
+        if (!mails.isEmpty()) {
+            em.createNamedQuery(OutboxRecipient.OF_MAILS, OutboxRecipient.class)
+                    .setParameter("mails", mails.stream().map(OutboxMail::getId).toList()).getResultList()
+                    .forEach(r -> recipients.computeIfAbsent(r.getMailId(), k -> new ArrayList<>()).add(r));
+        }
+        List<OutboxMailView> items = mails.stream().map(m -> OutboxMailView.of(m,
+                recipients.containsKey(m.getId()) ? recipients.get(m.getId()) : recipients(m))).toList();
+        return new Page<>(items, count.getSingleResult(), paging.offset(), paging.limit());
+    }
+
+    public OutboxMailView get(long id) {
+        OutboxMail mail = byId(id);
+        return OutboxMailView.of(mail, recipients(mail));
+    }
+
+    /**
+     * Tries a failed, dropped or waiting mail again now, refused addresses included, with a fresh give-up
+     * time. Mail that went out, or is going out right now, is left alone (409).
+     */
+    public OutboxMailView retry(long id) {
+        if (em.createNamedQuery(OutboxMail.REQUEUE).setParameter("id", id).setParameter("now", clock.instant())
+                .executeUpdate() == 0) {
+            OutboxMail mail = byId(id);
+            throw ProblemException.conflict("Outbox mail " + id + " is " + mail.getStatus().label()
+                    + ": only queued, failed or dropped mail can be retried.");
+        }
+        OutboxMail mail = byId(id);
+        List<OutboxRecipient> recipients = rows.recipients(mail);
+        OutboxMail.retry(recipients);
+        return OutboxMailView.of(mail, recipients);
+    }
+
+    /** Withdraws a mail that has not gone out; sent mail is history (409), a dropped one stays dropped. */
+    public void drop(long id) {
+        if (em.createNamedQuery(OutboxMail.DROP).setParameter("id", id).executeUpdate() == 0) {
+            OutboxMail mail = byId(id);
+            if (mail.getStatus() != OutboxStatus.DROPPED) {
+                throw ProblemException.conflict("Outbox mail " + id + " is " + mail.getStatus().label()
+                        + ": only queued or failed mail can be dropped; sent mail is history.");
+            }
+        }
+    }
+
+    private OutboxMail byId(long id) {
+        OutboxMail mail = em.find(OutboxMail.class, id);
+        if (mail == null) {
+            throw ProblemException.notFound("No outbox mail " + id + ".");
+        }
+        return mail;
+    }
+
+    /** Its recipient rows; for a row queued before they existed, read from its old column (not stored). */
+    private List<OutboxRecipient> recipients(OutboxMail mail) {
+        List<OutboxRecipient> rows = em.createNamedQuery(OutboxRecipient.OF_MAIL, OutboxRecipient.class)
+                .setParameter("mail", mail.getId()).getResultList();
+        if (!rows.isEmpty()) {
+            return rows;
+        }
+        List<String> legacy = mail.legacyRecipients();
+        List<OutboxRecipient> out = new ArrayList<>();
+        for (int i = 0; i < legacy.size(); i++) {
+            out.add(new OutboxRecipient(mail.getId(), i, legacy.get(i)));
+        }
+        return out;
+    }
+
+    /** Each address once (case does not matter in practice), in order; never split on commas. */
+    private static List<String> distinct(List<String> to) {
+        Set<String> seen = new HashSet<>();
+        List<String> out = new ArrayList<>();
+        for (String a : to == null ? List.<String>of() : to) {
+            if (a != null && !a.isBlank() && seen.add(a.strip().toLowerCase(Locale.ROOT))) {
+                out.add(a.strip());
+            }
+        }
+        return out;
     }
 
     private String domain() {

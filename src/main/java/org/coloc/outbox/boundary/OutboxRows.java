@@ -6,7 +6,12 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import org.coloc.outbox.control.Delivery;
+import org.coloc.outbox.control.OutgoingMail;
 import org.coloc.outbox.entity.OutboxMail;
+import org.coloc.outbox.entity.OutboxRecipient;
+import org.coloc.outbox.entity.OutboxStatus;
 
 /** Short transactions over outbox rows for the sender: never one open during an SMTP conversation. */
 @Stateless
@@ -30,15 +35,51 @@ public class OutboxRows {
                 .setParameter("until", until).executeUpdate() == 1;
     }
 
-    public OutboxMail find(long id) {
-        return em.find(OutboxMail.class, id);
+    /** The claimed mail, addressed to its recipients still pending; null when there is nothing to send. */
+    public OutgoingMail pending(long id) {
+        OutboxMail mail = em.find(OutboxMail.class, id);
+        if (mail == null || mail.getStatus() != OutboxStatus.SENDING) {
+            return null;
+        }
+        List<String> to = recipients(mail).stream().filter(OutboxRecipient::isPending)
+                .map(OutboxRecipient::getAddress).toList();
+        return new OutgoingMail(mail.getMessageId(), to, mail.getSubject(), mail.getBody(), mail.getInReplyTo(),
+                mail.getReferences(), mail.getAutoSubmitted());
     }
 
-    public void markSent(long id, Instant now) {
-        em.find(OutboxMail.class, id).sent(now);
+    /** Marks each recipient as the attempt left it, then the mail: done, failed, or due again later. */
+    public void attempted(long id, Map<String, Delivery.Outcome> outcomes, Instant now, Duration maxDelay,
+            Duration giveUpAfter) {
+        OutboxMail mail = em.find(OutboxMail.class, id);
+        List<OutboxRecipient> recipients = recipients(mail);
+        for (OutboxRecipient r : recipients) {
+            Delivery.Outcome o = r.isPending() ? outcomes.get(r.getAddress()) : null;
+            if (o == null) {
+                continue;
+            }
+            switch (o.result()) {
+                case SENT -> r.sent();
+                case REFUSED -> r.failed(o.reason());
+                case DEFERRED -> r.deferred(o.reason());
+            }
+        }
+        mail.attempted(recipients, now, maxDelay, giveUpAfter);
     }
 
-    public void markFailed(long id, String error, Instant now, Duration maxDelay) {
-        em.find(OutboxMail.class, id).failed(error, now, maxDelay);
+    /** The recipient rows of a mail; a row queued before they existed gets them from its old column now. */
+    public List<OutboxRecipient> recipients(OutboxMail mail) {
+        List<OutboxRecipient> rows = em.createNamedQuery(OutboxRecipient.OF_MAIL, OutboxRecipient.class)
+                .setParameter("mail", mail.getId()).getResultList();
+        if (!rows.isEmpty()) {
+            return rows;
+        }
+        List<String> legacy = mail.legacyRecipients();
+        List<OutboxRecipient> created = new java.util.ArrayList<>();
+        for (int i = 0; i < legacy.size(); i++) {
+            OutboxRecipient r = new OutboxRecipient(mail.getId(), i, legacy.get(i));
+            em.persist(r);
+            created.add(r);
+        }
+        return created;
     }
 }

@@ -6,24 +6,27 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.mail.MessagingException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.coloc.outbox.control.Delivery;
 import org.coloc.outbox.control.OutgoingMail;
 import org.coloc.outbox.control.SmtpSender;
-import org.coloc.outbox.entity.OutboxMail;
 import org.coloc.platform.ColocConfig;
 
 /**
- * Drains the outbox every two seconds: each due mail is sent over SMTP, then marked sent; a failure leaves it
- * pending with a growing delay (up to {@code coloc.outbox.max-retry-seconds}). When SMTP is down nothing is
- * lost; when it is back every pending mail goes out. A crash between the SMTP answer and the mark would send
- * that one mail again, with the same Message-ID, so mail clients show it once. Each mail is claimed before it
- * is sent, so several instances on one database never send the same mail twice.
+ * Drains the outbox every two seconds: each due mail is sent over SMTP and each recipient marked with what
+ * the server said. A refusal for good (5xx, malformed address) fails that recipient at once; a temporary one
+ * leaves it queued with a growing delay (up to {@code coloc.outbox.max-retry-seconds}) until
+ * {@code coloc.outbox.give-up-after}. A failing mail never holds back the next one; only a server that cannot
+ * be reached ends the round, since every other mail would meet it too. When SMTP is down nothing is lost;
+ * when it is back every queued mail goes out. A crash between the SMTP answer and the mark would send that
+ * one mail again, with the same Message-ID, so mail clients show it once. Each mail is claimed before it is
+ * sent, so several instances on one database never send the same mail twice.
  */
 @Singleton
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -49,24 +52,38 @@ public class OutboxSender {
     void drain() {
         List<Long> due = rows.due(clock.instant());
         Duration maxDelay = Duration.ofSeconds(config.integer("coloc.outbox.max-retry-seconds"));
+        Duration giveUpAfter = Duration.parse(config.string("coloc.outbox.give-up-after"));
         for (Long id : due) {
             Instant now = clock.instant();
             if (!rows.claim(id, now, now.plus(LEASE))) {
-                // another instance took it (several instances on one database)
+                // another instance took it (several instances on one database), or the admin dropped it
                 continue;
             }
-            OutboxMail mail = rows.find(id);
-            if (mail == null || !"pending".equals(mail.getStatus())) {
+            OutgoingMail mail = rows.pending(id);
+            if (mail == null) {
                 continue;
             }
+            Map<String, Delivery.Outcome> outcomes;
+            boolean unreachable = false;
             try {
-                smtp.send(new OutgoingMail(mail.getMessageId(), mail.getTo(), mail.getSubject(), mail.getBody(),
-                        mail.getInReplyTo(), mail.getReferences(), mail.getAutoSubmitted()));
-                rows.markSent(id, clock.instant());
-            } catch (MessagingException | RuntimeException e) {
-                LOG.log(Level.WARNING, "Outbox mail " + id + " not sent (" + e + "); will retry");
-                rows.markFailed(id, String.valueOf(e.getMessage()), clock.instant(), maxDelay);
-                // the SMTP server is likely down: the others wait for the next round
+                outcomes = smtp.send(mail);
+            } catch (SmtpSender.Unreachable e) {
+                LOG.log(Level.WARNING, "Outbox mail " + id + " not sent: SMTP server unreachable (" + e.getMessage()
+                        + "); will retry");
+                outcomes = Delivery.allDeferred(mail.to(), "SMTP server unreachable: " + e.getMessage());
+                unreachable = true;
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Outbox mail " + id + " not sent; will retry", e);
+                outcomes = Delivery.allDeferred(mail.to(), String.valueOf(e));
+            }
+            outcomes.forEach((to, o) -> {
+                if (o.result() != Delivery.Result.SENT) {
+                    LOG.info(() -> "Outbox mail " + id + " to " + to + ": " + o.result() + " (" + o.reason() + ")");
+                }
+            });
+            rows.attempted(id, outcomes, clock.instant(), maxDelay, giveUpAfter);
+            if (unreachable) {
+                // every other mail would wait for the same connection timeout: they go at the next round
                 break;
             }
         }

@@ -2,13 +2,19 @@ package org.coloc.outbox.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.mail.Address;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeUtility;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import org.coloc.intake.boundary.LocalMailbox;
 import org.coloc.platform.ColocConfig;
@@ -16,7 +22,8 @@ import org.coloc.platform.ColocConfig;
 /**
  * Sends a mail over SMTP, from the coloc address, marked as ours ({@code X-Coloc-Loop}, so that it is
  * recognised if it ever comes back) and, for automatic mail, with {@code Auto-Submitted}. Only the
- * {@code OutboxSender} calls it: everything else writes to the outbox.
+ * {@code OutboxSender} calls it: everything else writes to the outbox. Answers what happened to each
+ * recipient; an address SMTP cannot carry is refused here, without holding back the others.
  */
 @ApplicationScoped
 public class SmtpSender {
@@ -27,7 +34,17 @@ public class SmtpSender {
     @Inject
     LocalMailbox localMailbox;
 
-    public void send(OutgoingMail mail) throws MessagingException {
+    /** The SMTP server could not be reached or would not let us in: no recipient was tried. */
+    public static class Unreachable extends Exception {
+
+        private static final long serialVersionUID = 1L;
+
+        public Unreachable(Exception cause) {
+            super(String.valueOf(cause.getMessage()), cause);
+        }
+    }
+
+    public Map<String, Delivery.Outcome> send(OutgoingMail mail) throws Unreachable {
         boolean local = config.optional("coloc.smtp.host").isEmpty();
         String tls = local ? "none" : config.string("coloc.smtp.tls");
         String protocol = "tls".equals(tls) ? "smtps" : "smtp";
@@ -46,41 +63,104 @@ public class SmtpSender {
         if (user != null) {
             props.setProperty(p + "auth", "true");
         }
+        String password = user == null ? null : config.optional("coloc.smtp.password").orElse("");
+        return send(props, protocol, user, password, mail, config.colocAddress());
+    }
+
+    /** The SMTP conversation itself, given the session's settings: pure but for the server it talks to. */
+    static Map<String, Delivery.Outcome> send(Properties props, String protocol, String user, String password,
+            OutgoingMail mail, String from) throws Unreachable {
+        Map<String, Delivery.Outcome> outcomes = new LinkedHashMap<>();
+        List<String> sendable = new ArrayList<>();
+        for (String to : mail.to()) {
+            String malformed = Delivery.malformed(to);
+            if (malformed != null) {
+                outcomes.put(to, new Delivery.Outcome(Delivery.Result.REFUSED, malformed));
+            } else {
+                sendable.add(to);
+            }
+        }
+        if (sendable.isEmpty()) {
+            return outcomes;
+        }
+        // one refused recipient must not stop the mail to the others: Angus reports who got it and who not
+        props.setProperty("mail." + protocol + ".sendpartial", "true");
         Session session = Session.getInstance(props);
+        MimeMessage m;
+        Address[] recipients;
+        try {
+            m = message(session, mail, sendable, from);
+            recipients = m.getAllRecipients();
+        } catch (MessagingException e) {
+            outcomes.putAll(Delivery.allDeferred(sendable, "could not build the mail: " + e.getMessage()));
+            return outcomes;
+        }
+        try (Transport t = session.getTransport(protocol)) {
+            try {
+                t.connect(user, password);
+            } catch (MessagingException e) {
+                throw new Unreachable(e);
+            }
+            try {
+                t.sendMessage(m, recipients);
+                outcomes.putAll(Delivery.allSent(sendable));
+            } catch (MessagingException e) {
+                outcomes.putAll(Delivery.afterFailure(sendable, e));
+            }
+        } catch (MessagingException e) {
+            // closing failed after the conversation: what was reported above stands
+            if (outcomes.size() < mail.to().size()) {
+                outcomes.putAll(Delivery.allDeferred(sendable, String.valueOf(e.getMessage())));
+            }
+        }
+        return outcomes;
+    }
+
+    /**
+     * The MIME message for a mail to these (checked) recipients. Every header is one logical line with no
+     * outside CR/LF, folded to lines far below RFC 5322's 998 characters; the subject and ids are cleaned by
+     * {@link Headers}. Pure: given a session, it needs no server.
+     */
+    static MimeMessage message(Session session, OutgoingMail mail, List<String> to, String from)
+            throws MessagingException {
+        String messageId = Headers.id(mail.messageId());
         MimeMessage m = new MimeMessage(session) {
             @Override
             protected void updateMessageID() throws MessagingException {
                 // our Message-IDs carry the case and a keyed hash: keep the one we chose
-                if (mail.messageId() != null) {
-                    setHeader("Message-ID", "<" + mail.messageId() + ">");
+                if (messageId != null) {
+                    setHeader("Message-ID", "<" + messageId + ">");
                 } else {
                     super.updateMessageID();
                 }
             }
         };
-        m.setFrom(new InternetAddress(config.colocAddress()));
-        for (String to : mail.to()) {
-            m.addRecipient(Message.RecipientType.TO, new InternetAddress(to));
+        m.setFrom(new InternetAddress(from));
+        List<InternetAddress> addresses = new ArrayList<>();
+        for (String address : to) {
+            addresses.add(new InternetAddress(address, true));
         }
-        m.setSubject(mail.subject(), "UTF-8");
-        m.setText(mail.text(), "UTF-8");
+        // setRecipients folds the To header itself, however many addresses it holds
+        m.setRecipients(Message.RecipientType.TO, addresses.toArray(InternetAddress[]::new));
+        m.setSubject(Headers.subject(mail.subject()), "UTF-8");
+        m.setText(mail.text() == null ? "" : mail.text(), "UTF-8");
         m.setSentDate(new Date());
         if (mail.autoSubmitted() != null) {
-            m.setHeader("Auto-Submitted", mail.autoSubmitted());
+            m.setHeader("Auto-Submitted", Headers.subject(mail.autoSubmitted()));
             // ask Exchange & co. not to answer our automatic mails with their own
             m.setHeader("X-Auto-Response-Suppress", "All");
         }
-        m.setHeader("X-Coloc-Loop", config.colocAddress());
-        if (mail.inReplyTo() != null) {
-            m.setHeader("In-Reply-To", "<" + mail.inReplyTo() + ">");
+        m.setHeader("X-Coloc-Loop", from);
+        String inReplyTo = Headers.id(mail.inReplyTo());
+        if (inReplyTo != null) {
+            m.setHeader("In-Reply-To", "<" + inReplyTo + ">");
         }
-        if (mail.references() != null && !mail.references().isEmpty()) {
-            m.setHeader("References", String.join(" ", mail.references().stream().map(r -> "<" + r + ">").toList()));
+        List<String> references = Headers.references(mail.references());
+        if (!references.isEmpty()) {
+            m.setHeader("References", MimeUtility.fold("References: ".length(),
+                    String.join(" ", references.stream().map(r -> "<" + r + ">").toList())));
         }
-        try (Transport t = session.getTransport(protocol)) {
-            t.connect(user, user == null ? null : config.optional("coloc.smtp.password").orElse(""));
-            m.saveChanges();
-            t.sendMessage(m, m.getAllRecipients());
-        }
+        m.saveChanges();
+        return m;
     }
 }

@@ -13,38 +13,61 @@ import jakarta.persistence.TableGenerator;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.stream.Collectors;
+import org.coloc.outbox.control.Headers;
+import org.coloc.platform.Bounded;
 
 /**
  * A mail the application sends, written in the same transaction as the change that causes it, then sent
- * by the {@code OutboxSender} with retries. Nothing goes out any other way.
+ * by the {@code OutboxSender}. Nothing goes out any other way. Its recipients are {@link OutboxRecipient}
+ * rows; {@code TO_ADDRESSES} only keeps a bounded summary for reading. A temporary failure is tried again
+ * later, waiting longer each time, until {@code coloc.outbox.give-up-after}; a refusal for good ends it at once.
  */
 @Entity
 @Table(name = "OUTBOX_MAIL", indexes = {
         @Index(name = "IX_OUTBOX_DUE", columnList = "STATUS, NEXT_ATTEMPT_AT"),
         @Index(name = "IX_OUTBOX_MESSAGE_ID", columnList = "MESSAGE_ID"),
         @Index(name = "IX_OUTBOX_RECIPIENT", columnList = "FIRST_RECIPIENT, KIND, CREATED_AT")})
-@NamedQuery(name = OutboxMail.DUE, query = "SELECT o.id FROM OutboxMail o WHERE o.status = 'pending' "
-        + "AND o.nextAttemptAt <= :now ORDER BY o.nextAttemptAt, o.id")
-@NamedQuery(name = OutboxMail.CLAIM, query = "UPDATE OutboxMail o SET o.nextAttemptAt = :until WHERE o.id = :id "
-        + "AND o.status = 'pending' AND o.nextAttemptAt <= :now")
+@NamedQuery(name = OutboxMail.DUE, query = "SELECT o.id FROM OutboxMail o WHERE o.status IN ('queued', 'pending', "
+        + "'sending') AND o.nextAttemptAt <= :now ORDER BY o.nextAttemptAt, o.id")
+@NamedQuery(name = OutboxMail.CLAIM, query = "UPDATE OutboxMail o SET o.status = 'sending', o.nextAttemptAt = :until "
+        + "WHERE o.id = :id AND o.status IN ('queued', 'pending', 'sending') AND o.nextAttemptAt <= :now")
+@NamedQuery(name = OutboxMail.DROP, query = "UPDATE OutboxMail o SET o.status = 'dropped' WHERE o.id = :id "
+        + "AND o.status IN ('queued', 'pending', 'failed')")
+@NamedQuery(name = OutboxMail.REQUEUE, query = "UPDATE OutboxMail o SET o.status = 'queued', o.attempts = 0, "
+        + "o.nextAttemptAt = :now, o.queuedAt = :now, o.lastError = NULL WHERE o.id = :id "
+        + "AND o.status IN ('queued', 'pending', 'failed', 'dropped')")
 @NamedQuery(name = OutboxMail.RECENT_OF_KIND_TO_ANY, query = "SELECT o.firstRecipient, o.id FROM OutboxMail o "
         + "WHERE o.firstRecipient IN :to AND o.kind = :kind AND o.createdAt >= :since")
 @NamedQuery(name = OutboxMail.RECENT_OF_KIND_TO, query = "SELECT o.id FROM OutboxMail o WHERE o.firstRecipient = :to "
         + "AND o.kind = :kind AND o.createdAt >= :since")
+@NamedQuery(name = OutboxMail.BY_MESSAGE_ID, query = "SELECT o.id FROM OutboxMail o WHERE o.messageId = :id")
 public class OutboxMail {
 
     public static final String DUE = "OutboxMail.due";
     public static final String RECENT_OF_KIND_TO = "OutboxMail.recentOfKindTo";
     public static final String CLAIM = "OutboxMail.claim";
+    public static final String DROP = "OutboxMail.drop";
+    public static final String REQUEUE = "OutboxMail.requeue";
     public static final String RECENT_OF_KIND_TO_ANY = "OutboxMail.recentOfKindToAny";
+    public static final String BY_MESSAGE_ID = "OutboxMail.byMessageId";
+
+    public static final int MAX_MESSAGE_ID = 255;
+    public static final int MAX_TO_SUMMARY = 2000;
+    public static final int MAX_SUBJECT = 1000;
+    public static final int MAX_IN_REPLY_TO = 1000;
+    public static final int MAX_REFERENCES = 8000;
+    public static final int MAX_ERROR = 1000;
+    public static final int MAX_FIRST_RECIPIENT = 254;
 
     @Id
     @TableGenerator(name = "OUTBOX_IDS", allocationSize = 20)
     @GeneratedValue(strategy = GenerationType.TABLE, generator = "OUTBOX_IDS")
     private Long id;
 
-    @Column(name = "MESSAGE_ID", nullable = false, length = 255)
+    @Column(name = "MESSAGE_ID", nullable = false, length = MAX_MESSAGE_ID)
     private String messageId;
 
     @Column(name = "KIND", nullable = false, length = 30)
@@ -53,24 +76,25 @@ public class OutboxMail {
     @Column(name = "CASE_NUMBER")
     private Long caseNumber;
 
-    @Column(name = "TO_ADDRESSES", nullable = false, length = 2000)
+    /** For reading only (the recipients are {@link OutboxRecipient} rows): cut with an ellipsis when long. */
+    @Column(name = "TO_ADDRESSES", nullable = false, length = MAX_TO_SUMMARY)
     private String toAddresses;
 
     /** Lowercased; automatic mail has only this one. Indexed for the rate limit of acknowledgements. */
-    @Column(name = "FIRST_RECIPIENT", length = 254)
+    @Column(name = "FIRST_RECIPIENT", length = MAX_FIRST_RECIPIENT)
     private String firstRecipient;
 
-    @Column(name = "SUBJECT", nullable = false, length = 1000)
+    @Column(name = "SUBJECT", nullable = false, length = MAX_SUBJECT)
     private String subject;
 
     @Lob
     @Column(name = "BODY", nullable = false)
     private String body;
 
-    @Column(name = "IN_REPLY_TO", length = 1000)
+    @Column(name = "IN_REPLY_TO", length = MAX_IN_REPLY_TO)
     private String inReplyTo;
 
-    @Column(name = "REFERENCE_IDS", length = 8000)
+    @Column(name = "REFERENCE_IDS", length = MAX_REFERENCES)
     private String references;
 
     /** RFC 3834: "auto-replied" or "auto-generated" for automatic mail; null for what a person wrote. */
@@ -86,11 +110,15 @@ public class OutboxMail {
     @Column(name = "NEXT_ATTEMPT_AT", nullable = false)
     private Instant nextAttemptAt;
 
-    @Column(name = "LAST_ERROR", length = 1000)
+    @Column(name = "LAST_ERROR", length = MAX_ERROR)
     private String lastError;
 
     @Column(name = "CREATED_AT", nullable = false)
     private Instant createdAt;
+
+    /** Since when it has been trying (creation, or the admin's last retry): the give-up time counts from here. */
+    @Column(name = "QUEUED_AT")
+    private Instant queuedAt;
 
     @Column(name = "SENT_AT")
     private Instant sentAt;
@@ -101,21 +129,27 @@ public class OutboxMail {
 
     public OutboxMail(String messageId, String kind, Long caseNumber, List<String> to, String subject, String body,
             String inReplyTo, List<String> references, String autoSubmitted, Instant now) {
-        this.messageId = Objects.requireNonNull(messageId);
+        this.messageId = messageKey(Objects.requireNonNull(messageId));
         this.kind = Objects.requireNonNull(kind);
         this.caseNumber = caseNumber;
-        this.toAddresses = String.join(", ", to);
+        this.toAddresses = Bounded.text(String.join(", ", to), MAX_TO_SUMMARY);
         this.firstRecipient = firstRecipient(to);
-        this.subject = subject.length() > 1000 ? subject.substring(0, 1000) : subject;
+        this.subject = Bounded.text(Headers.subject(subject), MAX_SUBJECT);
         this.body = body;
-        this.inReplyTo = inReplyTo;
-        String refs = references == null ? null : String.join(" ", references);
-        // keep the newest references when a thread grew very long
-        this.references = refs != null && refs.length() > 8000 ? refs.substring(refs.length() - 8000) : refs;
+        // an id too long for a header is never sent (see Headers.id); the key keeps the column bounded
+        this.inReplyTo = Bounded.key(inReplyTo, MAX_IN_REPLY_TO);
+        // first and last few ids of at most 250 characters: 20 x 251 always fits the column
+        this.references = String.join(" ", Headers.references(references));
         this.autoSubmitted = autoSubmitted;
-        this.status = "pending";
+        this.status = OutboxStatus.QUEUED.label();
         this.nextAttemptAt = now;
         this.createdAt = now;
+        this.queuedAt = now;
+    }
+
+    /** How a Message-ID is stored and looked up (ours are short; a caller's long one still fits). */
+    public static String messageKey(String messageId) {
+        return Bounded.key(messageId, MAX_MESSAGE_ID);
     }
 
     /**
@@ -126,22 +160,45 @@ public class OutboxMail {
         if (to.isEmpty()) {
             return null;
         }
-        String first = to.get(0).toLowerCase(java.util.Locale.ROOT);
-        return first.length() > 254 ? first.substring(0, 254) : first;
+        String first = to.get(0).toLowerCase(Locale.ROOT);
+        return first.length() > MAX_FIRST_RECIPIENT ? first.substring(0, MAX_FIRST_RECIPIENT) : first;
     }
 
-    public void sent(Instant now) {
-        status = "sent";
-        sentAt = now;
-        lastError = null;
-    }
-
-    /** After a failed attempt: try again later, waiting longer each time, up to {@code maxDelay}. */
-    public void failed(String error, Instant now, Duration maxDelay) {
+    /**
+     * After an attempt, once each recipient was marked (sent, failed, or deferred and still pending): done
+     * when no recipient is pending any more; otherwise tried again later, waiting longer each time up to
+     * {@code maxDelay}, until {@code giveUpAfter} has passed since it was queued, when the pending recipients
+     * fail too.
+     */
+    public void attempted(List<OutboxRecipient> recipients, Instant now, Duration maxDelay, Duration giveUpAfter) {
         attempts++;
-        lastError = error == null ? null : error.length() > 1000 ? error.substring(0, 1000) : error;
-        long seconds = Math.min(maxDelay.toSeconds(), 5L << Math.min(attempts - 1, 20));
-        nextAttemptAt = now.plusSeconds(seconds);
+        boolean pending = recipients.stream().anyMatch(OutboxRecipient::isPending);
+        if (pending && now.isBefore(getQueuedAt().plus(giveUpAfter))) {
+            status = OutboxStatus.QUEUED.label();
+            lastError = summary(recipients);
+            long seconds = Math.min(maxDelay.toSeconds(), 5L << Math.min(attempts - 1, 20));
+            nextAttemptAt = now.plusSeconds(seconds);
+            return;
+        }
+        if (pending) {
+            recipients.stream().filter(OutboxRecipient::isPending).forEach(r -> r.failed("gave up after "
+                    + giveUpAfter + " of temporary failures" + (r.getError() == null ? "" : ": " + r.getError())));
+        }
+        boolean sent = recipients.stream().anyMatch(r -> OutboxRecipient.SENT.equals(r.getStatus()));
+        status = (sent ? OutboxStatus.SENT : OutboxStatus.FAILED).label();
+        sentAt = sent ? now : null;
+        lastError = summary(recipients);
+    }
+
+    /** The admin's retry (after the row was re-queued): refused addresses are tried again too. */
+    public static void retry(List<OutboxRecipient> recipients) {
+        recipients.forEach(OutboxRecipient::retry);
+    }
+
+    private static String summary(List<OutboxRecipient> recipients) {
+        String errors = recipients.stream().filter(r -> r.getError() != null)
+                .map(r -> r.getAddress() + ": " + r.getError()).collect(Collectors.joining("; "));
+        return errors.isEmpty() ? null : Bounded.text(errors, MAX_ERROR);
     }
 
     public Long getId() {
@@ -164,8 +221,16 @@ public class OutboxMail {
         return caseNumber;
     }
 
-    public List<String> getTo() {
-        return List.of(toAddresses.split(",\\s*"));
+    /**
+     * The recipients as written by versions that kept them in one column (rows queued before an upgrade);
+     * new rows have {@link OutboxRecipient} rows instead.
+     */
+    public List<String> legacyRecipients() {
+        return toAddresses == null || toAddresses.isBlank() ? List.of() : List.of(toAddresses.split(",\\s*"));
+    }
+
+    public String getToSummary() {
+        return toAddresses;
     }
 
     public String getSubject() {
@@ -188,8 +253,8 @@ public class OutboxMail {
         return autoSubmitted;
     }
 
-    public String getStatus() {
-        return status;
+    public OutboxStatus getStatus() {
+        return OutboxStatus.fromLabel(status);
     }
 
     public int getAttempts() {
@@ -206,6 +271,10 @@ public class OutboxMail {
 
     public Instant getCreatedAt() {
         return createdAt;
+    }
+
+    public Instant getQueuedAt() {
+        return queuedAt != null ? queuedAt : createdAt;
     }
 
     public Instant getSentAt() {

@@ -1,0 +1,140 @@
+package org.coloc.outbox.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The real Angus Mail client against a strict little SMTP server that refuses one recipient for good (550)
+ * and another for now (451): the mail still goes to the third, and each fate is reported.
+ */
+class SmtpConversationTest {
+
+    /** Answers one SMTP session; remembers the recipients it accepted and whether a message came. */
+    private static final class StrictServer implements AutoCloseable {
+
+        final ServerSocket socket;
+        final List<String> accepted = new CopyOnWriteArrayList<>();
+        final List<String> data = new CopyOnWriteArrayList<>();
+        final Thread thread;
+
+        StrictServer() throws IOException {
+            socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+            thread = new Thread(this::serve);
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        private void serve() {
+            try (Socket s = socket.accept();
+                    BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII));
+                    OutputStream out = s.getOutputStream()) {
+                say(out, "220 strict.example ESMTP");
+                String line;
+                while ((line = in.readLine()) != null) {
+                    String upper = line.toUpperCase();
+                    if (upper.startsWith("EHLO") || upper.startsWith("HELO")) {
+                        say(out, "250 strict.example");
+                    } else if (upper.startsWith("RCPT TO:<GONE@")) {
+                        say(out, "550 5.1.1 <gone@x.org>: no such user");
+                    } else if (upper.startsWith("RCPT TO:<LATER@")) {
+                        say(out, "451 4.7.1 greylisted, try again later");
+                    } else if (upper.startsWith("RCPT")) {
+                        accepted.add(line.substring(line.indexOf('<') + 1, line.indexOf('>')));
+                        say(out, "250 2.1.5 ok");
+                    } else if (upper.startsWith("DATA")) {
+                        say(out, "354 go ahead");
+                        StringBuilder message = new StringBuilder();
+                        while (!(line = in.readLine()).equals(".")) {
+                            message.append(line).append('\n');
+                        }
+                        data.add(message.toString());
+                        say(out, "250 2.0.0 queued");
+                    } else if (upper.startsWith("QUIT")) {
+                        say(out, "221 bye");
+                        return;
+                    } else {
+                        say(out, "250 ok");
+                    }
+                }
+            } catch (IOException e) {
+                // the test sees what arrived
+            }
+        }
+
+        private static void say(OutputStream out, String reply) throws IOException {
+            out.write((reply + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+        }
+
+        Properties props() {
+            Properties p = new Properties();
+            p.setProperty("mail.smtp.host", "127.0.0.1");
+            p.setProperty("mail.smtp.port", Integer.toString(socket.getLocalPort()));
+            p.setProperty("mail.smtp.connectiontimeout", "5000");
+            p.setProperty("mail.smtp.timeout", "5000");
+            return p;
+        }
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
+        }
+    }
+
+    @Test
+    void oneRecipientRefusedForGoodAndOneForNowDoNotStopTheMailToTheOthers() throws Exception {
+        try (StrictServer server = new StrictServer()) {
+            OutgoingMail mail = new OutgoingMail("m-1@coloc.test", List.of("ok@x.org", "gone@x.org", "later@x.org",
+                    "a..b@x.org"), "Subject", "Text", null, List.of(), null);
+            Map<String, Delivery.Outcome> out = assertTimeoutPreemptively(Duration.ofSeconds(20),
+                    () -> SmtpSender.send(server.props(), "smtp", null, null, mail, "coloc@coloc.test"));
+            assertEquals(Delivery.Result.SENT, out.get("ok@x.org").result(), out.toString());
+            assertEquals(Delivery.Result.REFUSED, out.get("gone@x.org").result(), out.toString());
+            assertTrue(out.get("gone@x.org").reason().contains("no such user"), out.toString());
+            assertEquals(Delivery.Result.DEFERRED, out.get("later@x.org").result(), out.toString());
+            assertTrue(out.get("later@x.org").reason().contains("greylisted"), out.toString());
+            assertEquals(Delivery.Result.REFUSED, out.get("a..b@x.org").result(), "never given to the server");
+            assertEquals(List.of("ok@x.org"), server.accepted);
+            assertEquals(1, server.data.size(), "the message went out, to the one recipient the server took");
+        }
+    }
+
+    @Test
+    void whenEveryRecipientIsRefusedEachStillGetsItsOwnFate() throws Exception {
+        try (StrictServer server = new StrictServer()) {
+            OutgoingMail mail = new OutgoingMail(List.of("gone@x.org", "later@x.org"), "Subject", "Text");
+            Map<String, Delivery.Outcome> out = assertTimeoutPreemptively(Duration.ofSeconds(20),
+                    () -> SmtpSender.send(server.props(), "smtp", null, null, mail, "coloc@coloc.test"));
+            assertEquals(Delivery.Result.REFUSED, out.get("gone@x.org").result(), out.toString());
+            assertEquals(Delivery.Result.DEFERRED, out.get("later@x.org").result(), out.toString());
+            assertEquals(List.of(), server.data, "no message without a recipient");
+        }
+    }
+
+    @Test
+    void aServerThatCannotBeReachedTriesNobody() throws Exception {
+        Properties props;
+        try (StrictServer closed = new StrictServer()) {
+            props = closed.props();
+        }
+        OutgoingMail mail = new OutgoingMail(List.of("ok@x.org"), "S", "T");
+        assertThrows(SmtpSender.Unreachable.class, () -> SmtpSender.send(props, "smtp", null, null, mail, "c@c.test"));
+    }
+}
