@@ -82,22 +82,31 @@ public class ApiAuthentication implements HttpAuthenticationMechanism {
             return tooManyFailures(response, verdict);
         }
         String user = null;
-        CredentialValidationResult result = CredentialValidationResult.INVALID_RESULT;
-        if (bearer) {
-            result = identityStores.validate(new TokenCredential(header.substring(7).trim()));
-        } else {
-            String[] userAndPassword = decodeBasic(header.substring(6).trim());
-            if (userAndPassword != null) {
-                user = userAndPassword[0];
-                result = identityStores.validate(new UsernamePasswordCredential(userAndPassword[0], userAndPassword[1]));
+        boolean counted = false;
+        try {
+            CredentialValidationResult result = CredentialValidationResult.INVALID_RESULT;
+            if (bearer) {
+                result = identityStores.validate(new TokenCredential(header.substring(7).trim()));
+            } else {
+                String[] userAndPassword = decodeBasic(header.substring(6).trim());
+                if (userAndPassword != null) {
+                    user = userAndPassword[0];
+                    result = identityStores.validate(
+                            new UsernamePasswordCredential(userAndPassword[0], userAndPassword[1]));
+                }
+            }
+            counted = true;
+            if (result.getStatus() == CredentialValidationResult.Status.VALID) {
+                throttle.succeeded(client);
+                return context.notifyContainerAboutLogin(result);
+            }
+            logFailure(throttle.failed(client), client, request.getRemoteAddr(), bearer, user, path);
+            return unauthorized(response, bearer ? "Unknown or revoked API token." : "Invalid credentials.");
+        } finally {
+            if (!counted) {
+                throttle.abandoned(client);
             }
         }
-        if (result.getStatus() == CredentialValidationResult.Status.VALID) {
-            throttle.succeeded(client);
-            return context.notifyContainerAboutLogin(result);
-        }
-        logFailure(throttle.failed(client), client, request.getRemoteAddr(), bearer, user, path);
-        return unauthorized(response, bearer ? "Unknown or revoked API token." : "Invalid credentials.");
     }
 
     private void logFailure(LoginThrottle.Failure f, String client, String remote, boolean bearer, String user,

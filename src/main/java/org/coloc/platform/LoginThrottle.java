@@ -59,6 +59,8 @@ public final class LoginThrottle {
     private static final class Window {
         long start;
         int failures;
+        /** attempts let through and not yet known to succeed or fail: a burst of parallel guesses counts too */
+        int pending;
 
         Window(long start) {
             this.start = start;
@@ -89,7 +91,10 @@ public final class LoginThrottle {
         return limits;
     }
 
-    /** To be asked before any credential is checked. */
+    /**
+     * To be asked before any credential is checked. An allowed attempt is counted as pending until
+     * {@link #failed}, {@link #succeeded} or {@link #abandoned} says how it ended.
+     */
     public synchronized Verdict check(String client, Kind kind) {
         long now = clock.millis();
         Window w = clients.get(client);
@@ -97,14 +102,30 @@ public final class LoginThrottle {
             clients.remove(client);
             w = null;
         }
-        if (w != null && w.failures >= limits.maxFailuresPerClient()) {
+        if (w != null && w.failures + w.pending >= limits.maxFailuresPerClient()) {
             return new Verdict(true, secondsLeft(w, now), false);
         }
         if (kind == Kind.PASSWORD && overall != null && now - overall.start < windowMillis
                 && overall.failures >= limits.maxFailures()) {
             return new Verdict(true, secondsLeft(overall, now), true);
         }
+        if (w == null) {
+            w = new Window(now);
+            clients.put(client, w);
+        }
+        w.pending++;
         return Verdict.ALLOWED;
+    }
+
+    /** An allowed attempt ended without a verdict on the credentials (an error): it no longer counts. */
+    public synchronized void abandoned(String client) {
+        Window w = clients.get(client);
+        if (w != null && w.pending > 0) {
+            w.pending--;
+            if (w.pending == 0 && w.failures == 0) {
+                clients.remove(client);
+            }
+        }
     }
 
     /** Counts a failed login of this client. */
@@ -120,6 +141,9 @@ public final class LoginThrottle {
         if (w == null || now - w.start >= windowMillis) {
             w = new Window(now);
             clients.put(client, w);
+        }
+        if (w.pending > 0) {
+            w.pending--;
         }
         w.failures++;
         overall.failures++;

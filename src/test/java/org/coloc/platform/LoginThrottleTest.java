@@ -98,6 +98,30 @@ class LoginThrottleTest {
     }
 
     @Test
+    void aBurstOfParallelGuessesCountsBeforeItsAnswers() {
+        for (int i = 0; i < 5; i++) {
+            assertFalse(throttle.check("203.0.113.7", Kind.PASSWORD).refused());
+        }
+        assertTrue(throttle.check("203.0.113.7", Kind.PASSWORD).refused(), "five guesses are still being hashed");
+        throttle.abandoned("203.0.113.7");
+        assertFalse(throttle.check("203.0.113.7", Kind.PASSWORD).refused(), "an attempt that ended in an error frees its place");
+        for (int i = 0; i < 5; i++) {
+            throttle.failed("203.0.113.7");
+        }
+        assertTrue(throttle.check("203.0.113.7", Kind.PASSWORD).refused());
+        assertEquals(60, throttle.check("203.0.113.7", Kind.PASSWORD).retryAfterSeconds());
+    }
+
+    @Test
+    void successfulClientsAreNotKept() {
+        assertFalse(throttle.check("198.51.100.1", Kind.PASSWORD).refused());
+        throttle.succeeded("198.51.100.1");
+        assertFalse(throttle.check("198.51.100.2", Kind.TOKEN).refused());
+        throttle.abandoned("198.51.100.2");
+        assertEquals(0, throttle.clientsRemembered());
+    }
+
+    @Test
     void theLimitIsReportedOnceWhenReached() {
         for (int i = 1; i <= 4; i++) {
             assertFalse(throttle.failed("192.0.2.1").clientLimitReached());
