@@ -102,7 +102,10 @@ public final class LoginThrottle {
             clients.remove(client);
             w = null;
         }
-        if (w != null && w.failures + w.pending >= limits.maxFailuresPerClient()) {
+        // attempts still being checked count only once the client has failed: a script sending many requests
+        // at once with good credentials is never held back, a guesser's parallel burst is
+        if (w != null && (w.failures >= limits.maxFailuresPerClient()
+                || w.failures > 0 && w.failures + w.pending >= limits.maxFailuresPerClient())) {
             return new Verdict(true, secondsLeft(w, now), false);
         }
         if (kind == Kind.PASSWORD && overall != null && now - overall.start < windowMillis
