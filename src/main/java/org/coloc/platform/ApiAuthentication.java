@@ -1,5 +1,6 @@
 package org.coloc.platform;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -12,47 +13,134 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Base64;
+import java.util.logging.Logger;
 import org.coloc.platform.tokens.TokenCredential;
 
 /**
- * HTTP Basic (the admin) or a Bearer API token (scripts) for everything under /api, answered in the API's own error format: 401 with a problem body
- * (the container's default would be an HTML page). Role checks (403) happen in the resources.
+ * HTTP Basic (the admin) or a Bearer API token (scripts) for everything under /api and for Payara's /metrics,
+ * answered in the API's own error format: 401 with a problem body (the container's default would be an HTML
+ * page). Role checks (403) happen in the resources.
+ *
+ * <p>Failed logins are counted and logged by {@link LoginThrottle}; a client over the limit gets 429 with
+ * {@code Retry-After} before its credentials are even looked at, so guessing costs no PBKDF2.
  */
 @ApplicationScoped
 public class ApiAuthentication implements HttpAuthenticationMechanism {
 
+    private static final Logger LOG = Logger.getLogger(ApiAuthentication.class.getName());
+    /** Clients remembered at most: a few hundred kilobytes whatever the number of guessers. */
+    static final int MAX_CLIENTS = 10_000;
+
     @Inject
     IdentityStoreHandler identityStores;
+
+    @Inject
+    ColocConfig config;
+
+    @Inject
+    Clock clock;
+
+    private LoginThrottle throttle;
+    private ClientAddress.TrustedProxies proxies;
+
+    @PostConstruct
+    void init() {
+        proxies = ClientAddress.TrustedProxies.parse(config.optional("coloc.auth.trusted-proxies").orElse(""));
+        throttle = new LoginThrottle(new LoginThrottle.Limits(
+                config.integer("coloc.auth.max-failures-per-client"),
+                config.integer("coloc.auth.max-failures"),
+                Duration.ofSeconds(config.longValue("coloc.auth.failure-window-seconds")),
+                MAX_CLIENTS), clock);
+    }
+
+    /** The API, and Payara's metrics (served inside this application because it is deployed at the root). */
+    static boolean isProtected(String path) {
+        return path.equals("/api") || path.startsWith("/api/") || path.equals("/metrics") || path.startsWith("/metrics/");
+    }
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (!path.equals("/api") && !path.startsWith("/api/")) {
+        if (!isProtected(path)) {
             return context.doNothing();
         }
         String header = request.getHeader("Authorization");
-        if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            CredentialValidationResult result = identityStores.validate(new TokenCredential(header.substring(7).trim()));
-            if (result.getStatus() == CredentialValidationResult.Status.VALID) {
-                return context.notifyContainerAboutLogin(result);
-            }
-            return unauthorized(response, "Unknown or revoked API token.");
+        boolean bearer = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7);
+        boolean basic = header != null && header.regionMatches(true, 0, "Basic ", 0, 6);
+        if (!bearer && !basic) {
+            return unauthorized(response, header == null
+                    ? "Authentication required: HTTP Basic with the admin user, or an API token."
+                    : "Invalid credentials.");
         }
-        if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
-            String[] userAndPassword = decodeBasic(header.substring(6).trim());
-            if (userAndPassword != null) {
-                CredentialValidationResult result = identityStores.validate(
-                        new UsernamePasswordCredential(userAndPassword[0], userAndPassword[1]));
-                if (result.getStatus() == CredentialValidationResult.Status.VALID) {
-                    return context.notifyContainerAboutLogin(result);
+        String client = ClientAddress.resolve(request.getRemoteAddr(), request.getHeaders("X-Forwarded-For"), proxies);
+        LoginThrottle.Verdict verdict = throttle.check(client, bearer ? LoginThrottle.Kind.TOKEN : LoginThrottle.Kind.PASSWORD);
+        if (verdict.refused()) {
+            return tooManyFailures(response, verdict);
+        }
+        String user = null;
+        boolean counted = false;
+        try {
+            CredentialValidationResult result = CredentialValidationResult.INVALID_RESULT;
+            if (bearer) {
+                result = identityStores.validate(new TokenCredential(header.substring(7).trim()));
+            } else {
+                String[] userAndPassword = decodeBasic(header.substring(6).trim());
+                if (userAndPassword != null) {
+                    user = userAndPassword[0];
+                    result = identityStores.validate(
+                            new UsernamePasswordCredential(userAndPassword[0], userAndPassword[1]));
                 }
             }
+            counted = true;
+            if (result.getStatus() == CredentialValidationResult.Status.VALID) {
+                throttle.succeeded(client);
+                return context.notifyContainerAboutLogin(result);
+            }
+            logFailure(throttle.failed(client), client, request.getRemoteAddr(), bearer, user, path);
+            return unauthorized(response, bearer ? "Unknown or revoked API token." : "Invalid credentials.");
+        } finally {
+            if (!counted) {
+                throttle.abandoned(client);
+            }
         }
-        return unauthorized(response, header == null
-                ? "Authentication required: HTTP Basic with the admin user."
-                : "Invalid credentials.");
+    }
+
+    private void logFailure(LoginThrottle.Failure f, String client, String remote, boolean bearer, String user,
+            String path) {
+        long window = throttle.limits().window().toSeconds();
+        if (f.unloggedBefore() > 0) {
+            LOG.warning(() -> "Failed logins: " + f.unloggedBefore()
+                    + " more in the previous window were counted but not logged one by one");
+        }
+        if (f.logIt()) {
+            String via = client.equals(ClientAddress.key(remote)) ? "" : " (via proxy " + remote + ")";
+            LOG.warning(() -> "Failed login from " + client + via + ": "
+                    + (bearer ? "unknown or revoked API token" : "wrong password for user '" + printable(user) + "'")
+                    + " on " + printable(path) + "; " + f.clientFailures() + " from this client and "
+                    + f.overallFailures() + " overall within " + window + " s");
+        }
+        if (f.clientLimitReached()) {
+            LOG.warning(() -> "Failed logins: " + client + " reached " + f.clientFailures()
+                    + " failures; its logins are refused (429) until its " + window + " s window ends");
+        }
+        if (f.overallLimitReached()) {
+            LOG.severe(() -> "Failed logins: " + f.overallFailures() + " overall within " + window
+                    + " s; password logins are refused (429) for everybody until the window ends (API tokens still work)");
+        }
+    }
+
+    /** Log lines show what a client sent, cut short and without control characters (no forged log lines). */
+    private static String printable(String s) {
+        if (s == null) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder();
+        s.codePoints().limit(80).forEach(c -> b.appendCodePoint(Character.isISOControl(c) ? '?' : c));
+        return s.length() > 80 ? b.append('…').toString() : b.toString();
     }
 
     private static String[] decodeBasic(String encoded) {
@@ -66,12 +154,24 @@ public class ApiAuthentication implements HttpAuthenticationMechanism {
     }
 
     private static AuthenticationStatus unauthorized(HttpServletResponse response, String detail) {
-        response.setStatus(401);
         response.setHeader("WWW-Authenticate", "Basic realm=\"coloc\", charset=\"UTF-8\"");
+        return problem(response, Problem.of(401, "Unauthorized", detail));
+    }
+
+    private static AuthenticationStatus tooManyFailures(HttpServletResponse response, LoginThrottle.Verdict verdict) {
+        response.setHeader("Retry-After", Long.toString(verdict.retryAfterSeconds()));
+        return problem(response, Problem.of(429, "Too Many Requests", verdict.overall()
+                ? "Too many failed logins on this server; password logins are refused for "
+                        + verdict.retryAfterSeconds() + " s."
+                : "Too many failed logins from this address; try again in " + verdict.retryAfterSeconds() + " s."));
+    }
+
+    private static AuthenticationStatus problem(HttpServletResponse response, Problem problem) {
+        response.setStatus(problem.status());
         response.setContentType(Problem.MEDIA_TYPE);
         response.setCharacterEncoding("UTF-8");
         try {
-            response.getWriter().write(Problem.of(401, "Unauthorized", detail).toJson());
+            response.getWriter().write(problem.toJson());
         } catch (IOException e) {
             // the client went away; nothing more to tell it
         }

@@ -33,6 +33,27 @@ class PlatformPiecesTest {
     }
 
     @Test
+    void hugeOffsetsAreRefusedNotOverflowed() {
+        assertEquals(new Paging(Paging.MAX_OFFSET, 500), Paging.of(Integer.toString(Paging.MAX_OFFSET), "500"));
+        for (String huge : new String[] {"99999999999", "2147483647", "10000001", "9".repeat(5000), "-99999999999"}) {
+            ProblemException e = assertThrows(ProblemException.class, () -> Paging.of(huge, "50"), huge);
+            assertEquals(400, e.problem().status());
+            assertTrue(e.getMessage().length() < 200, "the answer does not echo a huge parameter");
+        }
+        assertEquals(400, assertThrows(ProblemException.class, () -> Paging.of("0", "99999999999")).problem().status());
+    }
+
+    @Test
+    void writesMustDeclareJson() {
+        assertTrue(JsonWritesOnly.isJson(new jakarta.ws.rs.core.MediaType("application", "json", "UTF-8")));
+        assertTrue(JsonWritesOnly.isJson(new jakarta.ws.rs.core.MediaType("application", "merge-patch+json")));
+        assertFalse(JsonWritesOnly.isJson(new jakarta.ws.rs.core.MediaType("application", "x-www-form-urlencoded")));
+        assertFalse(JsonWritesOnly.isJson(new jakarta.ws.rs.core.MediaType("text", "plain")));
+        assertFalse(JsonWritesOnly.isJson(new jakarta.ws.rs.core.MediaType("multipart", "form-data")));
+        assertFalse(JsonWritesOnly.isJson(null));
+    }
+
+    @Test
     void badIdsAreBadRequestsNotMissingResources() {
         assertEquals(12, Ids.parse("message", "12"));
         ProblemException e = assertThrows(ProblemException.class, () -> Ids.parse("message", "12abc"));

@@ -29,9 +29,6 @@ public class ApiTokens {
     @Inject
     Clock clock;
 
-    @Inject
-    TokenCache cache;
-
     public record Created(long id, String name, String token) {
     }
 
@@ -67,7 +64,6 @@ public class ApiTokens {
             throw ProblemException.notFound("No token " + id + ".");
         }
         t.revoke(clock.instant());
-        cache.forget(t.getHash());
     }
 
     /** The name of the live token with this value, if any. */

@@ -2,6 +2,7 @@ package org.coloc.platform.tokens;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -34,6 +35,9 @@ public class TokensResource {
     @EJB
     ApiTokens tokens;
 
+    @Inject
+    TokenCache cache;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a named token; the answer is the only time its value is shown")
@@ -59,6 +63,8 @@ public class TokensResource {
     @APIResponse(responseCode = "204", description = "revoked")
     public Response revoke(@PathParam("id") String id) {
         tokens.revoke(Ids.parse("token", id));
+        // after the commit, so no request can put the token back in between
+        cache.clear();
         return Response.noContent().build();
     }
 }
