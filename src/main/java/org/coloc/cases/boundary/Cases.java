@@ -46,6 +46,7 @@ import org.coloc.outbox.control.OutgoingMail;
 import org.coloc.outbox.control.Template;
 import org.coloc.platform.AppSecrets;
 import org.coloc.platform.ColocConfig;
+import org.coloc.platform.LikePattern;
 import org.coloc.platform.Page;
 import org.coloc.platform.Paging;
 import org.coloc.platform.ProblemException;
@@ -475,10 +476,7 @@ public class Cases {
             where.append(" AND c.requester = :requester");
         }
         if (q != null && !q.isBlank()) {
-            // what the admin types is found literally: % and _ are no wildcards
-            String escaped = q.trim().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
-                    .replace("_", "\\_");
-            params.put("q", "%" + escaped + "%");
+            params.put("q", LikePattern.containing(q));
             where.append(" AND (LOWER(c.subject) LIKE :q ESCAPE '\\' OR c.requester LIKE :q ESCAPE '\\')");
         }
         TypedQuery<SupportCase> query = em.createQuery("SELECT c FROM SupportCase c" + where

@@ -3,6 +3,7 @@ package org.coloc.inventory.boundary;
 import java.util.Locale;
 import java.util.Set;
 import org.coloc.platform.Ids;
+import org.coloc.platform.LikePattern;
 import org.coloc.platform.ProblemException;
 
 /** Query-parameter filters of the inventory lists, checked the same way everywhere. */
@@ -37,7 +38,6 @@ final class Filters {
 
     /** A case-insensitive substring pattern; LIKE wildcards typed by the user are taken literally. */
     static String like(String q) {
-        String escaped = q.trim().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-        return "%" + escaped + "%";
+        return LikePattern.containing(q);
     }
 }
