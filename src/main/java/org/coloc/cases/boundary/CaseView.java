@@ -28,7 +28,7 @@ public record CaseView(long number, String subject, String state, String request
                         p.getAddedAt())).toList(),
                 c.getFailingAddresses().stream().sorted().toList(), c.getLanguage(), c.isForeignTag(), c.getMemberId(),
                 c.getVmId(), c.getCreated(), c.getUpdated(), c.getLastActivityAt(),
-                messages.stream().map(m -> new Message(m.getId(), m.getDirection(), m.getAuthor(), m.getAt(), m.getText(),
+                messages.stream().map(m -> new Message(m.getId(), m.getDirection().label(), m.getAuthor(), m.getAt(), m.getText(),
                         m.getMessageId(), m.getMailId())).toList());
     }
 }

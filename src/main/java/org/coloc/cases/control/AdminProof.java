@@ -3,6 +3,7 @@ package org.coloc.cases.control;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Predicate;
 
 /**
  * Whether a mail whose {@code From:} is the admin's address really is his. Anybody can write that header, and
@@ -34,10 +35,20 @@ public final class AdminProof {
      */
     public static boolean proven(String from, String admin, String inReplyTo, OutgoingIds ids,
             List<String> authenticationResults, String trustedAuthservId) {
+        return proven(from, admin, inReplyTo, ids == null ? id -> false : id -> ids.caseOf(id) != null,
+                authenticationResults, trustedAuthservId);
+    }
+
+    /**
+     * The same, with "is this one of our keyed Message-IDs?" asked of {@code ours} (the mail router asks it of
+     * its lookups, which check the id's hash).
+     */
+    public static boolean proven(String from, String admin, String inReplyTo, Predicate<String> ours,
+            List<String> authenticationResults, String trustedAuthservId) {
         if (from == null || admin == null || admin.isBlank() || !from.strip().equalsIgnoreCase(admin.strip())) {
             return false;
         }
-        if (inReplyTo != null && ids != null && ids.caseOf(inReplyTo) != null) {
+        if (inReplyTo != null && ours != null && ours.test(inReplyTo)) {
             return true;
         }
         return vouchedFor(domainOf(admin), authenticationResults, trustedAuthservId);

@@ -92,6 +92,16 @@ public final class Participants {
         return new Admission(joined, notAllowed, overLimit, unusable);
     }
 
+    /** Addresses that never take part: ours and the admin's (blank: there is no admin), lower-case. */
+    public static Set<String> never(String colocAddress, String adminAddress) {
+        Set<String> never = new java.util.HashSet<>();
+        never.add(colocAddress.toLowerCase(java.util.Locale.ROOT));
+        if (adminAddress != null && !adminAddress.isBlank()) {
+            never.add(adminAddress.toLowerCase(java.util.Locale.ROOT));
+        }
+        return never;
+    }
+
     /**
      * Whether we can send to this address at all: one {@code @}, no blanks, not longer than a mail path, not a
      * stored key of an over-long one.

@@ -132,7 +132,6 @@ public final class Threading {
         return new Decision(null, RULE_NEW, false);
     }
 
-    /** In-Reply-To, then References from the newest (last) to the oldest, without repeats or the mail itself. */
     /** Every Message-ID {@link #thread} may ask the lookup about for this mail (to ask them ahead, at once). */
     public static List<String> idsToLookUp(MailFacts mail) {
         List<String> ids = new ArrayList<>(parentIds(mail));
@@ -143,6 +142,7 @@ public final class Threading {
         return ids;
     }
 
+    /** In-Reply-To, then References from the newest (last) to the oldest, without repeats or the mail itself. */
     static List<String> parentIds(MailFacts mail) {
         Set<String> ids = new LinkedHashSet<>();
         String own = id(mail.messageId());
@@ -163,8 +163,14 @@ public final class Threading {
         return new ArrayList<>(ids);
     }
 
-    /** An id without blanks and angle brackets, or null when nothing is left. */
-    static String id(String raw) {
+    /**
+     * An id without blanks and angle brackets, or null when nothing usable is left. A Message-ID is
+     * {@code left@right} (RFC 5322 msg-id): anything else is junk that some mailer put there for all its mails
+     * alike (one real list archive has 37 mails with {@code References: <yes>}), and threading by it would glue
+     * unrelated conversations into one case. Such ids are ignored everywhere threading looks: In-Reply-To,
+     * References and the mail's own Message-ID.
+     */
+    public static String id(String raw) {
         if (raw == null) {
             return null;
         }
@@ -176,7 +182,8 @@ public final class Threading {
             s = s.substring(0, s.length() - 1);
         }
         s = s.strip();
-        return s.isEmpty() ? null : s;
+        int at = s.lastIndexOf('@');
+        return at <= 0 || at == s.length() - 1 ? null : s;
     }
 
     private static String address(String raw) {

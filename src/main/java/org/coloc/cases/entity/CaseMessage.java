@@ -1,6 +1,7 @@
 package org.coloc.cases.entity;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -44,9 +45,9 @@ public class CaseMessage {
     @Column(name = "CASE_ID", nullable = false)
     private long caseId;
 
-    /** incoming, outgoing or note */
+    @Convert(converter = MessageDirectionConverter.class)
     @Column(name = "DIRECTION", nullable = false, length = 10)
-    private String direction;
+    private MessageDirection direction;
 
     @Column(name = "MESSAGE_ID", length = 998)
     private String messageId;
@@ -68,10 +69,10 @@ public class CaseMessage {
         // for JPA
     }
 
-    public CaseMessage(long caseId, String direction, String messageId, Long mailId, String author, Instant at,
+    public CaseMessage(long caseId, MessageDirection direction, String messageId, Long mailId, String author, Instant at,
             String text) {
         this.caseId = caseId;
-        this.direction = direction;
+        this.direction = java.util.Objects.requireNonNull(direction, "direction");
         this.messageId = idKey(messageId);
         this.mailId = mailId;
         this.author = Bounded.text(author, AUTHOR_MAX);
@@ -96,7 +97,7 @@ public class CaseMessage {
         return caseId;
     }
 
-    public String getDirection() {
+    public MessageDirection getDirection() {
         return direction;
     }
 

@@ -18,7 +18,7 @@ class CaseMessageTest {
         assertEquals(key, CaseMessage.idKey(longId), "same id, same key");
         assertNotEquals(key, CaseMessage.idKey("x".repeat(1209) + "@example.net"), "same prefix, other id");
         assertEquals("short@example.org", CaseMessage.idKey("short@example.org"), "short ids unchanged");
-        CaseMessage m = new CaseMessage(1, "incoming", longId, null, "a".repeat(400), Instant.EPOCH, "text");
+        CaseMessage m = new CaseMessage(1, MessageDirection.INCOMING, longId, null, "a".repeat(400), Instant.EPOCH, "text");
         assertEquals(key, m.getMessageId());
         assertTrue(m.getAuthor().length() <= CaseMessage.AUTHOR_MAX);
     }

@@ -1,0 +1,188 @@
+package org.coloc.routing.control;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.coloc.cases.control.AdminProof;
+import org.coloc.cases.control.Threading;
+import org.coloc.intake.control.MailKind;
+
+/**
+ * Decides what becomes of an incoming mail: one {@link Route} per mail, from its {@link MailFacts} and what
+ * {@link RouteLookups} say of the stored cases and our sent mail. Pure code: no database, no clock, no
+ * configuration of its own; it writes nothing.
+ *
+ * <p>Rules are asked in order, the first that decides wins:
+ * <ol>
+ * <li>nothing parsed → ignore;</li>
+ * <li>a bounce → {@link Route.BounceOf} when it names a mail of ours (in its headers or in the returned
+ * original) that went to the very address it reports, else ignored: anybody holding our acknowledgement can
+ * forge a bounce naming it and an address of his choice;</li>
+ * <li>an auto-reply → {@link Route.AutoReplyJoins} the case of the first mail it names, else ignored; never
+ * answered;</li>
+ * <li>a human mail with a sender → into a case by {@link Threading} (a new case, or case N as the
+ * correspondent's mail or, from the admin proven by {@link AdminProof}, as his reply);</li>
+ * <li>anything else (list mail, our own mail coming back, no sender) → ignored.</li>
+ * </ol>
+ * A new flow (a comment on post S, a reply to comment C or to maintenance notice M) is a new rule placed before
+ * the human rule: it recognises its mail (a plus-address, see {@link MailFacts#plusDetail}, or one of its own
+ * Message-IDs in In-Reply-To) and returns a new {@link Route} record; mail it does not claim goes on to the cases.
+ *
+ * <p>Ids that are not {@code left@right} are never looked up (see {@link Threading#id}).
+ */
+public final class MailRouter {
+
+    /** One step of the routing: a decision, or empty when the mail is not this rule's business. */
+    @FunctionalInterface
+    interface Rule {
+        Optional<Route> decide(MailFacts mail, RouteLookups lookups, Instant now);
+    }
+
+    /** The addresses the rules need: ours, the admin's (blank: no admin), the receiving server's authserv-id. */
+    public record Settings(String colocAddress, String adminAddress, String trustedAuthservId) {
+        public Settings {
+            colocAddress = colocAddress == null ? "" : colocAddress.strip().toLowerCase(Locale.ROOT);
+            adminAddress = adminAddress == null ? "" : adminAddress.strip().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    private final Settings settings;
+    private final List<Rule> rules;
+
+    public MailRouter(Settings settings) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.rules = List.of(this::bounce, this::autoReply, this::human);
+    }
+
+    /** The decision for this mail ({@code mail} may be null: nothing was parsed). */
+    public Route route(MailFacts mail, RouteLookups lookups, Instant now) {
+        Objects.requireNonNull(lookups, "lookups");
+        Objects.requireNonNull(now, "now");
+        if (mail == null) {
+            return new Route.Ignore("not parsed");
+        }
+        for (Rule rule : rules) {
+            Optional<Route> decided = rule.decide(mail, lookups, now);
+            if (decided.isPresent()) {
+                return decided.get();
+            }
+        }
+        return new Route.Ignore((mail.kind() == null ? "unclassified" : mail.kind().label()) + " mail"
+                + (mail.kind() == MailKind.HUMAN ? " without a sender" : "") + ": never answered nor threaded");
+    }
+
+    /** Whether the mail claims to be the admin's (From: his address), proven or not. */
+    public boolean claimsToBeTheAdmin(MailFacts mail) {
+        return mail != null && isAdmin(mail.sender());
+    }
+
+    private Optional<Route> bounce(MailFacts mail, RouteLookups lookups, Instant now) {
+        if (mail.kind() != MailKind.BOUNCE) {
+            return Optional.empty();
+        }
+        if (mail.failedRecipient() == null || mail.failedRecipient().isBlank()) {
+            return Optional.of(new Route.Ignore("bounce naming no failed recipient"));
+        }
+        String address = mail.failedRecipient().strip().toLowerCase(Locale.ROOT);
+        Set<String> ids = new LinkedHashSet<>(parentIds(mail));
+        for (String returned : mail.returnedIds()) {
+            if (ids.size() >= MailFacts.MAX_BOUNCE_IDS) {
+                break;
+            }
+            String id = Threading.id(returned);
+            if (id != null) {
+                ids.add(id);
+            }
+        }
+        for (String id : ids) {
+            Optional<Long> n = lookups.caseOfMessageId(id);
+            if (n != null && n.isPresent() && lookups.sentTo(id, address)) {
+                return Optional.of(new Route.BounceOf(id, n.get(), address, mail.deliveryStatus()));
+            }
+        }
+        return Optional.of(new Route.Ignore("bounce for " + address + " naming no mail of ours to that address"));
+    }
+
+    private Optional<Route> autoReply(MailFacts mail, RouteLookups lookups, Instant now) {
+        if (mail.kind() != MailKind.AUTO_REPLY) {
+            return Optional.empty();
+        }
+        for (String id : parentIds(mail)) {
+            Optional<Long> n = lookups.caseOfMessageId(id);
+            if (n != null && n.isPresent()) {
+                return Optional.of(new Route.AutoReplyJoins(n.get()));
+            }
+        }
+        return Optional.of(new Route.Ignore("auto-reply naming no mail of a case"));
+    }
+
+    private Optional<Route> human(MailFacts mail, RouteLookups lookups, Instant now) {
+        if (mail.kind() != MailKind.HUMAN || mail.sender() == null || mail.sender().isBlank()) {
+            return Optional.empty();
+        }
+        // a From: naming the admin is only his if the mail proves it: a forger would otherwise silence a case
+        boolean admin = AdminProof.proven(mail.sender(), settings.adminAddress(), mail.inReplyTo(), lookups::isOurs,
+                mail.authenticationResults(), settings.trustedAuthservId());
+        Route.As as = admin ? Route.As.ADMIN : Route.As.CORRESPONDENT;
+        Threading.Decision d = Threading.thread(new Threading.MailFacts(mail.messageId(), mail.inReplyTo(),
+                mail.references(), mail.sender(), mail.subject(), mail.date()), adminAware(lookups, admin), now);
+        return Optional.of(d.caseNumber() != null ? new Route.AddToCase(d.caseNumber(), as, d.rule())
+                : new Route.NewCase(d.foreignTag(), as));
+    }
+
+    /**
+     * The lookups, with the admin taking part in every case once his mail is proven his (his tagged mail from
+     * his own client is his reply); unproven, a mail in his name takes part in none.
+     */
+    private Threading.CaseLookup adminAware(RouteLookups lookups, boolean adminProven) {
+        return new Threading.CaseLookup() {
+            @Override
+            public Optional<Long> caseOfMessageId(String messageId) {
+                return lookups.caseOfMessageId(messageId);
+            }
+
+            @Override
+            public boolean exists(long caseNumber) {
+                return lookups.exists(caseNumber);
+            }
+
+            @Override
+            public boolean takesPart(long caseNumber, String address) {
+                if (isAdmin(address)) {
+                    return adminProven && lookups.exists(caseNumber);
+                }
+                return lookups.takesPart(caseNumber, address);
+            }
+
+            @Override
+            public Optional<Long> activeCase(String address, String normalisedSubject, Instant since) {
+                return lookups.activeCase(address, normalisedSubject, since);
+            }
+        };
+    }
+
+    private boolean isAdmin(String address) {
+        return address != null && !settings.adminAddress().isBlank()
+                && address.strip().equalsIgnoreCase(settings.adminAddress());
+    }
+
+    /** In-Reply-To then References, usable ids only ({@code left@right}), without repeats. */
+    private static List<String> parentIds(MailFacts mail) {
+        Set<String> ids = new LinkedHashSet<>();
+        List<String> all = new ArrayList<>();
+        all.add(mail.inReplyTo());
+        all.addAll(mail.references());
+        for (String raw : all) {
+            String id = Threading.id(raw);
+            if (id != null) {
+                ids.add(id);
+            }
+        }
+        return List.copyOf(ids);
+    }
+}

@@ -1,0 +1,102 @@
+package org.coloc.routing.control;
+
+import java.util.Objects;
+import org.coloc.cases.control.DeliveryStatus;
+
+/**
+ * What becomes of one incoming mail: the {@link MailRouter}'s decision, applied in one place inside the
+ * intake's transaction ({@code routing.boundary.MailRouting}).
+ *
+ * <p>Adding a mail flow (a reader's comment on post S, a reply to comment C, a member's reply to maintenance
+ * notice M) is: a new record here, a new {@link Handler} method, a new rule in the router. The records and
+ * rules already here stay as they are; the compiler then points at the one place that must learn to apply the
+ * new decision, because every {@link Handler} must implement every method. (Java 17 has no pattern matching for
+ * {@code switch}; with Java 21 the handler becomes an exhaustive {@code switch} over this sealed interface.)
+ */
+public sealed interface Route permits Route.NewCase, Route.AddToCase, Route.AutoReplyJoins, Route.BounceOf,
+        Route.Ignore {
+
+    /** Who the mail speaks for once it is in a case. */
+    enum As {
+        /** Incoming mail: the requester's, a participant's, or anybody's who named a mail of the case. */
+        CORRESPONDENT,
+        /** The admin's answer from his own mail client, proven his: recorded as sent, never sent again. */
+        ADMIN
+    }
+
+    /** Applies a decision: one method per kind of decision. */
+    interface Handler<R> {
+        R newCase(NewCase route);
+
+        R addToCase(AddToCase route);
+
+        R autoReplyJoins(AutoReplyJoins route);
+
+        R bounceOf(BounceOf route);
+
+        R ignore(Ignore route);
+    }
+
+    <R> R applyWith(Handler<R> handler);
+
+    /** A new case opened by this mail; {@code foreignTag}: it carried the tag of a case its sender is not part of. */
+    record NewCase(boolean foreignTag, As as) implements Route {
+        public NewCase {
+            Objects.requireNonNull(as, "as");
+        }
+
+        @Override
+        public <R> R applyWith(Handler<R> handler) {
+            return handler.newCase(this);
+        }
+    }
+
+    /** The mail joins case N; {@code rule}: which threading rule found it (references, tag, subject). */
+    record AddToCase(long caseNumber, As as, String rule) implements Route {
+        public AddToCase {
+            Objects.requireNonNull(as, "as");
+        }
+
+        @Override
+        public <R> R applyWith(Handler<R> handler) {
+            return handler.addToCase(this);
+        }
+    }
+
+    /** An auto-reply (out of office…) to a mail of case N joins its thread, changing nothing else. */
+    record AutoReplyJoins(long caseNumber) implements Route {
+        @Override
+        public <R> R applyWith(Handler<R> handler) {
+            return handler.autoReplyJoins(this);
+        }
+    }
+
+    /**
+     * A delivery report about our mail {@code ourMessageId} of case N, which went to {@code address}: delivery
+     * there failed, or is delayed ({@link #delay()}); {@code status} as the report gives it, may be null.
+     */
+    record BounceOf(String ourMessageId, long caseNumber, String address, String status) implements Route {
+        public BounceOf {
+            Objects.requireNonNull(ourMessageId, "ourMessageId");
+            Objects.requireNonNull(address, "address");
+        }
+
+        /** A warning that delivery is still being tried: the address must not be marked failing. */
+        public boolean delay() {
+            return DeliveryStatus.isDelay(status);
+        }
+
+        @Override
+        public <R> R applyWith(Handler<R> handler) {
+            return handler.bounceOf(this);
+        }
+    }
+
+    /** Nothing to do: the mail stays in the intake (and in {@code /api/messages}) only. */
+    record Ignore(String reason) implements Route {
+        @Override
+        public <R> R applyWith(Handler<R> handler) {
+            return handler.ignore(this);
+        }
+    }
+}

@@ -1,0 +1,360 @@
+package org.coloc.routing.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.coloc.cases.control.OutgoingIds;
+import org.coloc.intake.control.MailKind;
+import org.coloc.routing.control.Route.AddToCase;
+import org.coloc.routing.control.Route.As;
+import org.coloc.routing.control.Route.AutoReplyJoins;
+import org.coloc.routing.control.Route.BounceOf;
+import org.coloc.routing.control.Route.Ignore;
+import org.coloc.routing.control.Route.NewCase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The routing decision, one row per situation: the facts of a mail against one small world of cases, and the
+ * decision expected. The world:
+ * <ul>
+ * <li>case 1 "Backup failed", requester Alice, participant Carol, active two days ago; Alice's mail
+ * {@code a1@alice.example}; our acknowledgement {@link #ACK1} went to Alice;</li>
+ * <li>case 2 "Disk full", requester Bob, closed over a year ago; Bob's mail {@code b1@bob.example}; our reply
+ * {@link #REPLY2} went to Bob and Dave;</li>
+ * <li>case 3, opened by a list mail of a real archive, referred to the junk id {@code yes} (stored before junk
+ * ids were ignored).</li>
+ * </ul>
+ */
+class MailRouterTest {
+
+    static final Instant NOW = Instant.parse("2026-11-28T12:00:00Z");
+    static final String COLOC = "coloc@coloc.example.org";
+    static final String ADMIN = "admin@coloc.example.org";
+    static final String AUTHSERV = "mx.coloc.example.org";
+    static final String ALICE = "alice@alice.example";
+    static final String BOB = "bob@bob.example";
+    static final String CAROL = "carol@carol.example";
+    static final String DAVE = "dave@dave.example";
+    static final String MALLORY = "mallory@evil.example";
+    static final OutgoingIds IDS = new OutgoingIds("a key of at least sixteen bytes!".getBytes(StandardCharsets.US_ASCII),
+            "coloc.example.org");
+    static final String ACK1 = IDS.create(1);
+    static final String REPLY2 = IDS.create(2);
+    static final String FORGED1 = "case-1.aaaaaaaaaaaaaaaa.aaaaaaaaaaaaaaaa@coloc.example.org";
+    static final String ADMIN_VOUCHED = AUTHSERV + "; dkim=pass header.d=coloc.example.org; spf=pass";
+
+    static final MailRouter ROUTER = new MailRouter(new MailRouter.Settings(COLOC, ADMIN, AUTHSERV));
+
+    static Stream<Arguments> situations() {
+        return Stream.of(
+                // people writing to cases
+                row("stranger's first mail opens a case", human(MALLORY).subject("Une VM pour notre asso ?"),
+                        new NewCase(false, As.CORRESPONDENT)),
+                row("requester's reply to our acknowledgement", human(ALICE).inReplyTo(ACK1).subject("Re: [coloc #1] x"),
+                        new AddToCase(1, As.CORRESPONDENT, "references")),
+                row("participant names a mail of the case", human(CAROL).references("a1@alice.example").subject("Re: x"),
+                        new AddToCase(1, As.CORRESPONDENT, "references")),
+                row("participant uses the tag", human(CAROL).subject("[coloc #1] still failing"),
+                        new AddToCase(1, As.CORRESPONDENT, "tag")),
+                row("stranger with someone else's tag gets a new, flagged case",
+                        human(MALLORY).subject("Re: [coloc #1] Backup failed"), new NewCase(true, As.CORRESPONDENT)),
+                row("tag of a case that does not exist", human(ALICE).subject("[coloc #999] Backup failed"),
+                        new NewCase(true, As.CORRESPONDENT)),
+                row("reply to a closed case goes back into it", human(BOB).references("b1@bob.example").subject("Re: Disk full"),
+                        new AddToCase(2, As.CORRESPONDENT, "references")),
+                row("reply that lost its headers: same sender, same subject",
+                        human(ALICE).subject("RE : Backup failed"), new AddToCase(1, As.CORRESPONDENT, "subject")),
+                row("lost headers from another sender do not join", human(BOB).subject("Re: Backup failed"),
+                        new NewCase(false, As.CORRESPONDENT)),
+                row("plus-addressed recipient: still a new case today",
+                        human(DAVE).to("coloc+vm@coloc.example.org").subject("VM"), new NewCase(false, As.CORRESPONDENT)),
+                row("no-reply sender: the case opens (cases withhold the acknowledgement)",
+                        human("noreply@service.example").subject("Your invoice"), new NewCase(false, As.CORRESPONDENT)),
+
+                // the admin
+                row("admin from his own client, proven by our id in In-Reply-To",
+                        human(ADMIN).inReplyTo(ACK1).subject("Re: [coloc #1] Backup failed"),
+                        new AddToCase(1, As.ADMIN, "references")),
+                row("admin proven by our receiving server, tag only",
+                        human(ADMIN).authenticated(ADMIN_VOUCHED).subject("Re: [coloc #2] Disk full"),
+                        new AddToCase(2, As.ADMIN, "tag")),
+                row("admin proven, writing about something new", human(ADMIN).authenticated(ADMIN_VOUCHED).subject("Panne"),
+                        new NewCase(false, As.ADMIN)),
+                row("admin's address unproven, with a tag: anybody's mail, flagged",
+                        human(ADMIN).subject("Re: [coloc #1] Backup failed"), new NewCase(true, As.CORRESPONDENT)),
+                row("admin's address vouched for by a server we do not trust",
+                        human(ADMIN).authenticated("mx.evil.example; dkim=pass header.d=coloc.example.org")
+                                .subject("[coloc #1] close it"), new NewCase(true, As.CORRESPONDENT)),
+                row("admin's address unproven, naming a mail of the case: incoming, not his reply",
+                        human(ADMIN).references("a1@alice.example").subject("Re: Backup failed"),
+                        new AddToCase(1, As.CORRESPONDENT, "references")),
+
+                // forged and junk ids
+                row("forged Message-ID of ours threads nowhere", human(MALLORY).inReplyTo(FORGED1).subject("Reset root"),
+                        new NewCase(false, As.CORRESPONDENT)),
+                row("forged Message-ID of ours proves nobody the admin", human(ADMIN).inReplyTo(FORGED1).subject("Reset"),
+                        new NewCase(false, As.CORRESPONDENT)),
+                row("junk id <yes> in References never threads", human(DAVE).references("yes").subject("Patch for the docs"),
+                        new NewCase(false, As.CORRESPONDENT)),
+                row("junk id as In-Reply-To never threads", human(DAVE).inReplyTo("<yes>").subject("Another list mail"),
+                        new NewCase(false, As.CORRESPONDENT)),
+                row("junk own Message-ID never threads", human(DAVE).messageId("yes").subject("Hello"),
+                        new NewCase(false, As.CORRESPONDENT)),
+
+                // auto-replies
+                row("auto-reply to our reply joins its case", auto(DAVE).inReplyTo(REPLY2).subject("Out of office"),
+                        new AutoReplyJoins(2)),
+                row("auto-reply to the requester's mail (References) joins its case",
+                        auto(ALICE).references("a1@alice.example").subject("Absence"), new AutoReplyJoins(1)),
+                row("auto-reply naming nothing of ours is dropped", auto(DAVE).inReplyTo("x@elsewhere.example"),
+                        new Ignore("")),
+                row("auto-reply naming a forged id of ours is dropped", auto(MALLORY).inReplyTo(FORGED1), new Ignore("")),
+
+                // bounces
+                row("bounce of an acknowledgement, our id in the returned original",
+                        bounce(ALICE, "5.1.1").returned(ACK1), new BounceOf(ACK1, 1, ALICE, "5.1.1")),
+                row("bounce naming our mail in In-Reply-To, address in another case",
+                        bounce("BOB@bob.example", null).inReplyTo(REPLY2), new BounceOf(REPLY2, 2, BOB, null)),
+                row("delay warning is still a bounce of our mail (marked a delay)",
+                        bounce(DAVE, "4.4.1").returned(REPLY2), new BounceOf(REPLY2, 2, DAVE, "4.4.1")),
+                row("bounce naming our mail to another address is ignored",
+                        bounce(MALLORY, "5.1.1").returned(ACK1), new Ignore("")),
+                row("bounce naming a forged id is ignored", bounce(ALICE, "5.1.1").returned(FORGED1), new Ignore("")),
+                row("bounce without a failed recipient is ignored", bounce(null, "5.0.0").returned(ACK1), new Ignore("")),
+
+                // never answered nor threaded
+                row("mail from our own address (a loop)", facts(MailKind.LOOP, COLOC).inReplyTo(ACK1), new Ignore("")),
+                row("list mail, even naming a case", facts(MailKind.LIST, CAROL).references("a1@alice.example"),
+                        new Ignore("")),
+                row("human mail without a sender", facts(MailKind.HUMAN, null).subject("[coloc #1]"), new Ignore("")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("situations")
+    void routes(String situation, MailFacts mail, Route expected) {
+        Route actual = ROUTER.route(mail, new World(), NOW);
+        if (expected instanceof Ignore) {
+            assertInstanceOf(Ignore.class, actual, situation);
+            assertFalse(((Ignore) actual).reason().isBlank(), "an ignored mail says why");
+        } else {
+            assertEquals(expected, actual, situation);
+        }
+    }
+
+    @Test
+    void atLeastTwentySituations() {
+        assertTrue(situations().count() >= 20);
+    }
+
+    @Test
+    void nothingParsedIsIgnored() {
+        assertInstanceOf(Ignore.class, ROUTER.route(null, new World(), NOW));
+    }
+
+    @Test
+    void junkIdsAreNeverAskedAbout() {
+        World world = new World();
+        ROUTER.route(human(DAVE).messageId("yes").inReplyTo("<yes>").references("yes", "no", "<>", "ok@x.example")
+                .subject("Re: patch").build(), world, NOW);
+        ROUTER.route(auto(DAVE).inReplyTo("yes").build(), world, NOW);
+        ROUTER.route(bounce(DAVE, "5.1.1").inReplyTo("yes").returned("yes").build(), world, NOW);
+        assertEquals(List.of("ok@x.example"), world.asked);
+    }
+
+    @Test
+    void aDelayIsNotAFailure() {
+        assertTrue(new BounceOf(REPLY2, 2, DAVE, "4.4.1").delay());
+        assertFalse(new BounceOf(ACK1, 1, ALICE, "5.1.1").delay());
+        assertFalse(new BounceOf(ACK1, 1, ALICE, null).delay(), "no status counts as permanent");
+    }
+
+    @Test
+    void withoutAnAdminNobodyIsTheAdmin() {
+        MailRouter noAdmin = new MailRouter(new MailRouter.Settings(COLOC, "", AUTHSERV));
+        assertEquals(new AddToCase(1, As.CORRESPONDENT, "references"),
+                noAdmin.route(human(ADMIN).inReplyTo(ACK1).subject("[coloc #2] x").build(), new World(), NOW));
+        assertEquals(new NewCase(true, As.CORRESPONDENT),
+                noAdmin.route(human(ADMIN).authenticated(ADMIN_VOUCHED).subject("[coloc #2] x").build(), new World(), NOW));
+        assertFalse(noAdmin.claimsToBeTheAdmin(human(ADMIN).build()));
+        assertTrue(ROUTER.claimsToBeTheAdmin(human("Admin@Coloc.example.org").build()));
+    }
+
+    @Test
+    void everyRouteReachesItsOwnHandlerMethod() {
+        situations().map(a -> (Route) a.get()[2]).forEach(r -> assertEquals(r, r.applyWith(new Identity())));
+    }
+
+    /** Hands a route back unchanged: shows that every route can be applied by a handler. */
+    static final class Identity implements Route.Handler<Route> {
+        public Route newCase(NewCase r) {
+            return r;
+        }
+
+        public Route addToCase(AddToCase r) {
+            return r;
+        }
+
+        public Route autoReplyJoins(AutoReplyJoins r) {
+            return r;
+        }
+
+        public Route bounceOf(BounceOf r) {
+            return r;
+        }
+
+        public Route ignore(Ignore r) {
+            return r;
+        }
+    }
+
+    // the world
+
+    /** Cases 1–3 as the class comment describes them, as the container's lookups would answer. */
+    static final class World implements RouteLookups {
+        final Map<String, Long> messages = new HashMap<>(Map.of("a1@alice.example", 1L, ACK1, 1L,
+                "b1@bob.example", 2L, REPLY2, 2L));
+        final Map<String, Long> references = new HashMap<>(Map.of("yes", 3L));
+        final Map<Long, Set<String>> people = Map.of(1L, Set.of(ALICE, CAROL), 2L, Set.of(BOB), 3L, Set.of("list@x.example"));
+        final Map<Long, String> subjects = Map.of(1L, "backup failed", 2L, "disk full", 3L, "patch for the docs");
+        final Map<Long, Instant> active = Map.of(1L, NOW.minus(Duration.ofDays(2)), 2L, NOW.minus(Duration.ofDays(400)),
+                3L, NOW.minus(Duration.ofDays(1)));
+        final Map<String, Set<String>> sent = Map.of(ACK1, Set.of(ALICE), REPLY2, Set.of(BOB, DAVE));
+        final List<String> asked = new ArrayList<>();
+
+        @Override
+        public Optional<Long> caseOfMessageId(String messageId) {
+            asked.add(messageId);
+            Long ours = IDS.caseOf(messageId);
+            if (ours != null) {
+                return exists(ours) ? Optional.of(ours) : Optional.empty();
+            }
+            Long n = messages.get(messageId);
+            return Optional.ofNullable(n != null ? n : references.get(messageId));
+        }
+
+        @Override
+        public boolean exists(long caseNumber) {
+            return people.containsKey(caseNumber);
+        }
+
+        @Override
+        public boolean takesPart(long caseNumber, String address) {
+            return people.getOrDefault(caseNumber, Set.of()).contains(address.toLowerCase(Locale.ROOT));
+        }
+
+        @Override
+        public Optional<Long> activeCase(String address, String normalisedSubject, Instant since) {
+            return people.keySet().stream().filter(n -> takesPart(n, address)
+                    && subjects.get(n).equals(normalisedSubject) && !active.get(n).isBefore(since)).findFirst();
+        }
+
+        @Override
+        public boolean isOurs(String messageId) {
+            return IDS.caseOf(messageId) != null;
+        }
+
+        @Override
+        public boolean sentTo(String ourMessageId, String address) {
+            return sent.getOrDefault(ourMessageId, Set.of()).contains(address);
+        }
+    }
+
+    // the facts
+
+    static Arguments row(String situation, Facts facts, Route expected) {
+        return Arguments.of(situation, facts.build(), expected);
+    }
+
+    static Facts human(String from) {
+        return facts(MailKind.HUMAN, from);
+    }
+
+    static Facts auto(String from) {
+        return facts(MailKind.AUTO_REPLY, from);
+    }
+
+    static Facts bounce(String failed, String status) {
+        Facts f = facts(MailKind.BOUNCE, "mailer-daemon@mx.example");
+        f.failed = failed;
+        f.status = status;
+        return f;
+    }
+
+    static Facts facts(MailKind kind, String from) {
+        Facts f = new Facts();
+        f.kind = kind;
+        f.from = from;
+        return f;
+    }
+
+    /** A mail's facts, written the way a row reads. */
+    static final class Facts {
+        MailKind kind;
+        String from;
+        String messageId = "m" + Math.abs(System.identityHashCode(this)) + "@sender.example";
+        String inReplyTo;
+        List<String> references = List.of();
+        List<String> to = List.of(COLOC);
+        String subject;
+        List<String> authenticationResults = List.of();
+        String failed;
+        String status;
+        List<String> returned = List.of();
+
+        Facts messageId(String id) {
+            messageId = id;
+            return this;
+        }
+
+        Facts inReplyTo(String id) {
+            inReplyTo = id;
+            return this;
+        }
+
+        Facts references(String... ids) {
+            references = List.of(ids);
+            return this;
+        }
+
+        Facts to(String... addresses) {
+            to = List.of(addresses);
+            return this;
+        }
+
+        Facts subject(String s) {
+            subject = s;
+            return this;
+        }
+
+        Facts authenticated(String... results) {
+            authenticationResults = List.of(results);
+            return this;
+        }
+
+        Facts returned(String... ids) {
+            returned = List.of(ids);
+            return this;
+        }
+
+        MailFacts build() {
+            return new MailFacts(kind, messageId, from == null ? null : from.toLowerCase(Locale.ROOT), to, inReplyTo,
+                    references, subject, NOW, authenticationResults, failed, status, returned);
+        }
+    }
+}
