@@ -1,0 +1,127 @@
+package org.coloc.routing.boundary;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.NotificationOptions;
+import jakarta.enterprise.util.TypeLiteral;
+import java.lang.annotation.Annotation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+import org.coloc.cases.boundary.CaseMail;
+import org.coloc.intake.control.MailTaken;
+import org.coloc.routing.control.AddressFailed;
+import org.coloc.routing.control.Route;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The applying side, out of the container: each decision reaches exactly the one operation it names, and a
+ * bounce tells the members (by event) only when delivery failed for good.
+ */
+class MailRoutingTest {
+
+    private final List<String> calls = new ArrayList<>();
+    private final List<AddressFailed> fired = new ArrayList<>();
+    private final MailTaken taken = new MailTaken(null, null, null);
+    private final MailRouting routing = new MailRouting();
+
+    MailRoutingTest() {
+        routing.cases = new CaseMail() {
+            @Override
+            public void open(MailTaken t, boolean foreignTag, boolean fromAdmin) {
+                calls.add("open foreignTag=" + foreignTag + " admin=" + fromAdmin);
+            }
+
+            @Override
+            public void add(MailTaken t, long caseNumber, boolean fromAdmin) {
+                calls.add("add #" + caseNumber + " admin=" + fromAdmin);
+            }
+
+            @Override
+            public void attachAutoReply(MailTaken t, long caseNumber) {
+                calls.add("auto-reply #" + caseNumber);
+            }
+
+            @Override
+            public void bounced(MailTaken t, long caseNumber, String address, String status, boolean delay) {
+                calls.add("bounce #" + caseNumber + " " + address + " " + status + " delay=" + delay);
+            }
+        };
+        routing.addressFailed = new Recorder();
+    }
+
+    @Test
+    void aNewCaseIsOpened() {
+        routing.apply(taken, new Route.NewCase(true, Route.As.CORRESPONDENT));
+        assertEquals(List.of("open foreignTag=true admin=false"), calls);
+    }
+
+    @Test
+    void theAdminsMailJoinsAsHisReply() {
+        routing.apply(taken, new Route.AddToCase(4, Route.As.ADMIN, "tag"));
+        routing.apply(taken, new Route.AddToCase(5, Route.As.CORRESPONDENT, "references"));
+        assertEquals(List.of("add #4 admin=true", "add #5 admin=false"), calls);
+    }
+
+    @Test
+    void anAutoReplyJoinsItsCase() {
+        routing.apply(taken, new Route.AutoReplyJoins(7));
+        assertEquals(List.of("auto-reply #7"), calls);
+        assertEquals(List.of(), fired);
+    }
+
+    @Test
+    void aFailureMarksTheCaseAndTellsTheMembers() {
+        routing.apply(taken, new Route.BounceOf("case-3.x.y@coloc.example", 3, "alice@a.example", "5.1.1"));
+        assertEquals(List.of("bounce #3 alice@a.example 5.1.1 delay=false"), calls);
+        assertEquals(List.of(new AddressFailed("alice@a.example", "5.1.1", "coloc (bounce of case #3)")), fired);
+    }
+
+    @Test
+    void aDelayTellsNoMember() {
+        routing.apply(taken, new Route.BounceOf("case-3.x.y@coloc.example", 3, "alice@a.example", "4.4.1"));
+        assertEquals(List.of("bounce #3 alice@a.example 4.4.1 delay=true"), calls);
+        assertEquals(List.of(), fired);
+    }
+
+    @Test
+    void anIgnoredMailTouchesNothing() {
+        routing.apply(taken, new Route.Ignore("list mail"));
+        assertEquals(List.of(), calls);
+        assertEquals(List.of(), fired);
+    }
+
+    /** Records what is fired; nothing else of Event is used. */
+    private final class Recorder implements Event<AddressFailed> {
+        @Override
+        public void fire(AddressFailed event) {
+            fired.add(event);
+        }
+
+        @Override
+        public <U extends AddressFailed> CompletionStage<U> fireAsync(U event) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public <U extends AddressFailed> CompletionStage<U> fireAsync(U event, NotificationOptions options) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Event<AddressFailed> select(Annotation... qualifiers) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public <U extends AddressFailed> Event<U> select(Class<U> subtype, Annotation... qualifiers) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public <U extends AddressFailed> Event<U> select(TypeLiteral<U> subtype, Annotation... qualifiers) {
+            throw new UnsupportedOperationException();
+        }
+    }
+}
