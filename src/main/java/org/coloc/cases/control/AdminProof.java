@@ -3,6 +3,7 @@ package org.coloc.cases.control;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.coloc.outbox.control.OutgoingIds;
 
 /**
  * Whether a mail whose {@code From:} is the admin's address really is his. Anybody can write that header, and

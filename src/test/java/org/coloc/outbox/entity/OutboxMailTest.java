@@ -17,7 +17,7 @@ class OutboxMailTest {
     private static final Duration GIVE_UP = Duration.ofDays(5);
 
     private static OutboxMail mail() {
-        return new OutboxMail("id@coloc.test", "reply", 4L, List.of("a@x.org", "b@x.org"), "S", "Body", "p@x",
+        return new OutboxMail("id@coloc.test", OutboxKind.REPLY, 4L, List.of("a@x.org", "b@x.org"), "S", "Body", "p@x",
                 List.of("r@x", "p@x"), null, T0);
     }
 
@@ -132,7 +132,7 @@ class OutboxMailTest {
         for (int i = 0; i < 3000; i++) {
             refs.add("ref-" + i + "@example.org");
         }
-        OutboxMail m = new OutboxMail("x".repeat(600) + "@coloc.test", "reply", 1L, many, "S".repeat(5000), "B",
+        OutboxMail m = new OutboxMail("x".repeat(600) + "@coloc.test", OutboxKind.REPLY, 1L, many, "S".repeat(5000), "B",
                 "i".repeat(1500), refs, null, T0);
         assertTrue(m.getToSummary().length() <= OutboxMail.MAX_TO_SUMMARY);
         assertTrue(m.getMessageId().length() <= OutboxMail.MAX_MESSAGE_ID);
