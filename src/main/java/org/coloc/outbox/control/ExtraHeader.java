@@ -26,16 +26,17 @@ public record ExtraHeader(String name, String value) {
         name = ALLOWED.stream().filter(a -> a.equalsIgnoreCase(given)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("header " + given + " may not be set: only "
                         + String.join(", ", ALLOWED)));
-        value = value.strip();
-        if (value.isEmpty() || value.length() > MAX_VALUE) {
-            throw new IllegalArgumentException(name + " must hold 1 to " + MAX_VALUE + " characters");
-        }
+        // checked before anything is trimmed: a line break at either end is refused too, not quietly cut
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (c < ' ' || c >= 0x7f) {
                 throw new IllegalArgumentException(name + " must be one line of printable ASCII (character "
                         + String.format(Locale.ROOT, "U+%04X", (int) c) + " at " + i + ")");
             }
+        }
+        value = value.strip();
+        if (value.isEmpty() || value.length() > MAX_VALUE) {
+            throw new IllegalArgumentException(name + " must hold 1 to " + MAX_VALUE + " characters");
         }
         if (name.equals("List-Unsubscribe-Post") && !value.equals(ONE_CLICK)) {
             throw new IllegalArgumentException("List-Unsubscribe-Post is always " + ONE_CLICK + " (RFC 8058)");
