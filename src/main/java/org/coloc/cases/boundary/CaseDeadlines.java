@@ -11,12 +11,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.coloc.cases.control.Subjects;
 import org.coloc.cases.entity.CaseMessage;
 import org.coloc.cases.entity.SupportCase;
 import org.coloc.outbox.boundary.Outbox;
-import org.coloc.outbox.control.OutgoingMail;
-import org.coloc.outbox.control.Template;
+import org.coloc.outbox.control.NewMail;
+import org.coloc.outbox.entity.OutboxKind;
 import org.coloc.platform.ColocConfig;
 
 /** What the case timers do, each sweep in its own transaction with the mails it causes. */
@@ -53,9 +52,8 @@ public class CaseDeadlines {
                 "subject", c.getSubject() == null ? "" : c.getSubject(),
                 "requester", c.getRequester(),
                 "days", Duration.between(c.getLastActivityAt(), now).toDays())).toList();
-        Template.Rendered mail = Template.load("case-reminder", config.string("coloc.admin.language"))
-                .render(Map.of("count", due.size(), "cases", list));
-        outbox.enqueue("reminder", null, new OutgoingMail(List.of(admin), mail.subject(), mail.text()));
+        outbox.queue(NewMail.template(OutboxKind.REMINDER, List.of(admin), "case-reminder",
+                config.string("coloc.admin.language"), Map.of("count", due.size(), "cases", list)));
         due.forEach(c -> c.reminded(now, cases.deadlines()));
         return due.size();
     }
@@ -77,14 +75,12 @@ public class CaseDeadlines {
                     references.add(m.getMessageId());
                 }
             }
-            Template.Rendered mail = Template.load("case-closing", c.getLanguage()).render(Map.of(
-                    "number", Long.toString(c.getNumber()),
-                    "days", Long.toString(cases.deadlines().closeAfter().toDays()),
-                    "subject", Subjects.tagged(c.getNumber(), "Re: " + (c.getSubject() == null ? "" : c.getSubject()))));
-            String id = outbox.enqueue("closing", c.getNumber(), new OutgoingMail(cases.newMessageId(c.getNumber()),
-                    List.of(c.getRequester()), mail.subject(), mail.text(),
-                    references.isEmpty() ? null : references.get(references.size() - 1), references, "auto-generated"));
-            em.persist(new CaseMessage(c.getId(), Cases.DIRECTION_OUT, id, null, address, now, mail.text()));
+            Outbox.Queued mail = outbox.queue(NewMail.template(OutboxKind.CLOSING, List.of(c.getRequester()),
+                    "case-closing", c.getLanguage(), Map.of("days", Long.toString(cases.deadlines().closeAfter().toDays())))
+                    .aboutCase(c.getNumber(), c.getSubject())
+                    .inThread(references.isEmpty() ? null : references.get(references.size() - 1), references));
+            em.persist(new CaseMessage(c.getId(), Cases.DIRECTION_OUT, mail.messageId(), null, address, now,
+                    mail.text()));
             c.closedForSilence(now);
         }
         return due.size();

@@ -1,6 +1,5 @@
 package org.coloc.cases.boundary;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -21,7 +20,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
 import org.coloc.cases.control.Languages;
-import org.coloc.cases.control.OutgoingIds;
 import org.coloc.cases.control.Participants;
 import org.coloc.cases.control.ReplyText;
 import org.coloc.cases.control.Subjects;
@@ -35,7 +33,8 @@ import org.coloc.cases.entity.SupportCase;
 import org.coloc.intake.control.MailTaken;
 import org.coloc.intake.control.ParsedMail;
 import org.coloc.outbox.boundary.Outbox;
-import org.coloc.platform.AppSecrets;
+import org.coloc.outbox.control.OutgoingIds;
+import org.coloc.outbox.entity.OutboxKind;
 import org.coloc.platform.ColocConfig;
 
 /**
@@ -66,20 +65,12 @@ public class CaseMail {
     @EJB
     Outbox outbox;
 
-    @EJB
-    AppSecrets secrets;
-
     @Inject
     CaseWrites writes;
 
-    private OutgoingIds outgoingIds;
-
-    @PostConstruct
-    void init() {
-        // the same key and domain as Cases: ids it makes are recognised here
-        String address = config.colocAddress();
-        outgoingIds = new OutgoingIds(secrets.get("outgoing-message-ids"), address.substring(address.indexOf('@') + 1));
-    }
+    /** Recognises our own Message-IDs (the outbox makes them). */
+    @Inject
+    OutgoingIds outgoingIds;
 
     /** A new case opened by this mail, acknowledged (within the limits) unless the admin wrote it. */
     public void open(MailTaken taken, boolean foreignTag, boolean fromAdmin) {
@@ -284,7 +275,7 @@ public class CaseMail {
                     .setParameter("numbers", wanted.subList(from, Math.min(wanted.size(), from + LOOKUP_CHUNK)))
                     .setFlushMode(FlushModeType.COMMIT).getResultList().forEach(writes::loaded);
         }
-        outbox.lookUpAhead("acknowledgement", senders, ackWindow());
+        outbox.lookUpAhead(OutboxKind.ACKNOWLEDGEMENT, senders, ackWindow());
     }
 
     private Duration ackWindow() {

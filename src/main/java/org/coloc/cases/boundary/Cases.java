@@ -1,6 +1,5 @@
 package org.coloc.cases.boundary;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -22,7 +21,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
 import org.coloc.cases.control.NoReply;
-import org.coloc.cases.control.OutgoingIds;
 import org.coloc.cases.control.Participants;
 import org.coloc.cases.control.Subjects;
 import org.coloc.cases.entity.CaseMessage;
@@ -32,9 +30,9 @@ import org.coloc.cases.entity.MessageDirection;
 import org.coloc.cases.entity.SupportCase;
 import org.coloc.intake.control.ParsedMail;
 import org.coloc.outbox.boundary.Outbox;
-import org.coloc.outbox.control.OutgoingMail;
-import org.coloc.outbox.control.Template;
-import org.coloc.platform.AppSecrets;
+import org.coloc.outbox.control.NewMail;
+import org.coloc.outbox.control.OutgoingIds;
+import org.coloc.outbox.entity.OutboxKind;
 import org.coloc.platform.ColocConfig;
 import org.coloc.platform.LikePattern;
 import org.coloc.platform.Page;
@@ -71,19 +69,11 @@ public class Cases {
     @EJB
     Outbox outbox;
 
-    @EJB
-    AppSecrets secrets;
-
     @Inject
     CaseWrites writes;
 
-    private OutgoingIds outgoingIds;
-
-    @PostConstruct
-    void init() {
-        String address = config.colocAddress();
-        outgoingIds = new OutgoingIds(secrets.get("outgoing-message-ids"), address.substring(address.indexOf('@') + 1));
-    }
+    @Inject
+    OutgoingIds outgoingIds;
 
     /** Addresses that never take part: ours and the admin's. */
     private Set<String> never() {
@@ -139,7 +129,7 @@ public class Cases {
             return;
         }
         int limit = config.integer("coloc.cases.ack-limit");
-        if (outbox.recentlySent("acknowledgement", from, ackWindow()) >= limit) {
+        if (outbox.recentlySent(OutboxKind.ACKNOWLEDGEMENT, from, ackWindow()) >= limit) {
             LOG.info(() -> "No acknowledgement for case #" + c.getNumber() + ": " + limit + " already sent to " + from);
             return;
         }
@@ -151,23 +141,16 @@ public class Cases {
                     + " addresses were acknowledged within the hour (coloc.cases.ack-limit-per-hour)");
             return;
         }
-        Template.Rendered ack = Template.load("case-acknowledgement", c.getLanguage()).render(Map.of(
-                "number", Long.toString(c.getNumber()),
-                "subject", Subjects.tagged(c.getNumber(), "Re: " + (mail.subject() == null ? "" : mail.subject()))));
         List<String> references = new ArrayList<>(mail.references() == null ? List.of() : mail.references());
-        if (mail.messageId() != null) {
-            references.add(mail.messageId());
-        }
-        references.removeIf(r -> r == null || r.length() > MAX_ID_IN_HEADER);
-        String inReplyTo = mail.messageId() != null && mail.messageId().length() <= MAX_ID_IN_HEADER
-                ? mail.messageId() : null;
-        String id = outbox.enqueue("acknowledgement", c.getNumber(), new OutgoingMail(
-                outgoingIds.create(c.getNumber()), List.of(from), ack.subject(), ack.text(), inReplyTo,
-                references, "auto-replied"));
+        references.add(mail.messageId());
+        Outbox.Queued ack = outbox.queue(NewMail.template(OutboxKind.ACKNOWLEDGEMENT, List.of(from),
+                "case-acknowledgement", c.getLanguage(), Map.of()).aboutCase(c.getNumber(), mail.subject())
+                .inThread(mail.messageId(), references));
         Instant now = clock.instant();
         c.acknowledged(now);
         writes.acknowledged(c.getRequester());
-        addMessage(c, new CaseMessage(c.getId(), DIRECTION_OUT, id, null, config.colocAddress(), now, ack.text()));
+        addMessage(c, new CaseMessage(c.getId(), DIRECTION_OUT, ack.messageId(), null, config.colocAddress(), now,
+                ack.text()));
     }
 
     /** The requesters acknowledged within the last hour: read once per transaction, then kept up to date. */
@@ -209,9 +192,8 @@ public class Cases {
             // e.g. a requester whose address is longer than any mail path: stored as a key, not mailable
             throw ProblemException.conflict("Case #" + number + " has no address a reply could be sent to.");
         }
-        String subject = Subjects.tagged(c.getNumber(), "Re: " + (c.getSubject() == null ? "" : c.getSubject()));
-        String id = outbox.enqueue("reply", c.getNumber(), new OutgoingMail(outgoingIds.create(c.getNumber()), to,
-                subject, text, inReplyTo, references, null));
+        String id = outbox.queue(NewMail.written(OutboxKind.REPLY, to, null, text)
+                .aboutCase(c.getNumber(), c.getSubject()).inThread(inReplyTo, references)).messageId();
         Instant now = clock.instant();
         addMessage(c, new CaseMessage(c.getId(), DIRECTION_OUT, id, null, actor, now, text));
         c.answered(now, deadlines());

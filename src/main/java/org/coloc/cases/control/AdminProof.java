@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
+import org.coloc.outbox.control.OutgoingIds;
 
 /**
  * Whether a mail whose {@code From:} is the admin's address really is his. Anybody can write that header, and

@@ -4,8 +4,9 @@ import java.text.Normalizer;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.coloc.outbox.control.SubjectTag;
 
-/** Subject lines: the case tag and the normalised form used to recognise replies. Pure code. */
+/** Subject lines of incoming mail: the case tag they carry and the normalised form used to recognise replies. Pure code. */
 public final class Subjects {
 
     /**
@@ -22,9 +23,8 @@ public final class Subjects {
     private static final Pattern FORWARD_PREFIX = Pattern.compile(
             "^(?:" + FORWARD_WORDS + ")" + COUNTER + "\\s*[:：]\\s*", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
-    /** Our tag anywhere, lenient on case and blanks; the number is checked apart (garbage → no case). */
-    private static final Pattern CASE_TAG = Pattern.compile("\\[\\s*coloc\\s*#\\s*([^\\]\\s]*)\\s*\\]",
-            Pattern.CASE_INSENSITIVE);
+    /** Our tag anywhere, as the outbox writes it, read leniently (see {@link SubjectTag}). */
+    private static final Pattern CASE_TAG = SubjectTag.ANY;
     private static final Pattern DIGITS = Pattern.compile("\\d{1,19}");
 
     /**
@@ -67,21 +67,6 @@ public final class Subjects {
             }
         }
         return null;
-    }
-
-    /**
-     * The subject with our tag in front, exactly once: any {@code [coloc #…]} tag already in it (this case's or
-     * another's) is removed first, so a reply is not tagged twice and a mail moved to another case shows its new
-     * number only.
-     */
-    public static String tagged(long caseNumber, String subject) {
-        if (caseNumber <= 0) {
-            throw new IllegalArgumentException("case number must be positive: " + caseNumber);
-        }
-        String rest = subject == null ? "" : CASE_TAG.matcher(subject).replaceAll(" ");
-        rest = BLANKS.matcher(rest).replaceAll(" ").strip();
-        String tag = "[coloc #" + caseNumber + "]";
-        return rest.isEmpty() ? tag : tag + " " + rest;
     }
 
     private record Stripped(String text, boolean reply) {

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.coloc.outbox.control.OutgoingIds;
 
 /**
  * Decides which case an incoming human mail belongs to. Pure code over a {@link CaseLookup}; the rules, in

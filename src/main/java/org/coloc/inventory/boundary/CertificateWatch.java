@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.coloc.outbox.control.OutgoingMail;
 import org.coloc.outbox.boundary.Outbox;
-import org.coloc.outbox.control.Template;
+import org.coloc.outbox.control.NewMail;
+import org.coloc.outbox.entity.OutboxKind;
 import org.coloc.platform.ColocConfig;
 
 /**
@@ -63,9 +63,9 @@ public class CertificateWatch {
                 "expires", c.certificateExpires().format(date),
                 "expired", c.daysLeft() < 0,
                 "daysLeft", c.daysLeft())).toList();
-        Template.Rendered mail = Template.load("certificates-expiring", config.string("coloc.admin.language"))
-                .render(Map.of("count", expiring.size(), "days", days, "certificates", list));
-        outbox.enqueue("certificate-report", null, new OutgoingMail(List.of(to), mail.subject(), mail.text()));
+        outbox.queue(NewMail.template(OutboxKind.CERTIFICATE_REPORT, List.of(to), "certificates-expiring",
+                config.string("coloc.admin.language"), Map.of("count", expiring.size(), "days", days,
+                        "certificates", list)));
         LOG.info(() -> "Certificate report queued for " + to + ": " + expiring.size() + " expiring");
         return new Report(expiring.size(), true, to);
     }

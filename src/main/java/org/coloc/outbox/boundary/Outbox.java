@@ -20,12 +20,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
+import java.util.Optional;
+import org.coloc.outbox.control.Composer;
+import org.coloc.outbox.control.NewMail;
+import org.coloc.outbox.control.OutgoingIds;
 import org.coloc.outbox.control.OutgoingMail;
+import org.coloc.outbox.entity.OutboxKind;
 import org.coloc.outbox.entity.OutboxMail;
 import org.coloc.outbox.entity.OutboxRecipient;
 import org.coloc.outbox.entity.OutboxStatus;
-import org.coloc.platform.Bounded;
 import org.coloc.platform.ColocConfig;
 import org.coloc.platform.Page;
 import org.coloc.platform.Paging;
@@ -53,19 +56,35 @@ public class Outbox {
     @Inject
     QueuedInTransaction queued;
 
+    @Inject
+    OutgoingIds outgoingIds;
+
     @EJB
     OutboxRows rows;
 
+    /** What was queued: the Message-ID it will carry (without angle brackets), its subject and text. */
+    public record Queued(String messageId, String subject, String text) {
+    }
+
     /**
-     * Queues a mail. MANDATORY: the mail and the change that causes it commit together or not at all.
-     * Answers the Message-ID the mail will carry (without angle brackets).
+     * Queues a mail of a kind: the one way out. The outbox renders its template and sets every header that
+     * follows from the kind (see {@link Composer}). MANDATORY: the mail and the change that causes it commit
+     * together or not at all.
+     *
+     * @throws IllegalArgumentException when the request contradicts its kind or its template
      */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
-    public String enqueue(String kind, Long caseNumber, OutgoingMail mail) {
-        String messageId = mail.messageId() != null ? mail.messageId() : UUID.randomUUID() + "@" + domain();
+    public Queued queue(NewMail mail) {
+        OutgoingMail composed = Composer.compose(mail, outgoingIds, domain());
+        String id = enqueue(mail.kind(), mail.caseNumber(), composed);
+        return new Queued(id, composed.subject(), composed.text());
+    }
+
+    private String enqueue(OutboxKind kind, Long caseNumber, OutgoingMail mail) {
         List<String> to = distinct(mail.to());
-        OutboxMail row = new OutboxMail(messageId, kind, caseNumber, to, mail.subject(), mail.text(),
-                mail.inReplyTo(), mail.references(), mail.autoSubmitted(), clock.instant());
+        OutboxMail row = new OutboxMail(mail.messageId(), kind, caseNumber, to, mail.subject(), mail.text(),
+                mail.inReplyTo(), mail.references(), mail.autoSubmitted(), mail.headers(), mail.calendar(),
+                clock.instant());
         // the table generator assigns the id here, before any flush
         em.persist(row);
         for (int i = 0; i < to.size(); i++) {
@@ -81,7 +100,7 @@ public class Outbox {
      * those queued by the current transaction (for rate limits).
      */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
-    public long recentlySent(String kind, String to, Duration window) {
+    public long recentlySent(OutboxKind kind, String to, Duration window) {
         String recipient = OutboxMail.firstRecipient(List.of(to));
         Set<Long> ahead = queued.readAheadIds(kind, recipient);
         Set<Long> ids = new HashSet<>(ahead != null ? ahead : em.createNamedQuery(OutboxMail.RECENT_OF_KIND_TO,
@@ -97,7 +116,7 @@ public class Outbox {
      * transaction (same kind and window).
      */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
-    public void lookUpAhead(String kind, Collection<String> recipients, Duration window) {
+    public void lookUpAhead(OutboxKind kind, Collection<String> recipients, Duration window) {
         List<String> all = recipients.stream().map(r -> OutboxMail.firstRecipient(List.of(r)))
                 .filter(java.util.Objects::nonNull).distinct().toList();
         Map<String, Set<Long>> found = new HashMap<>();
@@ -145,8 +164,10 @@ public class Outbox {
             where.append(" AND o.status IN :statuses");
         }
         if (kind != null && !kind.isBlank()) {
-            params.put("kind", Bounded.text(kind.trim(), 30));
-            where.append(" AND o.kind = :kind");
+            // a label that names no kind matches no mail
+            Optional<OutboxKind> k = OutboxKind.ofLabel(kind.trim());
+            k.ifPresent(known -> params.put("kind", known));
+            where.append(k.isPresent() ? " AND o.kind = :kind" : " AND 1 = 0");
         }
         TypedQuery<OutboxMail> query = em.createQuery("SELECT o FROM OutboxMail o" + where
                 + " ORDER BY o.createdAt DESC, o.id DESC", OutboxMail.class);

@@ -14,7 +14,7 @@ public record OutboxMailView(long id, String messageId, String kind, Long caseNu
         Instant created, Instant sentAt) {
 
     static OutboxMailView of(OutboxMail m, List<OutboxRecipient> recipients) {
-        return new OutboxMailView(m.getId(), m.getMessageId(), m.getKind(), m.getCaseNumber(), m.getStatus().label(),
+        return new OutboxMailView(m.getId(), m.getMessageId(), m.getKind().label(), m.getCaseNumber(), m.getStatus().label(),
                 recipients.stream().map(OutboxRecipientView::of).toList(), m.getSubject(), m.getAttempts(),
                 m.getNextAttemptAt(), m.getLastError(), m.getCreatedAt(), m.getSentAt());
     }

@@ -44,7 +44,7 @@ public class OutboxRows {
         List<String> to = recipients(mail).stream().filter(OutboxRecipient::isPending)
                 .map(OutboxRecipient::getAddress).toList();
         return new OutgoingMail(mail.getMessageId(), to, mail.getSubject(), mail.getBody(), mail.getInReplyTo(),
-                mail.getReferences(), mail.getAutoSubmitted());
+                mail.getReferences(), mail.getAutoSubmitted(), mail.getHeaders(), mail.getCalendar());
     }
 
     /** Marks each recipient as the attempt left it, then the mail: done, failed, or due again later. */

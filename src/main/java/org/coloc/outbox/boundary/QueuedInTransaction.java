@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import org.coloc.outbox.entity.OutboxKind;
 
 /**
  * The mails the current transaction queued, by kind and first recipient. Intake threads a whole batch
@@ -21,28 +22,28 @@ public class QueuedInTransaction implements Serializable {
     private final Map<String, Set<Long>> ids = new HashMap<>();
     private final Map<String, Set<Long>> stored = new HashMap<>();
 
-    void queued(String kind, String firstRecipient, long id) {
+    void queued(OutboxKind kind, String firstRecipient, long id) {
         ids.computeIfAbsent(key(kind, firstRecipient), k -> new HashSet<>()).add(id);
     }
 
     /** Ids, not a count: a row may also have been flushed already and be found by a query too. */
-    Set<Long> ids(String kind, String firstRecipient) {
+    Set<Long> ids(OutboxKind kind, String firstRecipient) {
         return ids.getOrDefault(key(kind, firstRecipient), Set.of());
     }
 
     /** Rows of this kind to these recipients already in the database, read ahead for a batch. */
-    void readAhead(String kind, Collection<String> recipients, Map<String, Set<Long>> found) {
+    void readAhead(OutboxKind kind, Collection<String> recipients, Map<String, Set<Long>> found) {
         for (String r : recipients) {
             stored.put(key(kind, r), new HashSet<>(found.getOrDefault(r, Set.of())));
         }
     }
 
     /** What {@link #readAhead} read for this kind and recipient; null when not read ahead. */
-    Set<Long> readAheadIds(String kind, String recipient) {
+    Set<Long> readAheadIds(OutboxKind kind, String recipient) {
         return stored.get(key(kind, recipient));
     }
 
-    private static String key(String kind, String firstRecipient) {
-        return kind + '\n' + firstRecipient;
+    private static String key(OutboxKind kind, String firstRecipient) {
+        return kind.label() + '\n' + firstRecipient;
     }
 }

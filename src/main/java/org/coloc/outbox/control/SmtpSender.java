@@ -1,5 +1,6 @@
 package org.coloc.outbox.control;
 
+import jakarta.activation.DataHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.mail.Address;
@@ -8,8 +9,12 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.internet.MimeUtility;
+import jakarta.mail.util.ByteArrayDataSource;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -21,7 +26,8 @@ import org.coloc.platform.ColocConfig;
 
 /**
  * Sends a mail over SMTP, from the coloc address, marked as ours ({@code X-Coloc-Loop}, so that it is
- * recognised if it ever comes back) and, for automatic mail, with {@code Auto-Submitted}. Only the
+ * recognised if it ever comes back), for automatic mail with {@code Auto-Submitted}, with the extra headers
+ * its caller chose, and with its calendar part, if any, next to the text. Only the
  * {@code OutboxSender} calls it: everything else writes to the outbox. Answers what happened to each
  * recipient; an address SMTP cannot carry is refused here, without holding back the others.
  */
@@ -143,7 +149,12 @@ public class SmtpSender {
         // setRecipients folds the To header itself, however many addresses it holds
         m.setRecipients(Message.RecipientType.TO, addresses.toArray(InternetAddress[]::new));
         m.setSubject(Headers.subject(mail.subject()), "UTF-8");
-        m.setText(mail.text() == null ? "" : mail.text(), "UTF-8");
+        String text = mail.text() == null ? "" : mail.text();
+        if (mail.calendar() == null) {
+            m.setText(text, "UTF-8");
+        } else {
+            m.setContent(withCalendar(text, mail.calendar()));
+        }
         m.setSentDate(new Date());
         if (mail.autoSubmitted() != null) {
             m.setHeader("Auto-Submitted", Headers.subject(mail.autoSubmitted()));
@@ -160,7 +171,31 @@ public class SmtpSender {
             m.setHeader("References", MimeUtility.fold("References: ".length(),
                     String.join(" ", references.stream().map(r -> "<" + r + ">").toList())));
         }
+        for (ExtraHeader h : mail.headers()) {
+            // checked when queued and when read back: one line of printable ASCII, a name of the allowed few
+            m.setHeader(h.name(), MimeUtility.fold(h.name().length() + 2, h.value()));
+        }
         m.saveChanges();
         return m;
+    }
+
+    /**
+     * The text and the calendar object as alternatives (RFC 6047, 2.4): mail clients that know iMIP
+     * (Outlook, Gmail, Apple Mail, Thunderbird) show the calendar part, last as the richest, as an event to
+     * accept or add; the others show the text. As an attachment ({@code multipart/mixed}) Outlook and Gmail
+     * offer a file to open instead of an invitation. The object is sent as its bytes, so no client-side
+     * line handling touches its CRLF lines.
+     */
+    private static MimeMultipart withCalendar(String text, CalendarPart calendar) throws MessagingException {
+        MimeBodyPart plain = new MimeBodyPart();
+        plain.setText(text, "UTF-8");
+        MimeBodyPart ics = new MimeBodyPart();
+        ics.setDataHandler(new DataHandler(new ByteArrayDataSource(calendar.ics().getBytes(StandardCharsets.UTF_8),
+                calendar.contentType())));
+        ics.setHeader("Content-Type", calendar.contentType());
+        MimeMultipart alternative = new MimeMultipart("alternative");
+        alternative.addBodyPart(plain);
+        alternative.addBodyPart(ics);
+        return alternative;
     }
 }

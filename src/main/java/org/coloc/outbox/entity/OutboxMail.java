@@ -1,6 +1,7 @@
 package org.coloc.outbox.entity;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -16,6 +17,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.stream.Collectors;
+import org.coloc.outbox.control.CalendarPart;
+import org.coloc.outbox.control.ExtraHeader;
 import org.coloc.outbox.control.Headers;
 import org.coloc.platform.Bounded;
 
@@ -61,6 +64,8 @@ public class OutboxMail {
     public static final int MAX_REFERENCES = 8000;
     public static final int MAX_ERROR = 1000;
     public static final int MAX_FIRST_RECIPIENT = 254;
+    /** Room for each allowed extra header once, at its longest. */
+    public static final int MAX_EXTRA_HEADERS = 4000;
 
     @Id
     @TableGenerator(name = "OUTBOX_IDS", allocationSize = 20)
@@ -70,8 +75,9 @@ public class OutboxMail {
     @Column(name = "MESSAGE_ID", nullable = false, length = MAX_MESSAGE_ID)
     private String messageId;
 
-    @Column(name = "KIND", nullable = false, length = 30)
-    private String kind;
+    @Column(name = "KIND", nullable = false, length = OutboxKind.MAX_LABEL)
+    @Convert(converter = OutboxKindConverter.class)
+    private OutboxKind kind;
 
     @Column(name = "CASE_NUMBER")
     private Long caseNumber;
@@ -101,6 +107,18 @@ public class OutboxMail {
     @Column(name = "AUTO_SUBMITTED", length = 30)
     private String autoSubmitted;
 
+    /** Extra headers ({@link ExtraHeader}), one {@code Name: value} per line; null for none. */
+    @Column(name = "EXTRA_HEADERS", length = MAX_EXTRA_HEADERS)
+    private String extraHeaders;
+
+    /** The iTIP method of the calendar part (REQUEST, PUBLISH, CANCEL); null: a plain text mail. */
+    @Column(name = "CALENDAR_METHOD", length = 20)
+    private String calendarMethod;
+
+    /** The calendar part's iCalendar object, sent next to the text. */
+    @Column(name = "CALENDAR_BODY", length = CalendarPart.MAX_ICS)
+    private String calendarBody;
+
     @Column(name = "STATUS", nullable = false, length = 20)
     private String status;
 
@@ -127,8 +145,15 @@ public class OutboxMail {
         // for JPA
     }
 
-    public OutboxMail(String messageId, String kind, Long caseNumber, List<String> to, String subject, String body,
-            String inReplyTo, List<String> references, String autoSubmitted, Instant now) {
+    public OutboxMail(String messageId, OutboxKind kind, Long caseNumber, List<String> to, String subject,
+            String body, String inReplyTo, List<String> references, String autoSubmitted, Instant now) {
+        this(messageId, kind, caseNumber, to, subject, body, inReplyTo, references, autoSubmitted, List.of(), null,
+                now);
+    }
+
+    public OutboxMail(String messageId, OutboxKind kind, Long caseNumber, List<String> to, String subject,
+            String body, String inReplyTo, List<String> references, String autoSubmitted, List<ExtraHeader> headers,
+            CalendarPart calendar, Instant now) {
         this.messageId = messageKey(Objects.requireNonNull(messageId));
         this.kind = Objects.requireNonNull(kind);
         this.caseNumber = caseNumber;
@@ -141,6 +166,12 @@ public class OutboxMail {
         // first and last few ids of at most 250 characters: 20 x 251 always fits the column
         this.references = String.join(" ", Headers.references(references));
         this.autoSubmitted = autoSubmitted;
+        this.extraHeaders = ExtraHeader.store(headers);
+        if (this.extraHeaders != null && this.extraHeaders.length() > MAX_EXTRA_HEADERS) {
+            throw new IllegalArgumentException("extra headers longer than " + MAX_EXTRA_HEADERS + " characters");
+        }
+        this.calendarMethod = calendar == null ? null : calendar.method().name();
+        this.calendarBody = calendar == null ? null : calendar.ics();
         this.status = OutboxStatus.QUEUED.label();
         this.nextAttemptAt = now;
         this.createdAt = now;
@@ -213,7 +244,7 @@ public class OutboxMail {
         return messageId;
     }
 
-    public String getKind() {
+    public OutboxKind getKind() {
         return kind;
     }
 
@@ -251,6 +282,17 @@ public class OutboxMail {
 
     public String getAutoSubmitted() {
         return autoSubmitted;
+    }
+
+    /** The extra headers it is sent with (checked again as they are read). */
+    public List<ExtraHeader> getHeaders() {
+        return ExtraHeader.stored(extraHeaders);
+    }
+
+    /** The calendar part sent next to the text, or null. */
+    public CalendarPart getCalendar() {
+        return calendarMethod == null ? null
+                : new CalendarPart(CalendarPart.Method.valueOf(calendarMethod), calendarBody == null ? "" : calendarBody);
     }
 
     public OutboxStatus getStatus() {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.coloc.outbox.control.OutgoingIds;
 import org.junit.jupiter.api.Test;
 
 /** A From: naming the admin counts as his only with proof. */

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.coloc.outbox.control.OutgoingIds;
 
 /**
  * The app's case store, as maps: stored messages (id → case), ids referenced by stored messages (ghost parents),

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.coloc.outbox.control.SubjectTag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -95,23 +96,23 @@ class SubjectsTest {
 
     @Test
     void taggedPutsOurTagInFrontOnce() {
-        assertEquals("[coloc #42] Backup failed", Subjects.tagged(42, "Backup failed"));
-        assertEquals("[coloc #42] Re: Backup failed", Subjects.tagged(42, "Re: [coloc #42] Backup failed"));
-        assertEquals("[coloc #42] Backup failed", Subjects.tagged(42, "[Coloc#42] Backup failed"));
-        assertEquals("[coloc #42] Backup failed", Subjects.tagged(42, "[coloc #42] [coloc #42] Backup failed"));
-        assertEquals("[coloc #42]", Subjects.tagged(42, null));
-        assertEquals("[coloc #42]", Subjects.tagged(42, "  "));
+        assertEquals("[coloc #42] Backup failed", SubjectTag.tagged(42, "Backup failed"));
+        assertEquals("[coloc #42] Re: Backup failed", SubjectTag.tagged(42, "Re: [coloc #42] Backup failed"));
+        assertEquals("[coloc #42] Backup failed", SubjectTag.tagged(42, "[Coloc#42] Backup failed"));
+        assertEquals("[coloc #42] Backup failed", SubjectTag.tagged(42, "[coloc #42] [coloc #42] Backup failed"));
+        assertEquals("[coloc #42]", SubjectTag.tagged(42, null));
+        assertEquals("[coloc #42]", SubjectTag.tagged(42, "  "));
     }
 
     @Test
     void taggedReplacesAnotherCasesTag() {
-        assertEquals("[coloc #42] Re: Backup failed", Subjects.tagged(42, "Re: [coloc #7] Backup failed"));
-        assertEquals(42L, Subjects.caseTag(Subjects.tagged(42, "[coloc #7] x")));
+        assertEquals("[coloc #42] Re: Backup failed", SubjectTag.tagged(42, "Re: [coloc #7] Backup failed"));
+        assertEquals(42L, Subjects.caseTag(SubjectTag.tagged(42, "[coloc #7] x")));
     }
 
     @Test
     void taggedRoundTripsThroughNormalise() {
-        assertEquals("backup failed", Subjects.normalise(Subjects.tagged(42, "Re: Backup failed")));
-        assertThrows(IllegalArgumentException.class, () -> Subjects.tagged(0, "x"));
+        assertEquals("backup failed", Subjects.normalise(SubjectTag.tagged(42, "Re: Backup failed")));
+        assertThrows(IllegalArgumentException.class, () -> SubjectTag.tagged(0, "x"));
     }
 }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import org.coloc.cases.control.Threading.Decision;
 import org.coloc.cases.control.Threading.MailFacts;
+import org.coloc.outbox.control.OutgoingIds;
 import org.junit.jupiter.api.Test;
 
 class ThreadingTest {

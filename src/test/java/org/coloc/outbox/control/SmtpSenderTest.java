@@ -78,4 +78,35 @@ class SmtpSenderTest {
         assertEquals(1, m.getAllRecipients().length);
         assertEquals("\"a,b\"@x.example", ((jakarta.mail.internet.InternetAddress) m.getAllRecipients()[0]).getAddress());
     }
+    @Test
+    void extraHeadersAreFoldedAndACalendarMakesTheMailAnAlternativeOfTextAndInvitation() throws Exception {
+        String longUri = "https://coloc.test/api/unsubscribe/" + "a-rather-long-token-".repeat(40);
+        MimeMessage m = SmtpSender.message(SESSION, new OutgoingMail("n-1@coloc.test", List.of("a@x.org"), "Notice",
+                "Text", null, List.of(), null, List.of(new ExtraHeader("List-Unsubscribe",
+                        "<mailto:u@coloc.test>, <" + longUri + ">"), new ExtraHeader("List-Unsubscribe-Post",
+                                ExtraHeader.ONE_CLICK)),
+                new CalendarPart(CalendarPart.Method.REQUEST, CalendarPartTest.ICS)), List.of("a@x.org"),
+                "coloc@coloc.test");
+        String raw = written(m);
+        assertEveryLineFits(raw);
+        String head = raw.substring(0, raw.indexOf("\r\n\r\n"));
+        assertTrue(head.contains("List-Unsubscribe: <mailto:u@coloc.test>,\r\n <https://"), "folded: " + head);
+        MimeMessage read = new MimeMessage(SESSION, new ByteArrayInputStream(raw.getBytes(StandardCharsets.UTF_8)));
+        assertEquals("<mailto:u@coloc.test>, <" + longUri + ">", read.getHeader("List-Unsubscribe", null)
+                .replaceAll("\r\n\\s+", " "));
+        assertEquals("List-Unsubscribe=One-Click", read.getHeader("List-Unsubscribe-Post", null));
+        assertTrue(read.isMimeType("multipart/alternative"), read.getContentType());
+        jakarta.mail.internet.MimeMultipart parts = (jakarta.mail.internet.MimeMultipart) read.getContent();
+        assertTrue(parts.getBodyPart(0).isMimeType("text/plain"));
+        assertTrue(parts.getBodyPart(1).getContentType().startsWith("text/calendar; method=REQUEST; charset=UTF-8"),
+                parts.getBodyPart(1).getContentType());
+    }
+
+    @Test
+    void withoutCalendarTheMailStaysOnePlainTextPart() throws Exception {
+        MimeMessage m = SmtpSender.message(SESSION, new OutgoingMail(List.of("a@x.org"), "S", "B"), List.of("a@x.org"),
+                "coloc@coloc.test");
+        assertTrue(m.isMimeType("text/plain"), m.getContentType());
+        assertEquals(null, m.getHeader("List-Unsubscribe"));
+    }
 }

@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.coloc.outbox.control.CalendarPart;
+import org.coloc.outbox.control.ExtraHeader;
 import org.junit.jupiter.api.Test;
 
 /** Retries of the outbox: growing delays, a ceiling, giving up, per-recipient fates, bounded columns. */
@@ -17,7 +19,7 @@ class OutboxMailTest {
     private static final Duration GIVE_UP = Duration.ofDays(5);
 
     private static OutboxMail mail() {
-        return new OutboxMail("id@coloc.test", "reply", 4L, List.of("a@x.org", "b@x.org"), "S", "Body", "p@x",
+        return new OutboxMail("id@coloc.test", OutboxKind.REPLY, 4L, List.of("a@x.org", "b@x.org"), "S", "Body", "p@x",
                 List.of("r@x", "p@x"), null, T0);
     }
 
@@ -132,7 +134,7 @@ class OutboxMailTest {
         for (int i = 0; i < 3000; i++) {
             refs.add("ref-" + i + "@example.org");
         }
-        OutboxMail m = new OutboxMail("x".repeat(600) + "@coloc.test", "reply", 1L, many, "S".repeat(5000), "B",
+        OutboxMail m = new OutboxMail("x".repeat(600) + "@coloc.test", OutboxKind.REPLY, 1L, many, "S".repeat(5000), "B",
                 "i".repeat(1500), refs, null, T0);
         assertTrue(m.getToSummary().length() <= OutboxMail.MAX_TO_SUMMARY);
         assertTrue(m.getMessageId().length() <= OutboxMail.MAX_MESSAGE_ID);
@@ -160,5 +162,18 @@ class OutboxMailTest {
     void statusesReadRowsWrittenBeforeTheyHadTheirCurrentNames() {
         assertEquals(OutboxStatus.QUEUED, OutboxStatus.fromLabel("pending"));
         assertEquals(OutboxStatus.DROPPED, OutboxStatus.fromLabel("dropped"));
+    }
+    @Test
+    void extraHeadersAndTheCalendarPartAreKeptWithTheMail() {
+        String ics = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nMETHOD:PUBLISH\r\nEND:VCALENDAR\r\n";
+        List<ExtraHeader> headers = ExtraHeader.unsubscribe("mailto:u@coloc.test", "https://coloc.test/u/1");
+        OutboxMail m = new OutboxMail("n@coloc.test", OutboxKind.NOTICE, null, List.of("a@x.org"), "S", "B", null,
+                List.of(), null, headers, new CalendarPart(CalendarPart.Method.PUBLISH, ics), T0);
+        assertEquals(headers, m.getHeaders());
+        assertEquals(new CalendarPart(CalendarPart.Method.PUBLISH, ics), m.getCalendar());
+        assertEquals(OutboxKind.NOTICE, m.getKind());
+        OutboxMail plain = mail();
+        assertEquals(List.of(), plain.getHeaders());
+        assertNull(plain.getCalendar());
     }
 }

@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.coloc.cases.control.OutgoingIds;
+import org.coloc.outbox.control.OutgoingIds;
 import org.coloc.intake.control.MailKind;
 import org.coloc.routing.control.Route.AddToCase;
 import org.coloc.routing.control.Route.As;

@@ -1,4 +1,4 @@
-package org.coloc.cases.control;
+package org.coloc.outbox.control;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;

@@ -1,0 +1,77 @@
+package org.coloc.outbox.entity;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * What an outgoing mail is, and what that implies for its headers. The label is what the {@code KIND} column
+ * and {@code GET /api/outbox?kind=} have always said.
+ *
+ * <ul>
+ * <li>{@code aboutCase}: the mail belongs to a support case: its subject carries the case tag
+ * ({@code [coloc #N] Re: …}) and its Message-ID the case number with a keyed hash, so answers thread back
+ * into the case.</li>
+ * <li>{@code autoSubmitted}: the RFC 3834 {@code Auto-Submitted} value, null for what a person wrote:
+ * {@code auto-replied} for an automatic answer to a mail, {@code auto-generated} for what a timer
+ * produced. Auto-responders (out of office…) do not answer mail that carries it.</li>
+ * </ul>
+ *
+ * <p>{@link #NOTICE}, {@link #COMMENT_NOTIFICATION} and {@link #COMMENT_CONFIRMATION} are not sent yet: they
+ * are the maintenance notices and blog comments of the coming issues.
+ */
+public enum OutboxKind {
+
+    /** The automatic answer to a new case's first mail. */
+    ACKNOWLEDGEMENT("acknowledgement", true, "auto-replied"),
+    /** The admin's answer in a case, sent as he wrote it. */
+    REPLY("reply", true, null),
+    /** The digest of cases waiting for the admin, to the admin. */
+    REMINDER("reminder", false, "auto-generated"),
+    /** The courteous mail that closes a case whose requester went silent. */
+    CLOSING("closing", true, "auto-generated"),
+    /** The daily list of expiring certificates, to the admin. */
+    CERTIFICATE_REPORT("certificate-report", false, "auto-generated"),
+    /** A maintenance notice the admin writes to members (may carry a calendar invitation); replies are welcome. */
+    NOTICE("notice", false, null),
+    /** A new comment, to the readers who follow a post (they can unsubscribe in one click). */
+    COMMENT_NOTIFICATION("comment-notification", false, "auto-generated"),
+    /** The automatic answer to a reader who mailed a comment. */
+    COMMENT_CONFIRMATION("comment-confirmation", false, "auto-replied");
+
+    /** The length of the {@code KIND} column. */
+    public static final int MAX_LABEL = 30;
+
+    private final String label;
+    private final boolean aboutCase;
+    private final String autoSubmitted;
+
+    OutboxKind(String label, boolean aboutCase, String autoSubmitted) {
+        this.label = label;
+        this.aboutCase = aboutCase;
+        this.autoSubmitted = autoSubmitted;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    /** Tagged subject and case-keyed Message-ID: the mail belongs to a case. */
+    public boolean aboutCase() {
+        return aboutCase;
+    }
+
+    /** {@code Auto-Submitted} of RFC 3834, or null: a person wrote it. */
+    public String autoSubmitted() {
+        return autoSubmitted;
+    }
+
+    /** The kind of this label; empty for none (a filter naming no kind matches no mail). */
+    public static Optional<OutboxKind> ofLabel(String label) {
+        return Arrays.stream(values()).filter(k -> k.label.equals(label)).findFirst();
+    }
+
+    /** The kind of a stored label: every row was written with one of them. */
+    public static OutboxKind fromLabel(String label) {
+        return ofLabel(label).orElseThrow(() -> new IllegalArgumentException("no outbox kind " + label));
+    }
+}

@@ -1,0 +1,155 @@
+package org.coloc.outbox.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.coloc.outbox.entity.OutboxKind;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** What the outbox makes of a caller's request: the headers each kind calls for, set in one place. */
+class ComposerTest {
+
+    private static final OutgoingIds IDS = new OutgoingIds("0123456789abcdef0123".getBytes(StandardCharsets.US_ASCII),
+            "coloc.test");
+
+    private static OutgoingMail compose(NewMail mail) {
+        return Composer.compose(mail, IDS, "coloc.test");
+    }
+
+    private static NewMail acknowledgement() {
+        return NewMail.template(OutboxKind.ACKNOWLEDGEMENT, List.of("ana@example.org"), "case-acknowledgement", "en",
+                Map.of()).aboutCase(42, "VM down").inThread("req-1@example.org",
+                        List.of("older@example.org", "req-1@example.org"));
+    }
+
+    @Test
+    void anAcknowledgementIsTaggedThreadedKeyedToItsCaseAndMarkedAutoReplied() {
+        OutgoingMail m = compose(acknowledgement());
+        assertEquals("[coloc #42] Re: VM down", m.subject());
+        assertTrue(m.text().contains("tracked as #42"), m.text());
+        assertEquals(42L, IDS.caseOf(m.messageId()), "a reply naming it threads into case 42");
+        assertEquals("req-1@example.org", m.inReplyTo());
+        assertEquals(List.of("older@example.org", "req-1@example.org"), m.references());
+        assertEquals("auto-replied", m.autoSubmitted());
+        assertEquals(List.of("ana@example.org"), m.to());
+        assertEquals(List.of(), m.headers());
+        assertNull(m.calendar());
+    }
+
+    @Test
+    void eachMailGetsItsOwnMessageId() {
+        assertNotEquals(compose(acknowledgement()).messageId(), compose(acknowledgement()).messageId());
+    }
+
+    @Test
+    void aReplyIsTheAdminsTextUnderTheCaseSubjectAndNotMarkedAutomatic() {
+        OutgoingMail m = compose(NewMail.written(OutboxKind.REPLY, List.of("ana@example.org", "bob@example.org"), null,
+                "Rebooted.\n").aboutCase(7, "[coloc #7] Re: VM down").inThread("req-2@example.org",
+                        List.of("req-1@example.org", "req-2@example.org")));
+        assertEquals("[coloc #7] Re: Re: VM down", m.subject(), "as before: the tag once, the subject as stored");
+        assertEquals("Rebooted.\n", m.text());
+        assertEquals(7L, IDS.caseOf(m.messageId()));
+        assertNull(m.autoSubmitted());
+        assertEquals(List.of("ana@example.org", "bob@example.org"), m.to(), "every recipient, in order");
+    }
+
+    @Test
+    void aCaseWithoutSubjectStillGetsItsTag() {
+        OutgoingMail m = compose(NewMail.written(OutboxKind.REPLY, List.of("a@x.org"), null, "t").aboutCase(3, null));
+        assertEquals("[coloc #3] Re:", m.subject());
+    }
+
+    @Test
+    void aClosingRendersItsTemplateWithTheCaseAndTheCallersValues() {
+        OutgoingMail m = compose(NewMail.template(OutboxKind.CLOSING, List.of("ana@example.org"), "case-closing", "fr",
+                Map.of("days", "21")).aboutCase(9, "Sauvegarde").inThread("last@example.org", List.of("last@example.org")));
+        assertEquals("[coloc #9] Re: Sauvegarde", m.subject());
+        assertTrue(m.text().contains("depuis 21 jours, nous refermons la demande #9"), m.text());
+        assertEquals("auto-generated", m.autoSubmitted());
+        assertEquals(9L, IDS.caseOf(m.messageId()));
+    }
+
+    @Test
+    void aReportAboutNoCaseHasItsTemplatesSubjectAndAnIdOfOurDomain() {
+        OutgoingMail m = compose(NewMail.template(OutboxKind.CERTIFICATE_REPORT, List.of("admin@coloc.test"),
+                "certificates-expiring", "en", Map.of("count", 1, "days", 14, "certificates", List.of(Map.of(
+                        "domain", "example.org", "vm", "web1", "expires", "2026-12-01", "expired", false,
+                        "daysLeft", 2)))));
+        assertEquals("[coloc] 1 certificate(s) expire within 14 days", m.subject());
+        assertTrue(m.messageId().endsWith("@coloc.test"), m.messageId());
+        assertNull(IDS.caseOf(m.messageId()));
+        assertEquals("auto-generated", m.autoSubmitted());
+        assertNull(m.inReplyTo());
+        assertEquals(List.of(), m.references());
+    }
+
+    @Test
+    void anUnknownLanguageGetsTheFrenchTemplate() {
+        NewMail de = NewMail.template(OutboxKind.REMINDER, List.of("admin@coloc.test"), "case-reminder", "de",
+                Map.of("count", 0, "cases", List.of()));
+        assertEquals("[coloc] 0 demande(s) attendent une réponse", compose(de).subject());
+    }
+
+    /** Today's header values, kind by kind: changing one changes what mail clients and responders do. */
+    @ParameterizedTest
+    @CsvSource(nullValues = "none", value = {
+        "ACKNOWLEDGEMENT, auto-replied", "REPLY, none", "REMINDER, auto-generated", "CLOSING, auto-generated",
+        "CERTIFICATE_REPORT, auto-generated", "NOTICE, none", "COMMENT_NOTIFICATION, auto-generated",
+        "COMMENT_CONFIRMATION, auto-replied"})
+    void eachKindCarriesItsAutoSubmitted(OutboxKind kind, String expected) {
+        NewMail mail = NewMail.written(kind, List.of("a@x.org"), kind.aboutCase() ? null : "Subject", "Text");
+        assertEquals(expected, compose(kind.aboutCase() ? mail.aboutCase(1, "s") : mail).autoSubmitted());
+    }
+
+    @Test
+    void idsThatCouldNotBeSentInAHeaderAreLeftOutOfTheThread() {
+        String tooLong = "x".repeat(Headers.MAX_ID) + "@example.org";
+        OutgoingMail m = compose(NewMail.written(OutboxKind.REPLY, List.of("a@x.org"), null, "t").aboutCase(1, "s")
+                .inThread(tooLong, List.of("ok@example.org", "not an id@example.org", tooLong)));
+        assertNull(m.inReplyTo());
+        assertEquals(List.of("ok@example.org"), m.references());
+    }
+
+    @Test
+    void aRequestThatContradictsItsKindIsRefused() {
+        assertThrows(IllegalArgumentException.class, () -> compose(NewMail.written(OutboxKind.REPLY,
+                List.of("a@x.org"), null, "no case")), "a reply belongs to a case");
+        assertThrows(IllegalArgumentException.class, () -> compose(NewMail.written(OutboxKind.REMINDER,
+                List.of("a@x.org"), "S", "t").aboutCase(1, "s")), "a reminder belongs to none");
+        assertThrows(IllegalArgumentException.class, () -> compose(NewMail.written(OutboxKind.REPLY,
+                List.of("a@x.org"), "My own subject", "t").aboutCase(1, "s")), "the case's subject is the outbox's");
+        assertThrows(IllegalArgumentException.class, () -> compose(NewMail.written(OutboxKind.NOTICE,
+                List.of("a@x.org"), null, "t")), "a mail about no case needs a subject");
+        assertThrows(IllegalArgumentException.class, () -> compose(NewMail.template(OutboxKind.CLOSING,
+                List.of("a@x.org"), "case-closing", "fr", Map.of("days", "1", "number", "666")).aboutCase(1, "s")),
+                "the case number in the text is the case's");
+    }
+
+    @Test
+    void aTemplateValueMissingIsRefusedRatherThanSentWithAHole() {
+        assertThrows(IllegalArgumentException.class, () -> compose(NewMail.template(OutboxKind.CLOSING,
+                List.of("a@x.org"), "case-closing", "fr", Map.of()).aboutCase(1, "s")));
+    }
+
+    @Test
+    void extraHeadersAndACalendarGoThroughEachNameOnce() {
+        NewMail notice = NewMail.written(OutboxKind.NOTICE, List.of("a@x.org"), "Maintenance", "Saturday 20:00.")
+                .withHeaders(ExtraHeader.unsubscribe("mailto:unsubscribe@coloc.test?subject=7",
+                        "https://coloc.test/unsubscribe/7"))
+                .withCalendar(new CalendarPart(CalendarPart.Method.REQUEST, CalendarPartTest.ICS));
+        OutgoingMail m = compose(notice);
+        assertEquals(List.of("List-Unsubscribe", "List-Unsubscribe-Post"),
+                m.headers().stream().map(ExtraHeader::name).toList());
+        assertEquals(CalendarPart.Method.REQUEST, m.calendar().method());
+        assertThrows(IllegalArgumentException.class, () -> compose(notice.withHeaders(List.of(
+                new ExtraHeader("List-Id", "<a.coloc.test>"), new ExtraHeader("list-id", "<b.coloc.test>")))));
+    }
+}
