@@ -29,7 +29,7 @@ public class AdminCredentials {
     private static final Logger LOG = Logger.getLogger(AdminCredentials.class.getName());
 
     @Inject
-    ColocConfig config;
+    ColocSettings coloc;
 
     private PasswordHash adminHash;
     // PBKDF2 costs milliseconds on purpose; remember verified credentials by a keyed digest (never the password)
@@ -38,7 +38,7 @@ public class AdminCredentials {
 
     @PostConstruct
     void init() {
-        Optional<String> configured = config.optional("coloc.admin.password");
+        Optional<String> configured = coloc.adminPassword();
         String password = configured.orElseGet(PasswordHash::randomSecret);
         adminHash = PasswordHash.of(password.toCharArray());
         new SecureRandom().nextBytes(cacheKey);

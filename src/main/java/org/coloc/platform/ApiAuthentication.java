@@ -14,7 +14,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.logging.Logger;
 import org.coloc.platform.tokens.TokenCredential;
@@ -38,7 +37,7 @@ public class ApiAuthentication implements HttpAuthenticationMechanism {
     IdentityStoreHandler identityStores;
 
     @Inject
-    ColocConfig config;
+    AuthSettings settings;
 
     @Inject
     Clock clock;
@@ -48,12 +47,8 @@ public class ApiAuthentication implements HttpAuthenticationMechanism {
 
     @PostConstruct
     void init() {
-        proxies = ClientAddress.TrustedProxies.parse(config.optional("coloc.auth.trusted-proxies").orElse(""));
-        throttle = new LoginThrottle(new LoginThrottle.Limits(
-                config.integer("coloc.auth.max-failures-per-client"),
-                config.integer("coloc.auth.max-failures"),
-                Duration.ofSeconds(config.longValue("coloc.auth.failure-window-seconds")),
-                MAX_CLIENTS), clock);
+        proxies = settings.trustedProxies();
+        throttle = new LoginThrottle(settings.limits(MAX_CLIENTS), clock);
     }
 
     /** The API, and Payara's metrics (served inside this application because it is deployed at the root). */

@@ -33,7 +33,7 @@ public class ClockResource {
     Clocks clocks;
 
     @Inject
-    ColocConfig config;
+    ColocSettings coloc;
 
     @Inject
     Event<ClockMoved> moved;
@@ -42,7 +42,7 @@ public class ClockResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Tests only: advance the clock ({\"advance\": \"P3D\"}) and sweep the deadlines")
     public Map<String, String> advance(String body) {
-        if (!config.bool("coloc.clock-control")) {
+        if (!coloc.clockControl()) {
             throw ProblemException.notFound("No such resource.");
         }
         JsonInput in = JsonInput.of(JsonBodies.parse(body), Set.of("advance"), Set.of());

@@ -7,9 +7,9 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.Config;
 
 /**
- * The one configuration source: MicroProfile Config, so every key can be overridden by an environment
- * variable ({@code coloc.imap.host} by {@code COLOC_IMAP_HOST}). Defaults live in
- * {@code META-INF/microprofile-config.properties}; the README lists every key.
+ * String lookups in MicroProfile Config, still used by {@code cases} and {@code outbox} (issue 9 moves them to
+ * {@code CaseSettings}, {@code SmtpSettings} and {@code OutboxSettings} after the merge, then this class goes).
+ * Everything else injects its area's settings record, read once and checked at start ({@link Settings}).
  */
 @ApplicationScoped
 public class ColocConfig {

@@ -5,7 +5,6 @@ import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
-import java.util.Optional;
 import java.util.Properties;
 import java.util.ServiceLoader;
 import java.util.logging.Logger;
@@ -48,12 +47,12 @@ public class ColocDataSource implements DataSource {
 
     private DataSource configure() {
         Config config = ConfigProvider.getConfig(ColocDataSource.class.getClassLoader());
-        Optional<String> jdbcUrl = config.getOptionalValue("coloc.db.url", String.class).filter(s -> !s.isBlank());
-        if (jdbcUrl.isPresent()) {
-            url = jdbcUrl.get();
-            config.getOptionalValue("coloc.db.user", String.class).ifPresent(u -> credentials.setProperty("user", u));
-            config.getOptionalValue("coloc.db.password", String.class)
-                    .ifPresent(p -> credentials.setProperty("password", p));
+        StartCheck.verify(config);
+        DatabaseSettings settings = DatabaseSettings.read(SettingsProducer.from(config));
+        if (settings.url().isPresent()) {
+            url = settings.url().get();
+            settings.user().ifPresent(u -> credentials.setProperty("user", u));
+            settings.password().ifPresent(p -> credentials.setProperty("password", p));
             // drivers packaged in the WAR are not visible to DriverManager: look them up in our own class loader
             for (Driver d : ServiceLoader.load(Driver.class, ColocDataSource.class.getClassLoader())) {
                 try {
@@ -71,8 +70,7 @@ public class ColocDataSource implements DataSource {
             announce("Database: " + url.replaceAll("password=[^&;]*", "password=***"));
             return null;
         }
-        String name = config.getValue("coloc.derby.database", String.class);
-        String absolute = java.nio.file.Path.of(name).toAbsolutePath().normalize().toString();
+        String absolute = settings.derbyDatabase().toString();
         EmbeddedDataSource derby = new EmbeddedDataSource();
         derby.setDatabaseName(absolute);
         derby.setCreateDatabase("create");

@@ -151,6 +151,14 @@ public final class ColocServer implements AutoCloseable {
         }
     }
 
+    /** The exit code once the process has ended, waiting for it at most {@code timeout}; empty if it still runs. */
+    public java.util.OptionalInt awaitExit(Duration timeout) throws InterruptedException {
+        if (process == null || !process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            return java.util.OptionalInt.empty();
+        }
+        return java.util.OptionalInt.of(process.exitValue());
+    }
+
     public String logText() throws IOException {
         return log == null ? "" : Files.readString(log);
     }

@@ -24,6 +24,7 @@ import org.coloc.intake.control.FetchedMail;
 import org.coloc.intake.control.ImapMailbox;
 import org.coloc.intake.control.MailboxEntry;
 import org.coloc.intake.control.MailboxSettings;
+import org.coloc.platform.TlsMode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -263,9 +264,9 @@ class IntakeSafetyIT {
 
     /** The exact bytes the built-in IMAP server holds for a mail of its processed folder (BODY.PEEK[]). */
     private static byte[] heldInProcessed(String messageId) throws Exception {
-        MailboxSettings settings = new MailboxSettings("127.0.0.1", imapPort, "none", COLOC, COLOC, "Coloc-Processed",
+        MailboxSettings settings = new MailboxSettings("127.0.0.1", imapPort, TlsMode.NONE, COLOC, COLOC, "Coloc-Processed",
                 "Coloc-Processed", "Coloc-Quarantine", Duration.ofSeconds(60), false, 10_000_000, 500,
-                Duration.ofSeconds(5));
+                Duration.ofSeconds(5), Duration.ofSeconds(10));
         try (ImapMailbox box = new ImapMailbox(settings)) {
             box.open();
             List<Long> uids = box.list().stream().map(MailboxEntry::uid).toList();

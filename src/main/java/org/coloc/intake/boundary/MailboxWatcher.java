@@ -49,7 +49,7 @@ public class MailboxWatcher {
     ManagedThreadFactory threads;
 
     @Inject
-    MailboxSettingsProducer settingsProducer;
+    MailboxSettings settings;
 
     @EJB
     IntakeStore store;
@@ -57,7 +57,6 @@ public class MailboxWatcher {
     @Inject
     java.time.Clock clock;
 
-    private MailboxSettings settings;
     private volatile boolean running;
     private volatile boolean connected;
     private volatile ImapMailbox current;
@@ -72,7 +71,6 @@ public class MailboxWatcher {
 
     @PostConstruct
     void start() {
-        settings = settingsProducer.settings();
         running = true;
         reader = threads.newThread(this::readLoop);
         reader.setName("coloc-mailbox-reader");

@@ -17,7 +17,7 @@ import java.util.Set;
 import org.coloc.intake.entity.InboundMail;
 import org.coloc.intake.entity.MailboxCheckpoint;
 import org.coloc.intake.entity.RawMail;
-import org.coloc.platform.ColocConfig;
+import org.coloc.platform.ColocSettings;
 import org.coloc.platform.ProblemException;
 
 /**
@@ -31,7 +31,10 @@ public class IntakeStore {
     EntityManager em;
 
     @Inject
-    ColocConfig config;
+    ColocSettings coloc;
+
+    @Inject
+    MailboxSettings mailbox;
 
     @Inject
     Clock clock;
@@ -181,7 +184,6 @@ public class IntakeStore {
     }
 
     private MailIntake intake() {
-        return new MailIntake(config.colocAddress(), config.longValue("coloc.imap.max-message-size"),
-                java.time.Duration.ofSeconds(config.longValue("coloc.imap.parse-timeout-seconds")));
+        return new MailIntake(coloc.address(), mailbox.maxMessageBytes(), mailbox.parseTimeout());
     }
 }

@@ -5,7 +5,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import org.coloc.platform.ColocConfig;
+import org.coloc.platform.ColocSettings;
 
 /** "Today" where the collective lives (coloc.timezone, Europe/Paris by default), from the one clock. */
 @ApplicationScoped
@@ -15,13 +15,13 @@ public class InventoryClock {
     Clock clock;
 
     @Inject
-    ColocConfig config;
+    ColocSettings coloc;
 
     public LocalDate today() {
         return LocalDate.ofInstant(clock.instant(), zone());
     }
 
     public ZoneId zone() {
-        return ZoneId.of(config.string("coloc.timezone"));
+        return coloc.timezone();
     }
 }

@@ -21,7 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import org.coloc.intake.boundary.LocalMailbox;
+import org.coloc.platform.mailbox.LocalMailbox;
 import org.coloc.platform.ColocConfig;
 
 /**

@@ -9,7 +9,7 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import org.coloc.platform.ColocConfig;
+import org.coloc.platform.AuthSettings;
 
 /**
  * Tokens checked in the last few seconds (by hash), so a busy script costs no database lookup per request.
@@ -29,7 +29,7 @@ public class TokenCache {
     Clock clock;
 
     @Inject
-    ColocConfig config;
+    AuthSettings settings;
 
     private long ttlMillis;
     private final Map<String, Entry> namesByHash = new ConcurrentHashMap<>();
@@ -45,7 +45,7 @@ public class TokenCache {
 
     @PostConstruct
     void init() {
-        ttlMillis = Duration.ofSeconds(config.longValue("coloc.auth.token-cache-seconds")).toMillis();
+        ttlMillis = settings.tokenCache().toMillis();
     }
 
     public Optional<String> get(String hash) {

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
+import org.coloc.platform.TlsMode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,9 +37,9 @@ class ImapMailboxTest {
         greenMail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP));
         greenMail.start();
         greenMail.setUser(USER, USER, USER);
-        settings = new MailboxSettings("127.0.0.1", greenMail.getImap().getPort(), "none", USER, USER, "INBOX",
+        settings = new MailboxSettings("127.0.0.1", greenMail.getImap().getPort(), TlsMode.NONE, USER, USER, "INBOX",
                 "Coloc-Processed", "Coloc-Quarantine", Duration.ofSeconds(60), true, 1_000_000, 100,
-                Duration.ofSeconds(5));
+                Duration.ofSeconds(5), Duration.ofSeconds(10));
     }
 
     @AfterEach

@@ -1,4 +1,4 @@
-package org.coloc.intake.boundary;
+package org.coloc.platform.mailbox;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -17,6 +17,7 @@ import org.coloc.intake.control.FetchedMail;
 import org.coloc.intake.control.ImapMailbox;
 import org.coloc.intake.control.MailboxEntry;
 import org.coloc.intake.control.MailboxSettings;
+import org.coloc.platform.TlsMode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -71,9 +72,9 @@ class BuiltInMailServerTest {
     }
 
     private byte[] onlyMailHeld() throws Exception {
-        MailboxSettings settings = new MailboxSettings("127.0.0.1", server.getImap().getPort(), "none", COLOC, COLOC,
+        MailboxSettings settings = new MailboxSettings("127.0.0.1", server.getImap().getPort(), TlsMode.NONE, COLOC, COLOC,
                 "INBOX", "Coloc-Processed", "Coloc-Quarantine", Duration.ofSeconds(60), true, 1_000_000, 100,
-                Duration.ofSeconds(5));
+                Duration.ofSeconds(5), Duration.ofSeconds(10));
         try (ImapMailbox box = new ImapMailbox(settings)) {
             box.open();
             List<MailboxEntry> entries = box.list();

@@ -1,4 +1,4 @@
-package org.coloc.intake.boundary;
+package org.coloc.platform.mailbox;
 
 import com.icegreen.greenmail.Managers;
 import com.icegreen.greenmail.mail.MailAddress;

@@ -1,4 +1,4 @@
-package org.coloc.intake.boundary;
+package org.coloc.platform.mailbox;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -10,13 +10,16 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
 import java.util.logging.Logger;
-import org.coloc.platform.ColocConfig;
+import org.coloc.platform.ColocSettings;
 
 /**
  * The built-in mailbox for a machine with no mail server configured: GreenMail in-process, on 127.0.0.1
  * only. Mail to any address is accepted over SMTP and readable over IMAP with the full address as login and
  * password. It keeps mail in memory: fine for trying coloc out, not for production. Bounces (null sender) are
  * accepted and mail is held with its final line break, see {@link BuiltInMailServer}.
+ *
+ * <p>It lives in platform, not in intake: it serves both directions, the intake reading it over IMAP and the
+ * outbox writing to it over SMTP, as the database serves every area.
  */
 @Singleton
 @Startup
@@ -26,7 +29,10 @@ public class LocalMailbox {
     private static final Logger LOG = Logger.getLogger(LocalMailbox.class.getName());
 
     @Inject
-    ColocConfig config;
+    ColocSettings coloc;
+
+    @Inject
+    LocalMailboxSettings settings;
 
     private GreenMail greenMail;
 
@@ -35,7 +41,7 @@ public class LocalMailbox {
         if (!isWanted()) {
             return;
         }
-        String address = config.colocAddress();
+        String address = coloc.address();
         int smtpPort = smtpPort();
         int imapPort = imapPort();
         greenMail = new BuiltInMailServer(new ServerSetup[] {
@@ -58,14 +64,14 @@ public class LocalMailbox {
 
     /** True when no IMAP host is configured: then coloc brings its own mailbox. */
     public boolean isWanted() {
-        return config.optional("coloc.imap.host").isEmpty();
+        return settings.wanted();
     }
 
     public int smtpPort() {
-        return config.integer("coloc.local-mailbox.smtp-port");
+        return settings.smtpPort();
     }
 
     public int imapPort() {
-        return config.integer("coloc.local-mailbox.imap-port");
+        return settings.imapPort();
     }
 }
