@@ -1,5 +1,6 @@
 package org.coloc.cases.boundary;
 
+import org.coloc.platform.ColocSettings;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -16,7 +17,6 @@ import org.coloc.cases.entity.SupportCase;
 import org.coloc.outbox.boundary.Outbox;
 import org.coloc.outbox.control.NewMail;
 import org.coloc.outbox.entity.OutboxKind;
-import org.coloc.platform.ColocConfig;
 
 /** What the case timers do, each sweep in its own transaction with the mails it causes. */
 @Stateless
@@ -29,7 +29,7 @@ public class CaseDeadlines {
     Clock clock;
 
     @Inject
-    ColocConfig config;
+    ColocSettings coloc;
 
     @EJB
     Outbox outbox;
@@ -46,14 +46,14 @@ public class CaseDeadlines {
         if (due.isEmpty()) {
             return 0;
         }
-        String admin = cases.adminAddress().isBlank() ? config.colocAddress() : cases.adminAddress();
+        String admin = cases.adminAddress().isBlank() ? coloc.address() : cases.adminAddress();
         List<Map<String, Object>> list = due.stream().map(c -> Map.<String, Object>of(
                 "number", c.getNumber(),
                 "subject", c.getSubject() == null ? "" : c.getSubject(),
                 "requester", c.getRequester(),
                 "days", Duration.between(c.getLastActivityAt(), now).toDays())).toList();
         outbox.queue(NewMail.template(OutboxKind.REMINDER, List.of(admin), "case-reminder",
-                config.string("coloc.admin.language"), Map.of("count", due.size(), "cases", list)));
+                coloc.adminLanguage(), Map.of("count", due.size(), "cases", list)));
         due.forEach(c -> c.reminded(now, cases.deadlines()));
         return due.size();
     }
@@ -66,7 +66,7 @@ public class CaseDeadlines {
         if (due.isEmpty()) {
             return 0;
         }
-        String address = config.colocAddress();
+        String address = coloc.address();
         for (SupportCase c : due) {
             List<String> references = new ArrayList<>();
             for (CaseMessage m : em.createNamedQuery(CaseMessage.OF_CASE, CaseMessage.class)

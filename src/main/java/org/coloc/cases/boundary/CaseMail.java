@@ -1,5 +1,7 @@
 package org.coloc.cases.boundary;
 
+import org.coloc.cases.control.CaseSettings;
+import org.coloc.platform.ColocSettings;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -35,7 +37,6 @@ import org.coloc.intake.control.ParsedMail;
 import org.coloc.outbox.boundary.Outbox;
 import org.coloc.outbox.control.OutgoingIds;
 import org.coloc.outbox.entity.OutboxKind;
-import org.coloc.platform.ColocConfig;
 
 /**
  * Incoming mail into cases: the operations the mail router's decisions call ({@code routing.boundary.MailRouting})
@@ -57,7 +58,10 @@ public class CaseMail {
     Clock clock;
 
     @Inject
-    ColocConfig config;
+    ColocSettings coloc;
+
+    @Inject
+    CaseSettings settings;
 
     @EJB
     Cases cases;
@@ -151,11 +155,11 @@ public class CaseMail {
      */
     private void admit(SupportCase c, ParsedMail mail, String from, boolean fromAdmin, Instant now) {
         List<String> copied = mail.cc() == null ? List.of() : mail.cc().stream().map(a -> a.address()).toList();
-        int max = config.integer("coloc.cases.max-participants");
+        int max = settings.maxParticipants();
         // the sender as the requester is stored: an over-long address is known by its key
         Participants.Admission admission = Participants.fromMail(c.getParticipants(), c.getRequester(),
                 SupportCase.addressKey(from), fromAdmin, copied,
-                Participants.never(config.colocAddress(), cases.adminAddress()), max, now);
+                Participants.never(coloc.address(), cases.adminAddress()), max, now);
         admission.joined().forEach(p -> c.join(new CaseParticipant(p.address(), p.addedBy(), p.addedAt()), now));
         if (!admission.overLimit().isEmpty() || !admission.unusable().isEmpty()) {
             StringBuilder note = new StringBuilder();
@@ -279,7 +283,7 @@ public class CaseMail {
     }
 
     private Duration ackWindow() {
-        return Duration.ofHours(config.integer("coloc.cases.ack-window-hours"));
+        return settings.ackWindow();
     }
 
     /** Whether this is one of our Message-IDs (its keyed hash checks out). */

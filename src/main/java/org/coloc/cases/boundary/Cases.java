@@ -1,5 +1,7 @@
 package org.coloc.cases.boundary;
 
+import org.coloc.cases.control.CaseSettings;
+import org.coloc.platform.ColocSettings;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -33,7 +35,6 @@ import org.coloc.outbox.boundary.Outbox;
 import org.coloc.outbox.control.NewMail;
 import org.coloc.outbox.control.OutgoingIds;
 import org.coloc.outbox.entity.OutboxKind;
-import org.coloc.platform.ColocConfig;
 import org.coloc.platform.LikePattern;
 import org.coloc.platform.Page;
 import org.coloc.platform.Paging;
@@ -64,7 +65,10 @@ public class Cases {
     Clock clock;
 
     @Inject
-    ColocConfig config;
+    ColocSettings coloc;
+
+    @Inject
+    CaseSettings settings;
 
     @EJB
     Outbox outbox;
@@ -77,11 +81,11 @@ public class Cases {
 
     /** Addresses that never take part: ours and the admin's. */
     private Set<String> never() {
-        return Participants.never(config.colocAddress(), adminAddress());
+        return Participants.never(coloc.address(), adminAddress());
     }
 
     private int maxParticipants() {
-        return config.integer("coloc.cases.max-participants");
+        return settings.maxParticipants();
     }
 
     /** The admin adds someone his replies for this case go to. */
@@ -124,17 +128,17 @@ public class Cases {
      * ourselves, no-reply addresses or the admin; per sender and per hour). Called by {@link CaseMail}.
      */
     public void acknowledge(SupportCase c, ParsedMail mail, String from) {
-        if (from.equalsIgnoreCase(config.colocAddress()) || NoReply.matches(from)
+        if (from.equalsIgnoreCase(coloc.address()) || NoReply.matches(from)
                 || (!adminAddress().isBlank() && from.equalsIgnoreCase(adminAddress()))) {
             return;
         }
-        int limit = config.integer("coloc.cases.ack-limit");
+        int limit = settings.ackLimit();
         if (outbox.recentlySent(OutboxKind.ACKNOWLEDGEMENT, from, ackWindow()) >= limit) {
             LOG.info(() -> "No acknowledgement for case #" + c.getNumber() + ": " + limit + " already sent to " + from);
             return;
         }
         // per address is not enough: plus-addressing (x+1@, x+2@…) makes as many addresses as a forger likes
-        int perHour = config.integer("coloc.cases.ack-limit-per-hour");
+        int perHour = settings.ackLimitPerHour();
         Set<String> lastHour = acknowledgedWithinTheHour();
         if (!lastHour.contains(c.getRequester()) && lastHour.size() >= perHour) {
             LOG.warning(() -> "No acknowledgement for case #" + c.getNumber() + ": " + perHour
@@ -149,7 +153,7 @@ public class Cases {
         Instant now = clock.instant();
         c.acknowledged(now);
         writes.acknowledged(c.getRequester());
-        addMessage(c, new CaseMessage(c.getId(), DIRECTION_OUT, ack.messageId(), null, config.colocAddress(), now,
+        addMessage(c, new CaseMessage(c.getId(), DIRECTION_OUT, ack.messageId(), null, coloc.address(), now,
                 ack.text()));
     }
 
@@ -182,7 +186,7 @@ public class Cases {
             }
         }
         List<String> to = new ArrayList<>(new LinkedHashSet<>(c.getParticipants()));
-        to.removeIf(a -> a.equalsIgnoreCase(config.colocAddress()) || a.equalsIgnoreCase(adminAddress())
+        to.removeIf(a -> a.equalsIgnoreCase(coloc.address()) || a.equalsIgnoreCase(adminAddress())
                 || !Participants.usable(a));
         to.remove(c.getRequester());
         if (Participants.usable(c.getRequester())) {
@@ -276,7 +280,7 @@ public class Cases {
     }
 
     private Duration ackWindow() {
-        return Duration.ofHours(config.integer("coloc.cases.ack-window-hours"));
+        return settings.ackWindow();
     }
 
     /** A Message-ID for a new mail of this case (carries the case and a keyed hash). */
@@ -285,12 +289,10 @@ public class Cases {
     }
 
     public SupportCase.Deadlines deadlines() {
-        return new SupportCase.Deadlines(Duration.ofDays(config.integer("coloc.cases.remind-after-days")),
-                Duration.ofDays(config.integer("coloc.cases.remind-every-days")),
-                Duration.ofDays(config.integer("coloc.cases.close-after-days")));
+        return new SupportCase.Deadlines(settings.remindAfter(), settings.remindEvery(), settings.closeAfter());
     }
 
     public String adminAddress() {
-        return config.optional("coloc.admin.email").orElse("");
+        return coloc.adminEmail().orElse("");
     }
 }

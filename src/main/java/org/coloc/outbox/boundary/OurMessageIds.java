@@ -1,12 +1,12 @@
 package org.coloc.outbox.boundary;
 
+import org.coloc.platform.ColocSettings;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import org.coloc.outbox.control.OutgoingIds;
 import org.coloc.platform.AppSecrets;
-import org.coloc.platform.ColocConfig;
 
 /**
  * Our keyed Message-IDs ({@link OutgoingIds}) for whoever needs them: the outbox, which gives every mail about
@@ -20,7 +20,7 @@ public class OurMessageIds {
     AppSecrets secrets;
 
     @Inject
-    ColocConfig config;
+    ColocSettings coloc;
 
     private volatile OutgoingIds ids;
 
@@ -30,7 +30,7 @@ public class OurMessageIds {
         if (made == null) {
             synchronized (this) {
                 if (ids == null) {
-                    String address = config.colocAddress();
+                    String address = coloc.address();
                     ids = new OutgoingIds(secrets.get("outgoing-message-ids"),
                             address.substring(address.indexOf('@') + 1));
                 }

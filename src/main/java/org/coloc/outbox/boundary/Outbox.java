@@ -1,5 +1,6 @@
 package org.coloc.outbox.boundary;
 
+import org.coloc.platform.ColocSettings;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -29,7 +30,6 @@ import org.coloc.outbox.entity.OutboxKind;
 import org.coloc.outbox.entity.OutboxMail;
 import org.coloc.outbox.entity.OutboxRecipient;
 import org.coloc.outbox.entity.OutboxStatus;
-import org.coloc.platform.ColocConfig;
 import org.coloc.platform.Page;
 import org.coloc.platform.Paging;
 import org.coloc.platform.ProblemException;
@@ -51,7 +51,7 @@ public class Outbox {
     Clock clock;
 
     @Inject
-    ColocConfig config;
+    ColocSettings coloc;
 
     @Inject
     QueuedInTransaction queued;
@@ -257,7 +257,7 @@ public class Outbox {
     }
 
     private String domain() {
-        String address = config.colocAddress();
+        String address = coloc.address();
         return address.substring(address.indexOf('@') + 1);
     }
 }

@@ -1,5 +1,6 @@
 package org.coloc.outbox.boundary;
 
+import org.coloc.outbox.control.OutboxSettings;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
@@ -16,7 +17,6 @@ import java.util.logging.Logger;
 import org.coloc.outbox.control.Delivery;
 import org.coloc.outbox.control.OutgoingMail;
 import org.coloc.outbox.control.SmtpSender;
-import org.coloc.platform.ColocConfig;
 
 /**
  * Drains the outbox every two seconds: each due mail is sent over SMTP and each recipient marked with what
@@ -46,13 +46,13 @@ public class OutboxSender {
     Clock clock;
 
     @Inject
-    ColocConfig config;
+    OutboxSettings settings;
 
     @Schedule(hour = "*", minute = "*", second = "*/2", persistent = false, info = "outbox drain")
     void drain() {
         List<Long> due = rows.due(clock.instant());
-        Duration maxDelay = Duration.ofSeconds(config.integer("coloc.outbox.max-retry-seconds"));
-        Duration giveUpAfter = Duration.parse(config.string("coloc.outbox.give-up-after"));
+        Duration maxDelay = settings.maxRetryDelay();
+        Duration giveUpAfter = settings.giveUpAfter();
         for (Long id : due) {
             Instant now = clock.instant();
             if (!rows.claim(id, now, now.plus(LEASE))) {

@@ -21,8 +21,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import org.coloc.platform.mailbox.LocalMailbox;
-import org.coloc.platform.ColocConfig;
+import org.coloc.platform.ColocSettings;
+import org.coloc.platform.TlsMode;
 
 /**
  * Sends a mail over SMTP, from the coloc address, marked as ours ({@code X-Coloc-Loop}, so that it is
@@ -35,10 +35,10 @@ import org.coloc.platform.ColocConfig;
 public class SmtpSender {
 
     @Inject
-    ColocConfig config;
+    SmtpSettings smtp;
 
     @Inject
-    LocalMailbox localMailbox;
+    ColocSettings coloc;
 
     /** The SMTP server could not be reached or would not let us in: no recipient was tried. */
     public static class Unreachable extends Exception {
@@ -51,26 +51,24 @@ public class SmtpSender {
     }
 
     public Map<String, Delivery.Outcome> send(OutgoingMail mail) throws Unreachable {
-        boolean local = config.optional("coloc.smtp.host").isEmpty();
-        String tls = local ? "none" : config.string("coloc.smtp.tls");
-        String protocol = "tls".equals(tls) ? "smtps" : "smtp";
+        String protocol = smtp.protocol();
         String p = "mail." + protocol + ".";
         Properties props = new Properties();
-        props.setProperty(p + "host", local ? "127.0.0.1" : config.string("coloc.smtp.host"));
-        props.setProperty(p + "port", Integer.toString(local ? localMailbox.smtpPort() : config.integer("coloc.smtp.port")));
+        props.setProperty(p + "host", smtp.host());
+        props.setProperty(p + "port", Integer.toString(smtp.port()));
         props.setProperty(p + "connectiontimeout", "15000");
         props.setProperty(p + "timeout", "60000");
         props.setProperty(p + "writetimeout", "60000");
-        if ("starttls".equals(tls)) {
+        if (smtp.tls() == TlsMode.STARTTLS) {
             props.setProperty(p + "starttls.enable", "true");
             props.setProperty(p + "starttls.required", "true");
         }
-        String user = local ? null : config.optional("coloc.smtp.user").orElse(null);
+        String user = smtp.user().orElse(null);
         if (user != null) {
             props.setProperty(p + "auth", "true");
         }
-        String password = user == null ? null : config.optional("coloc.smtp.password").orElse("");
-        return send(props, protocol, user, password, mail, config.colocAddress());
+        String password = user == null ? null : smtp.password().orElse("");
+        return send(props, protocol, user, password, mail, coloc.address());
     }
 
     /** The SMTP conversation itself, given the session's settings: pure but for the server it talks to. */

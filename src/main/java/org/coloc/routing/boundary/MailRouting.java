@@ -1,5 +1,7 @@
 package org.coloc.routing.boundary;
 
+import org.coloc.cases.control.CaseSettings;
+import org.coloc.platform.ColocSettings;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -13,7 +15,6 @@ import org.coloc.cases.boundary.CaseMail;
 import org.coloc.intake.control.MailTaken;
 import org.coloc.intake.control.MailsArriving;
 import org.coloc.outbox.boundary.Outbox;
-import org.coloc.platform.ColocConfig;
 import org.coloc.routing.control.AddressFailed;
 import org.coloc.routing.control.MailFacts;
 import org.coloc.routing.control.MailRouter;
@@ -41,7 +42,10 @@ public class MailRouting {
     Outbox outbox;
 
     @Inject
-    ColocConfig config;
+    ColocSettings coloc;
+
+    @Inject
+    CaseSettings caseSettings;
 
     @Inject
     Clock clock;
@@ -56,9 +60,9 @@ public class MailRouting {
 
     void onMail(@Observes MailTaken taken) {
         MailFacts facts = MailFacts.of(taken.parsed(), taken.classification());
-        MailRouter router = new MailRouter(new MailRouter.Settings(config.colocAddress(),
-                config.optional("coloc.admin.email").orElse(""),
-                config.optional("coloc.mail.authserv-id").orElse(null)));
+        MailRouter router = new MailRouter(new MailRouter.Settings(coloc.address(),
+                coloc.adminEmail().orElse(""),
+                caseSettings.authservId().orElse(null)));
         Route route = router.route(facts, lookups(), clock.instant());
         if (router.claimsToBeTheAdmin(facts) && !isAdmin(route)) {
             LOG.warning(() -> "Mail " + facts.messageId() + " claims to be from the admin without proof: "
