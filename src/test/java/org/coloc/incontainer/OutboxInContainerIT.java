@@ -1,0 +1,229 @@
+package org.coloc.incontainer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.inject.Inject;
+import jakarta.transaction.UserTransaction;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import javax.sql.DataSource;
+import org.coloc.outbox.boundary.Outbox;
+import org.coloc.outbox.boundary.OutboxRows;
+import org.coloc.outbox.control.OutgoingMail;
+import org.coloc.platform.Clocks;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * In the running application, on an in-memory Derby, with an SMTP server that is down (a port nothing listens
+ * on): the real sender backs off and gives up after {@code coloc.outbox.give-up-after}; then, with the sender's
+ * timer stopped, the claim: one sender gets a mail, two senders racing never get the same one.
+ */
+@ExtendWith(ArquillianExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class OutboxInContainerIT {
+
+    /** Written in the settings below: the OutboxSender takes it from there. */
+    private static final Duration GIVE_UP_AFTER = Duration.ofDays(2);
+    private static final Duration LEASE = Duration.ofMinutes(5);
+
+    @Deployment
+    static WebArchive deployment() {
+        return InContainerDeployment.of("outbox-incontainer", Map.of(
+                "coloc.smtp.host", "127.0.0.1",
+                "coloc.smtp.port", Integer.toString(InContainerDeployment.freePort()),
+                "coloc.smtp.tls", "none",
+                "coloc.outbox.give-up-after", GIVE_UP_AFTER.toString()), OutboxDrainPause.class);
+    }
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    OutboxRows rows;
+
+    @Inject
+    OutboxDrainPause drain;
+
+    @Inject
+    Clocks clocks;
+
+    @Inject
+    Clock clock;
+
+    @Resource(lookup = "java:comp/UserTransaction")
+    UserTransaction tx;
+
+    @Resource(lookup = "java:comp/DefaultManagedExecutorService")
+    ManagedExecutorService executor;
+
+    @Resource(lookup = "java:app/jdbc/coloc")
+    DataSource db;
+
+    @Test
+    @Order(1)
+    void aSendThatFailsIsTriedAgainLaterAndGivenUpAfterTheConfiguredTime() throws Exception {
+        String to = TestMails.someone("grace");
+        queue(to);
+
+        Map<String, Object> first = await(to, r -> ((Number) r.get("ATTEMPTS")).intValue() >= 1);
+        assertEquals("queued", first.get("STATUS"), "a temporary failure leaves the mail queued");
+        assertTrue(String.valueOf(first.get("LAST_ERROR")).contains("unreachable"), String.valueOf(first.get("LAST_ERROR")));
+        Duration wait = Duration.between((Instant) first.get("CREATED_AT"), (Instant) first.get("NEXT_ATTEMPT_AT"));
+        assertTrue(wait.compareTo(Duration.ofSeconds(5)) >= 0, "the next attempt waits: " + wait);
+        assertEquals("pending", recipientOf(to).get("STATUS"));
+
+        clocks.advance(GIVE_UP_AFTER.plusMinutes(1));
+
+        Map<String, Object> last = await(to, r -> !"queued".equals(r.get("STATUS")) && !"sending".equals(r.get("STATUS")));
+        assertEquals("failed", last.get("STATUS"));
+        assertTrue(String.valueOf(recipientOf(to).get("ERROR")).startsWith("gave up after " + GIVE_UP_AFTER),
+                String.valueOf(recipientOf(to).get("ERROR")));
+        assertEquals("failed", recipientOf(to).get("STATUS"));
+    }
+
+    @Test
+    @Order(2)
+    void aQueuedMailIsClaimedOnceAndDueAgainWhenItsLeaseEnds() throws Exception {
+        pauseTheRealSender();
+        String to = TestMails.someone("heidi");
+        long id = queue(to);
+        Instant now = clock.instant();
+
+        assertTrue(rows.due(now).contains(id));
+        assertTrue(rows.claim(id, now, now.plus(LEASE)), "the first claim gets it");
+        assertFalse(rows.claim(id, now, now.plus(LEASE)), "a second claim does not");
+        assertFalse(rows.due(now).contains(id), "claimed: not due while its lease runs");
+        OutgoingMail pending = rows.pending(id);
+        assertNotNull(pending);
+        assertEquals(List.of(to), pending.to());
+        assertEquals("sending", row(to).get("STATUS"));
+
+        Instant afterLease = now.plus(LEASE).plusSeconds(1);
+        assertTrue(rows.due(afterLease).contains(id), "a sender that died mid-send lets it go when the lease ends");
+        assertTrue(rows.claim(id, afterLease, afterLease.plus(LEASE)));
+    }
+
+    @Test
+    @Order(3)
+    void twoSendersDrainingAtOnceNeverClaimTheSameMail() throws Exception {
+        pauseTheRealSender();
+        List<String> recipients = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            recipients.add(TestMails.someone("ivan" + i));
+        }
+        List<Long> queued = queueEach(recipients);
+        Instant now = clock.instant();
+        // both read the same due list before either claims, like two instances waking at the same second
+        CountDownLatch bothRead = new CountDownLatch(2);
+        Future<Set<Long>> one = executor.submit(() -> claimAllDue(now, bothRead));
+        Future<Set<Long>> two = executor.submit(() -> claimAllDue(now, bothRead));
+        Set<Long> mine = one.get(60, TimeUnit.SECONDS);
+        Set<Long> theirs = two.get(60, TimeUnit.SECONDS);
+
+        Set<Long> both = new HashSet<>(mine);
+        both.retainAll(theirs);
+        assertEquals(Set.of(), both, "no mail claimed by both senders");
+        Set<Long> claimed = new HashSet<>(mine);
+        claimed.addAll(theirs);
+        assertTrue(claimed.containsAll(queued), "every due mail claimed by one of them");
+        assertEquals(30, tables().count("SELECT COUNT(*) FROM OUTBOX_MAIL WHERE STATUS = 'sending' AND FIRST_RECIPIENT "
+                + "LIKE 'ivan%'"));
+    }
+
+    private Set<Long> claimAllDue(Instant now, CountDownLatch bothRead) throws InterruptedException {
+        List<Long> due = rows.due(now);
+        bothRead.countDown();
+        bothRead.await(30, TimeUnit.SECONDS);
+        Set<Long> claimed = new HashSet<>();
+        for (Long id : due) {
+            if (rows.claim(id, now, now.plus(LEASE))) {
+                claimed.add(id);
+            }
+        }
+        return claimed;
+    }
+
+    private void pauseTheRealSender() throws InterruptedException {
+        if (drain.drainScheduled()) {
+            assertTrue(drain.pause(), "the outbox drain timer is stopped");
+            // a round already running finishes within its two seconds
+            Thread.sleep(3000);
+        }
+    }
+
+    /** Queues one mail in a transaction of its own, as a change in the application would; its outbox id. */
+    private long queue(String to) throws Exception {
+        return queueEach(List.of(to)).get(0);
+    }
+
+    /** One mail to each, all in one transaction; their outbox ids. */
+    private List<Long> queueEach(List<String> recipients) throws Exception {
+        tx.begin();
+        try {
+            for (String to : recipients) {
+                outbox.enqueue("reply", null, new OutgoingMail(List.of(to), "About your VM", "It is up again."));
+            }
+            tx.commit();
+        } catch (Exception | Error e) {
+            tx.rollback();
+            throw e;
+        }
+        List<Long> ids = new ArrayList<>();
+        recipients.forEach(r -> ids.addAll(ids(r)));
+        return ids;
+    }
+
+    private List<Long> ids(String to) {
+        return tables().rows("SELECT ID FROM OUTBOX_MAIL WHERE FIRST_RECIPIENT = ?", to).stream()
+                .map(r -> ((Number) r.get("ID")).longValue()).toList();
+    }
+
+    private Map<String, Object> row(String to) {
+        return tables().one("SELECT * FROM OUTBOX_MAIL WHERE FIRST_RECIPIENT = ?", to);
+    }
+
+    private Map<String, Object> recipientOf(String to) {
+        return tables().one("SELECT r.STATUS, r.ERROR FROM OUTBOX_RECIPIENT r JOIN OUTBOX_MAIL o ON r.MAIL_ID = o.ID "
+                + "WHERE o.FIRST_RECIPIENT = ?", to);
+    }
+
+    /** The sender runs every two seconds: waits for the row to reach the state the test is after. */
+    private Map<String, Object> await(String to, Predicate<Map<String, Object>> reached) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        Map<String, Object> r = row(to);
+        while (!reached.test(r)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("outbox row never reached the expected state: " + r);
+            }
+            Thread.sleep(200);
+            r = row(to);
+        }
+        return r;
+    }
+
+    private Tables tables() {
+        return new Tables(db);
+    }
+}
