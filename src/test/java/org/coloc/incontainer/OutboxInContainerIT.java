@@ -24,7 +24,9 @@ import java.util.function.Predicate;
 import javax.sql.DataSource;
 import org.coloc.outbox.boundary.Outbox;
 import org.coloc.outbox.boundary.OutboxRows;
+import org.coloc.outbox.control.NewMail;
 import org.coloc.outbox.control.OutgoingMail;
+import org.coloc.outbox.entity.OutboxKind;
 import org.coloc.platform.Clocks;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -183,7 +185,7 @@ class OutboxInContainerIT {
         tx.begin();
         try {
             for (String to : recipients) {
-                outbox.enqueue("reply", null, new OutgoingMail(List.of(to), "About your VM", "It is up again."));
+                outbox.queue(NewMail.written(OutboxKind.NOTICE, List.of(to), "About your VM", "It is up again."));
             }
             tx.commit();
         } catch (Exception | Error e) {
