@@ -224,7 +224,12 @@ public class Cases {
     }
 
     public CaseView get(long number) {
-        return view(byNumber(number));
+        SupportCase c = byNumber(number);
+        List<CaseMessage> thread = messages(c);
+        // read committed: a mail committed between the two reads would show in the thread without the state it
+        // set (a client polling for a message then saw a stale state); the case read again is at least as new
+        em.refresh(c);
+        return CaseView.of(c, thread);
     }
 
     public Page<CaseSummary> list(Paging paging, String state, String requester, String q) {

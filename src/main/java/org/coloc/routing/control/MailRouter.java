@@ -76,9 +76,12 @@ public final class MailRouter {
                 + (mail.kind() == MailKind.HUMAN ? " without a sender" : "") + ": never answered nor threaded");
     }
 
-    /** Whether the mail claims to be the admin's (From: his address), proven or not. */
+    /**
+     * Whether a person's mail claims to be the admin's (From: his address), proven or not; his out-of-office
+     * reply or a bounce naming him claims nothing.
+     */
     public boolean claimsToBeTheAdmin(MailFacts mail) {
-        return mail != null && isAdmin(mail.sender());
+        return mail != null && mail.kind() == MailKind.HUMAN && isAdmin(mail.sender());
     }
 
     private Optional<Route> bounce(MailFacts mail, RouteLookups lookups, Instant now) {

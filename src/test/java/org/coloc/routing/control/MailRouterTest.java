@@ -193,6 +193,7 @@ class MailRouterTest {
                 noAdmin.route(human(ADMIN).authenticated(ADMIN_VOUCHED).subject("[coloc #2] x").build(), new World(), NOW));
         assertFalse(noAdmin.claimsToBeTheAdmin(human(ADMIN).build()));
         assertTrue(ROUTER.claimsToBeTheAdmin(human("Admin@Coloc.example.org").build()));
+        assertFalse(ROUTER.claimsToBeTheAdmin(auto(ADMIN).build()), "his out-of-office claims nothing");
     }
 
     @Test
