@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.coloc.cases.entity.CaseMessage;
+import org.coloc.cases.entity.MessageDirection;
 import org.coloc.cases.entity.SupportCase;
 import org.coloc.outbox.boundary.Outbox;
 import org.coloc.outbox.control.NewMail;
@@ -79,7 +80,7 @@ public class CaseDeadlines {
                     "case-closing", c.getLanguage(), Map.of("days", Long.toString(cases.deadlines().closeAfter().toDays())))
                     .aboutCase(c.getNumber(), c.getSubject())
                     .inThread(references.isEmpty() ? null : references.get(references.size() - 1), references));
-            em.persist(new CaseMessage(c.getId(), Cases.DIRECTION_OUT, mail.messageId(), null, address, now,
+            em.persist(new CaseMessage(c.getId(), MessageDirection.OUTGOING, mail.messageId(), null, address, now,
                     mail.text()));
             c.closedForSilence(now);
         }

@@ -49,9 +49,6 @@ import org.coloc.platform.ProblemException;
 public class Cases {
 
     private static final Logger LOG = Logger.getLogger(Cases.class.getName());
-    static final MessageDirection DIRECTION_IN = MessageDirection.INCOMING;
-    static final MessageDirection DIRECTION_OUT = MessageDirection.OUTGOING;
-    static final MessageDirection DIRECTION_NOTE = MessageDirection.NOTE;
     /**
      * Longer Message-IDs are not repeated in the headers of our mails (a header line holds 998 characters);
      * an id stored as a hash ({@link CaseMessage#idKey}) is never repeated either.
@@ -104,7 +101,7 @@ public class Cases {
         }
         Instant now = clock.instant();
         c.join(new CaseParticipant(a, actor, now), now);
-        addMessage(c, new CaseMessage(c.getId(), DIRECTION_NOTE, null, null, actor, now, a + " added as a participant."));
+        addMessage(c, new CaseMessage(c.getId(), MessageDirection.NOTE, null, null, actor, now, a + " added as a participant."));
         return view(c);
     }
 
@@ -119,7 +116,7 @@ public class Cases {
         if (!c.leave(a, now)) {
             throw ProblemException.notFound(a + " is not a participant of case #" + number + ".");
         }
-        addMessage(c, new CaseMessage(c.getId(), DIRECTION_NOTE, null, null, actor, now, a + " removed from the participants."));
+        addMessage(c, new CaseMessage(c.getId(), MessageDirection.NOTE, null, null, actor, now, a + " removed from the participants."));
         return view(c);
     }
 
@@ -153,7 +150,7 @@ public class Cases {
         Instant now = clock.instant();
         c.acknowledged(now);
         writes.acknowledged(c.getRequester());
-        addMessage(c, new CaseMessage(c.getId(), DIRECTION_OUT, ack.messageId(), null, coloc.address(), now,
+        addMessage(c, new CaseMessage(c.getId(), MessageDirection.OUTGOING, ack.messageId(), null, coloc.address(), now,
                 ack.text()));
     }
 
@@ -177,10 +174,10 @@ public class Cases {
         List<String> references = new ArrayList<>();
         String inReplyTo = null;
         for (CaseMessage m : thread) {
-            if (m.getMessageId() != null && !DIRECTION_NOTE.equals(m.getDirection())
+            if (m.getMessageId() != null && !MessageDirection.NOTE.equals(m.getDirection())
                     && m.getMessageId().length() <= MAX_ID_IN_HEADER) {
                 references.add(m.getMessageId());
-                if (DIRECTION_IN.equals(m.getDirection())) {
+                if (MessageDirection.INCOMING.equals(m.getDirection())) {
                     inReplyTo = m.getMessageId();
                 }
             }
@@ -199,7 +196,7 @@ public class Cases {
         String id = outbox.queue(NewMail.written(OutboxKind.REPLY, to, null, text)
                 .aboutCase(c.getNumber(), c.getSubject()).inThread(inReplyTo, references)).messageId();
         Instant now = clock.instant();
-        addMessage(c, new CaseMessage(c.getId(), DIRECTION_OUT, id, null, actor, now, text));
+        addMessage(c, new CaseMessage(c.getId(), MessageDirection.OUTGOING, id, null, actor, now, text));
         c.answered(now, deadlines());
         writes.touched(c);
         return view(c);
@@ -207,7 +204,7 @@ public class Cases {
 
     public CaseView note(long number, String text, String actor) {
         SupportCase c = byNumber(number);
-        addMessage(c, new CaseMessage(c.getId(), DIRECTION_NOTE, null, null, actor, clock.instant(), text));
+        addMessage(c, new CaseMessage(c.getId(), MessageDirection.NOTE, null, null, actor, clock.instant(), text));
         return view(c);
     }
 
