@@ -33,7 +33,6 @@ import org.coloc.cases.entity.SupportCase;
 import org.coloc.intake.control.ParsedMail;
 import org.coloc.outbox.boundary.Outbox;
 import org.coloc.outbox.control.NewMail;
-import org.coloc.outbox.control.OutgoingIds;
 import org.coloc.outbox.entity.OutboxKind;
 import org.coloc.platform.LikePattern;
 import org.coloc.platform.Page;
@@ -72,9 +71,6 @@ public class Cases {
 
     @Inject
     CaseWrites writes;
-
-    @Inject
-    OutgoingIds outgoingIds;
 
     /** Addresses that never take part: ours and the admin's. */
     private Set<String> never() {
@@ -283,11 +279,6 @@ public class Cases {
 
     private Duration ackWindow() {
         return settings.ackWindow();
-    }
-
-    /** A Message-ID for a new mail of this case (carries the case and a keyed hash). */
-    public String newMessageId(long caseNumber) {
-        return outgoingIds.create(caseNumber);
     }
 
     public SupportCase.Deadlines deadlines() {
