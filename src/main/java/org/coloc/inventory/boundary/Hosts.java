@@ -5,7 +5,6 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
@@ -17,10 +16,10 @@ import org.coloc.inventory.entity.Host;
 import org.coloc.inventory.entity.HostFields;
 import org.coloc.platform.ETags;
 import org.coloc.platform.JsonBodies;
+import org.coloc.platform.ListQuery;
 import org.coloc.platform.Page;
 import org.coloc.platform.Paging;
 import org.coloc.platform.ProblemException;
-import org.coloc.platform.Sorting;
 import org.coloc.platform.changes.ChangeLog;
 
 /** Hosts and their capacity: one transaction per call, each change logged with it. */
@@ -42,29 +41,14 @@ public class Hosts {
     ChangeLog changes;
 
     public Page<HostView> list(Paging paging, String status, String q, String sort) {
-        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
-        Map<String, Object> params = new HashMap<>();
-        if (status != null) {
-            params.put("status", Filters.oneOf("status", status, RecordInputs.HOST_STATUSES));
-            where.append(" AND h.status = :status");
-        }
-        if (q != null && !q.isBlank()) {
-            params.put("q", Filters.like(q));
-            where.append(" AND (LOWER(h.name) LIKE :q ESCAPE '\\' OR LOWER(h.model) LIKE :q ESCAPE '\\'"
-                    + " OR LOWER(h.notes) LIKE :q ESCAPE '\\')");
-        }
-        TypedQuery<Host> query = em.createQuery("SELECT h FROM Host h" + where
-                + Sorting.orderBy(sort, SORTABLE, "h", "name"), Host.class);
-        query.setHint("eclipselink.read-only", "true");
-        TypedQuery<Long> count = em.createQuery("SELECT COUNT(h) FROM Host h" + where, Long.class);
-        params.forEach((k, v) -> {
-            query.setParameter(k, v);
-            count.setParameter(k, v);
-        });
-        List<Host> hosts = query.setFirstResult(paging.offset()).setMaxResults(paging.limit()).getResultList();
+        Page<Host> page = ListQuery.of(Host.class, "h")
+                .filter(status, "h.status = :status", "status", v -> Filters.oneOf("status", v, RecordInputs.HOST_STATUSES))
+                .search(q, "LOWER(h.name)", "LOWER(h.model)", "LOWER(h.notes)")
+                .sort(sort, SORTABLE, "name")
+                .hint("eclipselink.read-only", "true")
+                .page(em, paging);
         Map<Long, Capacity.Allocation> allocations = allocations();
-        return new Page<>(hosts.stream().map(h -> HostView.of(h, allocations.get(h.getId()))).toList(),
-                count.getSingleResult(), paging.offset(), paging.limit());
+        return page.map(h -> HostView.of(h, allocations.get(h.getId())));
     }
 
     /** Every host's capacity, and the totals over active hosts. */

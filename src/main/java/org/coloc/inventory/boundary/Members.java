@@ -7,10 +7,8 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,10 +17,10 @@ import org.coloc.inventory.entity.Member;
 import org.coloc.inventory.entity.MemberFields;
 import org.coloc.platform.ETags;
 import org.coloc.platform.JsonBodies;
+import org.coloc.platform.ListQuery;
 import org.coloc.platform.Page;
 import org.coloc.platform.Paging;
 import org.coloc.platform.ProblemException;
-import org.coloc.platform.Sorting;
 import org.coloc.platform.changes.ChangeLog;
 
 /** Members: one transaction per call, each change logged with it. */
@@ -46,33 +44,17 @@ public class Members {
     InventoryClock inventoryClock;
 
     public Page<MemberView> list(Paging paging, String status, String language, String q, String sort) {
-        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
-        Map<String, Object> params = new HashMap<>();
-        if (status != null) {
-            params.put("status", Filters.oneOf("status", status, RecordInputs.MEMBER_STATUSES));
-            where.append(" AND m.status = :status");
-        }
-        if (language != null) {
-            params.put("language", Filters.oneOf("language", language, RecordInputs.LANGUAGES));
-            where.append(" AND m.language = :language");
-        }
-        if (q != null && !q.isBlank()) {
-            params.put("q", Filters.like(q));
-            where.append(" AND (LOWER(m.displayName) LIKE :q ESCAPE '\\' OR LOWER(m.email) LIKE :q ESCAPE '\\' OR LOWER(m.project) LIKE :q ESCAPE '\\')");
-        }
-        TypedQuery<Member> query = em.createQuery("SELECT m FROM Member m" + where
-                + Sorting.orderBy(sort, SORTABLE, "m", "displayName"), Member.class);
-        query.setHint("eclipselink.read-only", "true");
-        TypedQuery<Long> count = em.createQuery("SELECT COUNT(m) FROM Member m" + where, Long.class);
-        params.forEach((k, v) -> {
-            query.setParameter(k, v);
-            count.setParameter(k, v);
-        });
-        query.setHint("eclipselink.batch.type", "IN");
-        query.setHint("eclipselink.batch", "m.otherEmails");
-        List<MemberView> items = query.setFirstResult(paging.offset()).setMaxResults(paging.limit()).getResultList()
-                .stream().map(MemberView::of).toList();
-        return new Page<>(items, count.getSingleResult(), paging.offset(), paging.limit());
+        return ListQuery.of(Member.class, "m")
+                .filter(status, "m.status = :status", "status", v -> Filters.oneOf("status", v, RecordInputs.MEMBER_STATUSES))
+                .filter(language, "m.language = :language", "language",
+                        v -> Filters.oneOf("language", v, RecordInputs.LANGUAGES))
+                .search(q, "LOWER(m.displayName)", "LOWER(m.email)", "LOWER(m.project)")
+                .sort(sort, SORTABLE, "displayName")
+                .hint("eclipselink.read-only", "true")
+                // the other addresses of a whole page in one query, not one per member
+                .hint("eclipselink.batch.type", "IN")
+                .hint("eclipselink.batch", "m.otherEmails")
+                .page(em, paging, MemberView::of);
     }
 
     public Versioned<MemberView> get(long id) {

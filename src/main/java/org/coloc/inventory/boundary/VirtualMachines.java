@@ -5,12 +5,10 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -23,11 +21,11 @@ import org.coloc.inventory.entity.VmFields;
 import org.coloc.platform.ETags;
 import org.coloc.platform.InvalidInputException;
 import org.coloc.platform.JsonBodies;
+import org.coloc.platform.ListQuery;
 import org.coloc.platform.Page;
 import org.coloc.platform.Paging;
 import org.coloc.platform.Problem;
 import org.coloc.platform.ProblemException;
-import org.coloc.platform.Sorting;
 import org.coloc.platform.changes.ChangeLog;
 
 /** VMs: one transaction per call, each change logged with it. */
@@ -54,41 +52,17 @@ public class VirtualMachines {
     ChangeLog changes;
 
     public Page<VmView> list(Paging paging, String host, String owner, String status, String os, String q, String sort) {
-        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
-        Map<String, Object> params = new HashMap<>();
-        if (host != null) {
-            params.put("host", Filters.id("host", host));
-            where.append(" AND v.hostId = :host");
-        }
-        if (owner != null) {
-            params.put("owner", Filters.id("owner", owner));
-            where.append(" AND v.ownerId = :owner");
-        }
-        if (status != null) {
-            params.put("status", Filters.oneOf("status", status, RecordInputs.VM_STATUSES));
-            where.append(" AND v.status = :status");
-        }
-        if (os != null) {
-            params.put("os", Filters.oneOf("os", os, RecordInputs.OPERATING_SYSTEMS));
-            where.append(" AND v.os = :os");
-        }
-        if (q != null && !q.isBlank()) {
-            params.put("q", Filters.like(q));
-            where.append(" AND (LOWER(v.name) LIKE :q ESCAPE '\\' OR LOWER(v.hostname) LIKE :q ESCAPE '\\'"
-                    + " OR LOWER(v.notes) LIKE :q ESCAPE '\\'"
-                    + " OR EXISTS (SELECT w.id FROM VirtualMachine w JOIN w.domains d WHERE w = v AND d.name LIKE :q ESCAPE '\\'))");
-        }
-        TypedQuery<VirtualMachine> query = em.createQuery("SELECT v FROM VirtualMachine v" + where
-                + Sorting.orderBy(sort, SORTABLE, "v", "name"), VirtualMachine.class);
-        query.setHint("eclipselink.read-only", "true");
-        TypedQuery<Long> count = em.createQuery("SELECT COUNT(v) FROM VirtualMachine v" + where, Long.class);
-        params.forEach((k, v) -> {
-            query.setParameter(k, v);
-            count.setParameter(k, v);
-        });
-        List<VmView> items = query.setFirstResult(paging.offset()).setMaxResults(paging.limit()).getResultList()
-                .stream().map(VmView::of).toList();
-        return new Page<>(items, count.getSingleResult(), paging.offset(), paging.limit());
+        return ListQuery.of(VirtualMachine.class, "v")
+                .filter(host, "v.hostId = :host", "host", v -> Filters.id("host", v))
+                .filter(owner, "v.ownerId = :owner", "owner", v -> Filters.id("owner", v))
+                .filter(status, "v.status = :status", "status", v -> Filters.oneOf("status", v, RecordInputs.VM_STATUSES))
+                .filter(os, "v.os = :os", "os", v -> Filters.oneOf("os", v, RecordInputs.OPERATING_SYSTEMS))
+                // domain names are stored in lower case
+                .search(q, "LOWER(v.name)", "LOWER(v.hostname)", "LOWER(v.notes)",
+                        "EXISTS (SELECT w.id FROM VirtualMachine w JOIN w.domains d WHERE w = v AND d.name LIKE :q ESCAPE '\\')")
+                .sort(sort, SORTABLE, "name")
+                .hint("eclipselink.read-only", "true")
+                .page(em, paging, VmView::of);
     }
 
     public Versioned<VmView> get(long id) {
