@@ -1,11 +1,8 @@
 package org.coloc.inventory.boundary;
 
-import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import java.time.Clock;
+import jakarta.json.JsonValue;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -14,31 +11,23 @@ import org.coloc.inventory.control.Capacity;
 import org.coloc.inventory.control.RecordInputs;
 import org.coloc.inventory.entity.Host;
 import org.coloc.inventory.entity.HostFields;
-import org.coloc.platform.ETags;
-import org.coloc.platform.JsonBodies;
 import org.coloc.platform.ListQuery;
 import org.coloc.platform.Page;
 import org.coloc.platform.Paging;
 import org.coloc.platform.ProblemException;
-import org.coloc.platform.changes.ChangeLog;
 
 /** Hosts and their capacity: one transaction per call, each change logged with it. */
 @Stateless
-public class Hosts {
+public class Hosts extends Records<Host, HostFields, HostView> {
 
     static final String TYPE = "host";
     private static final Map<String, String> SORTABLE = Map.of("name", "h.name", "status", "h.status",
             "cores", "h.cores", "memoryMiB", "h.memoryMiB", "storageGiB", "h.storageGiB", "created", "h.created",
             "updated", "h.updated", "id", "h.id");
 
-    @PersistenceContext
-    EntityManager em;
-
-    @Inject
-    Clock clock;
-
-    @EJB
-    ChangeLog changes;
+    public Hosts() {
+        super(Host.class, TYPE, "host");
+    }
 
     public Page<HostView> list(Paging paging, String status, String q, String sort) {
         Page<Host> page = ListQuery.of(Host.class, "h")
@@ -79,63 +68,34 @@ public class Hosts {
                 h.status(), h.capacity(), h.overcommitted())).toList(), total);
     }
 
-    public Versioned<HostView> get(long id) {
-        return versioned(find(id));
+    @Override
+    protected HostFields fields(JsonValue body) {
+        return RecordInputs.host(body);
     }
 
-    public Versioned<HostView> create(String body, String actor) {
-        HostFields fields = RecordInputs.host(JsonBodies.parse(body));
-        checkNameFree(fields.name(), null);
-        Host h = new Host(fields, clock.instant());
-        em.persist(h);
-        em.flush();
-        changes.record(actor, TYPE, h.getId(), "create", null, view(h));
-        return versioned(h);
+    @Override
+    protected Host create(HostFields fields, Instant now) {
+        return new Host(fields, now);
     }
 
-    public Versioned<HostView> replace(long id, String body, String ifMatch, String actor) {
-        Host h = find(id);
-        ETags.check(ifMatch, h.getVersion());
-        return update(h, RecordInputs.host(JsonBodies.parse(body)), actor);
+    @Override
+    protected void apply(Host h, HostFields fields, Instant now) {
+        h.apply(fields, now);
     }
 
-    public Versioned<HostView> patch(long id, String patch, String ifMatch, String actor) {
-        Host h = find(id);
-        ETags.check(ifMatch, h.getVersion());
-        return update(h, RecordInputs.host(JsonBodies.mergePatch(view(h), patch)), actor);
-    }
-
-    private Versioned<HostView> update(Host h, HostFields fields, String actor) {
-        checkNameFree(fields.name(), h.getId());
-        HostView before = view(h);
-        h.apply(fields, clock.instant());
-        em.flush();
-        changes.record(actor, TYPE, h.getId(), "update", before, view(h));
-        return versioned(h);
-    }
-
-    public void delete(long id, String ifMatch, String actor) {
-        Host h = find(id);
-        ETags.check(ifMatch, h.getVersion());
+    @Override
+    protected void checkDeletable(Host h) {
         long vms = em.createQuery("SELECT COUNT(v) FROM VirtualMachine v WHERE v.hostId = :id", Long.class)
                 .setParameter("id", h.getId()).getSingleResult();
         if (vms > 0) {
             throw ProblemException.conflict("Host " + h.getName() + " still carries " + vms
                     + " VM(s); move or delete them first.");
         }
-        changes.record(actor, TYPE, id, "delete", view(h), null);
-        em.remove(h);
     }
 
-    Host find(long id) {
-        Host h = em.find(Host.class, id);
-        if (h == null) {
-            throw ProblemException.notFound("No host " + id + ".");
-        }
-        return h;
-    }
-
-    private void checkNameFree(String name, Long self) {
+    @Override
+    protected void checkFree(HostFields fields, Long self) {
+        String name = fields.name();
         List<Long> ids = em.createQuery("SELECT h.id FROM Host h WHERE h.nameKey = :k", Long.class)
                 .setParameter("k", name.toLowerCase(Locale.ROOT)).getResultList();
         if (!ids.isEmpty() && !ids.get(0).equals(self)) {
@@ -143,7 +103,9 @@ public class Hosts {
         }
     }
 
-    private HostView view(Host h) {
+    /** With what its VMs take of it, so that a host is never shown without its capacity. */
+    @Override
+    protected HostView view(Host h) {
         List<Object[]> rows = em.createQuery("SELECT SUM(v.vcpus), SUM(v.memoryMiB), SUM(v.diskGiB), COUNT(v) "
                 + "FROM VirtualMachine v WHERE v.hostId = :id AND v.status <> 'decommissioned'", Object[].class)
                 .setParameter("id", h.getId()).getResultList();
@@ -167,9 +129,5 @@ public class Hosts {
 
     private static long number(Object o) {
         return o == null ? 0 : ((Number) o).longValue();
-    }
-
-    private Versioned<HostView> versioned(Host h) {
-        return new Versioned<>(view(h), h.getId(), h.getVersion());
     }
 }

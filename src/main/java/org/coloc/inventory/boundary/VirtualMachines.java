@@ -1,11 +1,9 @@
 package org.coloc.inventory.boundary;
 
-import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import java.time.Clock;
+import jakarta.json.JsonValue;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -18,19 +16,16 @@ import org.coloc.inventory.entity.Member;
 import org.coloc.inventory.entity.VirtualMachine;
 import org.coloc.inventory.entity.VmDomain;
 import org.coloc.inventory.entity.VmFields;
-import org.coloc.platform.ETags;
 import org.coloc.platform.InvalidInputException;
-import org.coloc.platform.JsonBodies;
 import org.coloc.platform.ListQuery;
 import org.coloc.platform.Page;
 import org.coloc.platform.Paging;
 import org.coloc.platform.Problem;
 import org.coloc.platform.ProblemException;
-import org.coloc.platform.changes.ChangeLog;
 
 /** VMs: one transaction per call, each change logged with it. */
 @Stateless
-public class VirtualMachines {
+public class VirtualMachines extends Records<VirtualMachine, VmFields, VmView> {
 
     static final String TYPE = "vm";
     private static final Map<String, String> SORTABLE = Map.ofEntries(Map.entry("name", "v.name"),
@@ -39,17 +34,12 @@ public class VirtualMachines {
             Map.entry("host", "v.hostId"), Map.entry("owner", "v.ownerId"), Map.entry("created", "v.created"),
             Map.entry("updated", "v.updated"), Map.entry("id", "v.id"));
 
-    @PersistenceContext
-    EntityManager em;
-
-    @Inject
-    Clock clock;
-
     @Inject
     InventoryClock inventoryClock;
 
-    @EJB
-    ChangeLog changes;
+    public VirtualMachines() {
+        super(VirtualMachine.class, TYPE, "VM");
+    }
 
     public Page<VmView> list(Paging paging, String host, String owner, String status, String os, String q, String sort) {
         return ListQuery.of(VirtualMachine.class, "v")
@@ -65,48 +55,31 @@ public class VirtualMachines {
                 .page(em, paging, VmView::of);
     }
 
-    public Versioned<VmView> get(long id) {
-        return versioned(find(id));
+    @Override
+    protected VmFields fields(JsonValue body) {
+        return RecordInputs.vm(body);
     }
 
-    public Versioned<VmView> create(String body, String actor) {
-        VmFields fields = RecordInputs.vm(JsonBodies.parse(body));
+    @Override
+    protected VirtualMachine create(VmFields fields, Instant now) {
+        return new VirtualMachine(fields, now);
+    }
+
+    @Override
+    protected void apply(VirtualMachine v, VmFields fields, Instant now) {
+        v.apply(fields, now);
+    }
+
+    @Override
+    protected VmView view(VirtualMachine v) {
+        return VmView.of(v);
+    }
+
+    /** Its host and owner must exist (400), its name, addresses and domains be its own (409). */
+    @Override
+    protected void checkFree(VmFields fields, Long self) {
         checkReferences(fields);
-        checkUnique(fields, null);
-        VirtualMachine v = new VirtualMachine(fields, clock.instant());
-        em.persist(v);
-        em.flush();
-        changes.record(actor, TYPE, v.getId(), "create", null, VmView.of(v));
-        return versioned(v);
-    }
-
-    public Versioned<VmView> replace(long id, String body, String ifMatch, String actor) {
-        VirtualMachine v = find(id);
-        ETags.check(ifMatch, v.getVersion());
-        return update(v, RecordInputs.vm(JsonBodies.parse(body)), actor);
-    }
-
-    public Versioned<VmView> patch(long id, String patch, String ifMatch, String actor) {
-        VirtualMachine v = find(id);
-        ETags.check(ifMatch, v.getVersion());
-        return update(v, RecordInputs.vm(JsonBodies.mergePatch(VmView.of(v), patch)), actor);
-    }
-
-    private Versioned<VmView> update(VirtualMachine v, VmFields fields, String actor) {
-        checkReferences(fields);
-        checkUnique(fields, v.getId());
-        VmView before = VmView.of(v);
-        v.apply(fields, clock.instant());
-        em.flush();
-        changes.record(actor, TYPE, v.getId(), "update", before, VmView.of(v));
-        return versioned(v);
-    }
-
-    public void delete(long id, String ifMatch, String actor) {
-        VirtualMachine v = find(id);
-        ETags.check(ifMatch, v.getVersion());
-        changes.record(actor, TYPE, id, "delete", VmView.of(v), null);
-        em.remove(v);
+        checkUnique(fields, self);
     }
 
     /** Certificates of VMs still in service that expire within {@code days} (or already have), soonest first. */
@@ -123,14 +96,6 @@ public class VirtualMachines {
                     ChronoUnit.DAYS.between(today, expires)));
         }
         return out;
-    }
-
-    VirtualMachine find(long id) {
-        VirtualMachine v = em.find(VirtualMachine.class, id);
-        if (v == null) {
-            throw ProblemException.notFound("No VM " + id + ".");
-        }
-        return v;
     }
 
     private void checkReferences(VmFields f) {
@@ -169,9 +134,5 @@ public class VirtualMachines {
                 throw ProblemException.conflict("The " + what + " " + row[1] + " is already used by VM " + row[0] + ".");
             }
         }
-    }
-
-    private static Versioned<VmView> versioned(VirtualMachine v) {
-        return new Versioned<>(VmView.of(v), v.getId(), v.getVersion());
     }
 }

@@ -1,0 +1,121 @@
+package org.coloc.inventory.boundary;
+
+import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
+import jakarta.json.JsonValue;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Instant;
+import org.coloc.platform.ETags;
+import org.coloc.platform.JsonBodies;
+import org.coloc.platform.ProblemException;
+import org.coloc.platform.TrackedRecord;
+import org.coloc.platform.changes.ChangeLog;
+
+/**
+ * The one write path of the inventory's records (members, hosts, VMs): read, create, replace (PUT), change some
+ * fields (JSON merge patch) and delete, each in one transaction with its entry in the change log, If-Match
+ * checked against the record's version (412), 404 for an unknown id. A kind of record says only what is its
+ * own: how its JSON input reads, how it is built and changed, what it shows, and what it must not collide with.
+ *
+ * @param <E> the entity
+ * @param <F> its checked input fields
+ * @param <V> the view the API shows (and a merge patch applies to)
+ */
+public abstract class Records<E extends TrackedRecord, F, V> {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @EJB
+    ChangeLog changes;
+
+    private final Class<E> entity;
+    private final String type;
+    private final String label;
+
+    /**
+     * @param type its name in the change log, e.g. {@code "member"}
+     * @param label how a problem text names one, e.g. {@code "VM"} in "No VM 7."
+     */
+    protected Records(Class<E> entity, String type, String label) {
+        this.entity = entity;
+        this.type = type;
+        this.label = label;
+    }
+
+    /** Reads and checks the input (400 with every bad field). */
+    protected abstract F fields(JsonValue body);
+
+    protected abstract E create(F fields, Instant now);
+
+    protected abstract void apply(E record, F fields, Instant now);
+
+    protected abstract V view(E record);
+
+    /** Refuses (409, or 400 for a reference to nothing) what would collide with other records; {@code self} is null for a new one. */
+    protected abstract void checkFree(F fields, Long self);
+
+    /** Refuses (409) to delete a record others still depend on. */
+    protected void checkDeletable(E record) {
+    }
+
+    public Versioned<V> get(long id) {
+        return versioned(find(id));
+    }
+
+    public Versioned<V> create(String body, String actor) {
+        F fields = fields(JsonBodies.parse(body));
+        checkFree(fields, null);
+        E record = create(fields, clock.instant());
+        em.persist(record);
+        em.flush();
+        changes.record(actor, type, record.getId(), "create", null, view(record));
+        return versioned(record);
+    }
+
+    public Versioned<V> replace(long id, String body, String ifMatch, String actor) {
+        E record = find(id);
+        ETags.check(ifMatch, record.getVersion());
+        return update(record, fields(JsonBodies.parse(body)), actor);
+    }
+
+    public Versioned<V> patch(long id, String patch, String ifMatch, String actor) {
+        E record = find(id);
+        ETags.check(ifMatch, record.getVersion());
+        return update(record, fields(JsonBodies.mergePatch(view(record), patch)), actor);
+    }
+
+    private Versioned<V> update(E record, F fields, String actor) {
+        checkFree(fields, record.getId());
+        V before = view(record);
+        apply(record, fields, clock.instant());
+        em.flush();
+        changes.record(actor, type, record.getId(), "update", before, view(record));
+        return versioned(record);
+    }
+
+    public void delete(long id, String ifMatch, String actor) {
+        E record = find(id);
+        ETags.check(ifMatch, record.getVersion());
+        checkDeletable(record);
+        changes.record(actor, type, id, "delete", view(record), null);
+        em.remove(record);
+    }
+
+    E find(long id) {
+        E record = em.find(entity, id);
+        if (record == null) {
+            throw ProblemException.notFound("No " + label + " " + id + ".");
+        }
+        return record;
+    }
+
+    private Versioned<V> versioned(E record) {
+        return new Versioned<>(view(record), record.getId(), record.getVersion());
+    }
+}
