@@ -2,16 +2,15 @@ package org.coloc.inventory.boundary;
 
 import jakarta.ejb.Stateless;
 import jakarta.json.JsonValue;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.ToLongFunction;
 import org.coloc.inventory.control.Capacity;
 import org.coloc.inventory.control.RecordInputs;
 import org.coloc.inventory.entity.Host;
 import org.coloc.inventory.entity.HostFields;
-import org.coloc.platform.ListQuery;
 import org.coloc.platform.Page;
 import org.coloc.platform.Paging;
 import org.coloc.platform.ProblemException;
@@ -26,15 +25,14 @@ public class Hosts extends Records<Host, HostFields, HostView> {
             "updated", "h.updated", "id", "h.id");
 
     public Hosts() {
-        super(Host.class, TYPE, "host");
+        super(Host.class, TYPE, "host", Host::new);
     }
 
     public Page<HostView> list(Paging paging, String status, String q, String sort) {
-        Page<Host> page = ListQuery.of(Host.class, "h")
+        Page<Host> page = listQuery("h")
                 .filter(status, "h.status = :status", "status", v -> Filters.oneOf("status", v, RecordInputs.HOST_STATUSES))
                 .search(q, "LOWER(h.name)", "LOWER(h.model)", "LOWER(h.notes)")
                 .sort(sort, SORTABLE, "name")
-                .hint("eclipselink.read-only", "true")
                 .page(em, paging);
         Map<Long, Capacity.Allocation> allocations = allocations();
         return page.map(h -> HostView.of(h, allocations.get(h.getId())));
@@ -45,25 +43,13 @@ public class Hosts extends Records<Host, HostFields, HostView> {
         Map<Long, Capacity.Allocation> allocations = allocations();
         List<HostView> hosts = em.createQuery("SELECT h FROM Host h ORDER BY h.name, h.id", Host.class).getResultList()
                 .stream().map(h -> HostView.of(h, allocations.get(h.getId()))).toList();
-        long cores = 0;
-        long memory = 0;
-        long storage = 0;
-        long vcpus = 0;
-        long vmMemory = 0;
-        long disk = 0;
-        long vms = 0;
-        for (HostView h : hosts) {
-            if (!"retired".equals(h.status())) {
-                cores += h.cores();
-                memory += h.memoryMiB();
-                storage += h.storageGiB();
-            }
-            vcpus += h.capacity().vcpus().allocated();
-            vmMemory += h.capacity().memoryMiB().allocated();
-            disk += h.capacity().diskGiB().allocated();
-            vms += h.capacity().vmCount();
-        }
-        Capacity total = Capacity.of(cores, memory, storage, new Capacity.Allocation(vcpus, vmMemory, disk, vms));
+        // what retired hosts offer is gone, what their VMs still take is not
+        List<HostView> offering = hosts.stream().filter(h -> !"retired".equals(h.status())).toList();
+        Capacity total = Capacity.of(sum(offering, HostView::cores), sum(offering, HostView::memoryMiB),
+                sum(offering, HostView::storageGiB), new Capacity.Allocation(
+                        sum(hosts, h -> h.capacity().vcpus().allocated()),
+                        sum(hosts, h -> h.capacity().memoryMiB().allocated()),
+                        sum(hosts, h -> h.capacity().diskGiB().allocated()), sum(hosts, h -> h.capacity().vmCount())));
         return new CapacitySummary(hosts.stream().map(h -> new CapacitySummary.HostCapacity(h.id(), h.name(),
                 h.status(), h.capacity(), h.overcommitted())).toList(), total);
     }
@@ -71,16 +57,6 @@ public class Hosts extends Records<Host, HostFields, HostView> {
     @Override
     protected HostFields fields(JsonValue body) {
         return RecordInputs.host(body);
-    }
-
-    @Override
-    protected Host create(HostFields fields, Instant now) {
-        return new Host(fields, now);
-    }
-
-    @Override
-    protected void apply(Host h, HostFields fields, Instant now) {
-        h.apply(fields, now);
     }
 
     @Override
@@ -125,6 +101,10 @@ public class Hosts extends Records<Host, HostFields, HostView> {
     private static Capacity.Allocation allocation(Object[] row, int from) {
         return new Capacity.Allocation(number(row[from]), number(row[from + 1]), number(row[from + 2]),
                 number(row[from + 3]));
+    }
+
+    private static long sum(List<HostView> hosts, ToLongFunction<HostView> value) {
+        return hosts.stream().mapToLong(value).sum();
     }
 
     private static long number(Object o) {

@@ -5,14 +5,12 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.json.JsonValue;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.coloc.inventory.control.RecordInputs;
 import org.coloc.inventory.entity.Member;
 import org.coloc.inventory.entity.MemberFields;
-import org.coloc.platform.ListQuery;
 import org.coloc.platform.Page;
 import org.coloc.platform.Paging;
 import org.coloc.platform.ProblemException;
@@ -29,17 +27,16 @@ public class Members extends Records<Member, MemberFields, MemberView> {
     InventoryClock inventoryClock;
 
     public Members() {
-        super(Member.class, TYPE, "member");
+        super(Member.class, TYPE, "member", Member::new);
     }
 
     public Page<MemberView> list(Paging paging, String status, String language, String q, String sort) {
-        return ListQuery.of(Member.class, "m")
+        return listQuery("m")
                 .filter(status, "m.status = :status", "status", v -> Filters.oneOf("status", v, RecordInputs.MEMBER_STATUSES))
                 .filter(language, "m.language = :language", "language",
                         v -> Filters.oneOf("language", v, RecordInputs.LANGUAGES))
                 .search(q, "LOWER(m.displayName)", "LOWER(m.email)", "LOWER(m.project)")
                 .sort(sort, SORTABLE, "displayName")
-                .hint("eclipselink.read-only", "true")
                 // the other addresses of a whole page in one query, not one per member
                 .hint("eclipselink.batch.type", "IN")
                 .hint("eclipselink.batch", "m.otherEmails")
@@ -49,16 +46,6 @@ public class Members extends Records<Member, MemberFields, MemberView> {
     @Override
     protected MemberFields fields(JsonValue body) {
         return RecordInputs.member(body, inventoryClock.today());
-    }
-
-    @Override
-    protected Member create(MemberFields fields, Instant now) {
-        return new Member(fields, now);
-    }
-
-    @Override
-    protected void apply(Member m, MemberFields fields, Instant now) {
-        m.apply(fields, now);
     }
 
     @Override

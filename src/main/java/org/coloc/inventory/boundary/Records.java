@@ -7,8 +7,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.function.BiFunction;
+import org.coloc.inventory.entity.Editable;
 import org.coloc.platform.ETags;
 import org.coloc.platform.JsonBodies;
+import org.coloc.platform.ListQuery;
 import org.coloc.platform.ProblemException;
 import org.coloc.platform.TrackedRecord;
 import org.coloc.platform.changes.ChangeLog;
@@ -23,7 +26,7 @@ import org.coloc.platform.changes.ChangeLog;
  * @param <F> its checked input fields
  * @param <V> the view the API shows (and a merge patch applies to)
  */
-public abstract class Records<E extends TrackedRecord, F, V> {
+public abstract class Records<E extends TrackedRecord & Editable<F>, F, V> {
 
     @PersistenceContext
     EntityManager em;
@@ -37,23 +40,22 @@ public abstract class Records<E extends TrackedRecord, F, V> {
     private final Class<E> entity;
     private final String type;
     private final String label;
+    private final BiFunction<F, Instant, E> constructor;
 
     /**
      * @param type its name in the change log, e.g. {@code "member"}
      * @param label how a problem text names one, e.g. {@code "VM"} in "No VM 7."
+     * @param constructor a new record from its fields
      */
-    protected Records(Class<E> entity, String type, String label) {
+    protected Records(Class<E> entity, String type, String label, BiFunction<F, Instant, E> constructor) {
         this.entity = entity;
         this.type = type;
         this.label = label;
+        this.constructor = constructor;
     }
 
     /** Reads and checks the input (400 with every bad field). */
     protected abstract F fields(JsonValue body);
-
-    protected abstract E create(F fields, Instant now);
-
-    protected abstract void apply(E record, F fields, Instant now);
 
     protected abstract V view(E record);
 
@@ -64,6 +66,14 @@ public abstract class Records<E extends TrackedRecord, F, V> {
     protected void checkDeletable(E record) {
     }
 
+    /**
+     * The list of these records, to filter, sort and page: read-only, since a list never changes what it shows
+     * (EclipseLink then keeps no copy of each row to compare at commit).
+     */
+    protected ListQuery<E> listQuery(String alias) {
+        return ListQuery.of(entity, alias).hint("eclipselink.read-only", "true");
+    }
+
     public Versioned<V> get(long id) {
         return versioned(find(id));
     }
@@ -71,7 +81,7 @@ public abstract class Records<E extends TrackedRecord, F, V> {
     public Versioned<V> create(String body, String actor) {
         F fields = fields(JsonBodies.parse(body));
         checkFree(fields, null);
-        E record = create(fields, clock.instant());
+        E record = constructor.apply(fields, clock.instant());
         em.persist(record);
         em.flush();
         changes.record(actor, type, record.getId(), "create", null, view(record));
@@ -93,7 +103,7 @@ public abstract class Records<E extends TrackedRecord, F, V> {
     private Versioned<V> update(E record, F fields, String actor) {
         checkFree(fields, record.getId());
         V before = view(record);
-        apply(record, fields, clock.instant());
+        record.apply(fields, clock.instant());
         em.flush();
         changes.record(actor, type, record.getId(), "update", before, view(record));
         return versioned(record);

@@ -3,7 +3,6 @@ package org.coloc.inventory.boundary;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.json.JsonValue;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -17,7 +16,6 @@ import org.coloc.inventory.entity.VirtualMachine;
 import org.coloc.inventory.entity.VmDomain;
 import org.coloc.inventory.entity.VmFields;
 import org.coloc.platform.InvalidInputException;
-import org.coloc.platform.ListQuery;
 import org.coloc.platform.Page;
 import org.coloc.platform.Paging;
 import org.coloc.platform.Problem;
@@ -38,11 +36,11 @@ public class VirtualMachines extends Records<VirtualMachine, VmFields, VmView> {
     InventoryClock inventoryClock;
 
     public VirtualMachines() {
-        super(VirtualMachine.class, TYPE, "VM");
+        super(VirtualMachine.class, TYPE, "VM", VirtualMachine::new);
     }
 
     public Page<VmView> list(Paging paging, String host, String owner, String status, String os, String q, String sort) {
-        return ListQuery.of(VirtualMachine.class, "v")
+        return listQuery("v")
                 .filter(host, "v.hostId = :host", "host", v -> Filters.id("host", v))
                 .filter(owner, "v.ownerId = :owner", "owner", v -> Filters.id("owner", v))
                 .filter(status, "v.status = :status", "status", v -> Filters.oneOf("status", v, RecordInputs.VM_STATUSES))
@@ -51,23 +49,12 @@ public class VirtualMachines extends Records<VirtualMachine, VmFields, VmView> {
                 .search(q, "LOWER(v.name)", "LOWER(v.hostname)", "LOWER(v.notes)",
                         "EXISTS (SELECT w.id FROM VirtualMachine w JOIN w.domains d WHERE w = v AND d.name LIKE :q ESCAPE '\\')")
                 .sort(sort, SORTABLE, "name")
-                .hint("eclipselink.read-only", "true")
                 .page(em, paging, VmView::of);
     }
 
     @Override
     protected VmFields fields(JsonValue body) {
         return RecordInputs.vm(body);
-    }
-
-    @Override
-    protected VirtualMachine create(VmFields fields, Instant now) {
-        return new VirtualMachine(fields, now);
-    }
-
-    @Override
-    protected void apply(VirtualMachine v, VmFields fields, Instant now) {
-        v.apply(fields, now);
     }
 
     @Override
