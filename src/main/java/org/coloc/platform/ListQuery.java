@@ -18,7 +18,7 @@ import java.util.function.Function;
  *
  * <pre>
  * ListQuery.of(Member.class, "m")
- *         .filter(status, "m.status = :status", "status", v -&gt; Filters.oneOf("status", v, STATUSES))
+ *         .filter(status, "m.status = :status", "status", Filters.oneOf("status", STATUSES))
  *         .search(q, "LOWER(m.displayName)", "LOWER(m.email)")
  *         .sort(sort, SORTABLE, "displayName")
  *         .page(em, paging, MemberView::of);

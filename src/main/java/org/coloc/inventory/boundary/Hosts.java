@@ -30,7 +30,7 @@ public class Hosts extends Records<Host, HostFields, HostView> {
 
     public Page<HostView> list(Paging paging, String status, String q, String sort) {
         Page<Host> page = listQuery("h")
-                .filter(status, "h.status = :status", "status", v -> Filters.oneOf("status", v, RecordInputs.HOST_STATUSES))
+                .filter(status, "h.status = :status", "status", Filters.oneOf("status", RecordInputs.HOST_STATUSES))
                 .search(q, "LOWER(h.name)", "LOWER(h.model)", "LOWER(h.notes)")
                 .sort(sort, SORTABLE, "name")
                 .page(em, paging);

@@ -32,9 +32,9 @@ public class Members extends Records<Member, MemberFields, MemberView> {
 
     public Page<MemberView> list(Paging paging, String status, String language, String q, String sort) {
         return listQuery("m")
-                .filter(status, "m.status = :status", "status", v -> Filters.oneOf("status", v, RecordInputs.MEMBER_STATUSES))
+                .filter(status, "m.status = :status", "status", Filters.oneOf("status", RecordInputs.MEMBER_STATUSES))
                 .filter(language, "m.language = :language", "language",
-                        v -> Filters.oneOf("language", v, RecordInputs.LANGUAGES))
+                        Filters.oneOf("language", RecordInputs.LANGUAGES))
                 .search(q, "LOWER(m.displayName)", "LOWER(m.email)", "LOWER(m.project)")
                 .sort(sort, SORTABLE, "displayName")
                 // the other addresses of a whole page in one query, not one per member

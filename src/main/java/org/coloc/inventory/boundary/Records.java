@@ -59,7 +59,10 @@ public abstract class Records<E extends TrackedRecord & Editable<F>, F, V> {
 
     protected abstract V view(E record);
 
-    /** Refuses (409, or 400 for a reference to nothing) what would collide with other records; {@code self} is null for a new one. */
+    /**
+     * Refuses what would collide with other records (409), or refer to none (400); {@code self} is null for a
+     * new record.
+     */
     protected abstract void checkFree(F fields, Long self);
 
     /** Refuses (409) to delete a record others still depend on. */

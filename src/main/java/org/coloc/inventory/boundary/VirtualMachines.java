@@ -41,13 +41,14 @@ public class VirtualMachines extends Records<VirtualMachine, VmFields, VmView> {
 
     public Page<VmView> list(Paging paging, String host, String owner, String status, String os, String q, String sort) {
         return listQuery("v")
-                .filter(host, "v.hostId = :host", "host", v -> Filters.id("host", v))
-                .filter(owner, "v.ownerId = :owner", "owner", v -> Filters.id("owner", v))
-                .filter(status, "v.status = :status", "status", v -> Filters.oneOf("status", v, RecordInputs.VM_STATUSES))
-                .filter(os, "v.os = :os", "os", v -> Filters.oneOf("os", v, RecordInputs.OPERATING_SYSTEMS))
+                .filter(host, "v.hostId = :host", "host", Filters.id("host"))
+                .filter(owner, "v.ownerId = :owner", "owner", Filters.id("owner"))
+                .filter(status, "v.status = :status", "status", Filters.oneOf("status", RecordInputs.VM_STATUSES))
+                .filter(os, "v.os = :os", "os", Filters.oneOf("os", RecordInputs.OPERATING_SYSTEMS))
                 // domain names are stored in lower case
                 .search(q, "LOWER(v.name)", "LOWER(v.hostname)", "LOWER(v.notes)",
-                        "EXISTS (SELECT w.id FROM VirtualMachine w JOIN w.domains d WHERE w = v AND d.name LIKE :q ESCAPE '\\')")
+                        "EXISTS (SELECT w.id FROM VirtualMachine w JOIN w.domains d WHERE w = v"
+                                + " AND d.name LIKE :q ESCAPE '\\')")
                 .sort(sort, SORTABLE, "name")
                 .page(em, paging, VmView::of);
     }
