@@ -13,18 +13,23 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /** A REST client as a script would use it. */
 public final class Api {
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final String base;
+    /** Asked at each request: a server that restarts listens on another port. */
+    private final Supplier<String> base;
     private final String authorization;
 
     public Api(String base, String user, String password) {
-        this.base = base;
-        this.authorization = user == null ? null
-                : "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        this(() -> base, user, password);
+    }
+
+    public Api(Supplier<String> base, String user, String password) {
+        this(base, user == null ? null
+                : "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
     }
 
     public Api withoutCredentials() {
@@ -59,17 +64,17 @@ public final class Api {
     }
 
     public Reply get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+        return send(HttpRequest.newBuilder(URI.create(base.get() + path)).GET());
     }
 
     public Reply post(String path, String json) {
-        return send(HttpRequest.newBuilder(URI.create(base + path))
+        return send(HttpRequest.newBuilder(URI.create(base.get() + path))
                 .header("Content-Type", "application/json")
                 .POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)));
     }
 
     public Reply put(String path, String json, String ifMatch) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base.get() + path)).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(json));
         if (ifMatch != null) {
             b.header("If-Match", ifMatch);
@@ -78,7 +83,7 @@ public final class Api {
     }
 
     public Reply patch(String path, String json, String ifMatch) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base.get() + path))
                 .header("Content-Type", "application/merge-patch+json")
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(json));
         if (ifMatch != null) {
@@ -88,7 +93,7 @@ public final class Api {
     }
 
     public Reply delete(String path, String ifMatch) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).DELETE();
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base.get() + path)).DELETE();
         if (ifMatch != null) {
             b.header("If-Match", ifMatch);
         }
@@ -100,7 +105,7 @@ public final class Api {
         return new Api(base, header);
     }
 
-    private Api(String base, String authorization) {
+    private Api(Supplier<String> base, String authorization) {
         this.base = base;
         this.authorization = authorization;
     }

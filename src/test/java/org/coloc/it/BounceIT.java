@@ -6,15 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.JsonObject;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Bounces of our acknowledgement as real mail servers write them, sent over SMTP: the admin must see each as a
@@ -28,37 +25,22 @@ class BounceIT {
     private static final String ALICE = "alice@members.example";
     private static final String DAEMON_DOMAIN = "mx.members.example";
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private static TestMailServer mail;
-    private static TestMailServer relay;
-    private static ColocServer app;
-    private static Api api;
+
     private static String ackId;
 
-    @BeforeAll
-    static void start() throws Exception {
-        mail = new TestMailServer().start();
-        relay = new TestMailServer().start();
-        app = new ColocServer("bounce", Files.createTempDirectory(Path.of("target"), "bounce-it-")).mailbox(mail)
-                .smtpRelay(relay).set("COLOC_OUTBOX_MAX_RETRY_SECONDS", "2");
-        app.start();
-        api = app.api();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (app != null) {
-            app.stop();
-        }
-        mail.stop();
-        relay.stop();
-    }
+    @RegisterExtension
+    static final ColocApp app = ColocApp.named("bounce").withMailServer().withRelay()
+            .set("COLOC_OUTBOX_MAX_RETRY_SECONDS", "2");
+    static final TestMailServer mail = app.mail();
+    static final TestMailServer relay = app.relay();
+    static final Api api = app.api();
 
     @Test
     @Order(1)
     void aMemberWritesAndGetsHerAcknowledgement() throws Exception {
         mail.send(Mails.plain("alice-1@members.example", "Alice <" + ALICE + ">", "Sauvegardes",
                 "Bonjour, nos sauvegardes échouent depuis hier."), ALICE, TestMailServer.COLOC);
-        MimeMessage ack = relay.awaitReceived(ALICE, 1, WAIT).get(0);
+        MimeMessage ack = app.awaitMail(ALICE, 1).get(0);
         ackId = ack.getMessageID();
         assertTrue(ackId != null && ack.getSubject().startsWith("[coloc #1]"), ack.getSubject());
     }

@@ -5,21 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
-import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Hostile mail against cases, written as the attacker acts: mails over SMTP to the coloc mailbox, what coloc
@@ -38,31 +34,14 @@ class CaseSafetyIT {
     private static final String VICTIM = "victim@example.com";
     private static final String ADMIN = "owner@coloc.test";
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private static TestMailServer mail;
-    private static TestMailServer relay;
-    private static ColocServer app;
-    private static Api api;
 
-    @BeforeAll
-    static void start() throws Exception {
-        mail = new TestMailServer().start();
-        relay = new TestMailServer().start();
-        app = new ColocServer("case-safety", Files.createTempDirectory(Path.of("target"), "case-safety-it-"))
-                .mailbox(mail).smtpRelay(relay).set("COLOC_ADMIN_EMAIL", ADMIN)
-                .set("COLOC_OUTBOX_MAX_RETRY_SECONDS", "2").set("COLOC_CLOCK_CONTROL", "true")
-                .set("COLOC_CASES_ACK_LIMIT_PER_HOUR", "4");
-        app.start();
-        api = app.api();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (app != null) {
-            app.stop();
-        }
-        mail.stop();
-        relay.stop();
-    }
+    @RegisterExtension
+    static final ColocApp app = ColocApp.named("case-safety").withMailServer().withRelay()
+            .set("COLOC_ADMIN_EMAIL", ADMIN).set("COLOC_OUTBOX_MAX_RETRY_SECONDS", "2")
+            .set("COLOC_CLOCK_CONTROL", "true").set("COLOC_CASES_ACK_LIMIT_PER_HOUR", "4");
+    static final TestMailServer mail = app.mail();
+    static final TestMailServer relay = app.relay();
+    static final Api api = app.api();
 
     @Test
     @Order(1)
@@ -70,7 +49,7 @@ class CaseSafetyIT {
         mail.send(("From: Alice <" + ALICE + ">\r\nTo: " + TestMailServer.COLOC + "\r\nCc: Bob <" + BOB + ">\r\n"
                 + "Subject: Demande de VM\r\nMessage-ID: <alice-1@example.org>\r\n\r\nBonjour, une VM svp.\r\n")
                 .getBytes(StandardCharsets.UTF_8), ALICE, TestMailServer.COLOC);
-        relay.awaitReceived(ALICE, 1, WAIT);
+        app.awaitMail(ALICE, 1);
         // Bob got the request in Cc, forwarded it; Mallory answers it, copying himself and a victim
         mail.send(("From: " + MALLORY + "\r\nTo: " + TestMailServer.COLOC + "\r\nCc: " + MALLORY + ", " + VICTIM
                 + "\r\nSubject: Re: Demande de VM\r\nMessage-ID: <mallory-1@evil.example>\r\n"
@@ -84,8 +63,8 @@ class CaseSafetyIT {
 
         Api.Reply r = api.post("/api/cases/1/replies", "{\"text\": \"Voici les accès.\"}");
         assertEquals(201, r.status(), r.text());
-        relay.awaitReceived(ALICE, 2, WAIT);
-        relay.awaitReceived(BOB, 1, WAIT);
+        app.awaitMail(ALICE, 2);
+        app.awaitMail(BOB, 1);
         Thread.sleep(3000);
         assertTrue(relay.receivedBy(MALLORY).isEmpty(), "the stranger receives nothing");
         assertTrue(relay.receivedBy(VICTIM).isEmpty(), "nor does whom he copied");
@@ -109,7 +88,7 @@ class CaseSafetyIT {
 
         int bobBefore = relay.receivedBy(BOB).size();
         assertEquals(201, api.post("/api/cases/1/replies", "{\"text\": \"Carol s'en occupe.\"}").status());
-        relay.awaitReceived(CAROL, 1, WAIT);
+        app.awaitMail(CAROL, 1);
         Thread.sleep(3000);
         assertEquals(bobBefore, relay.receivedBy(BOB).size(), "a removed participant receives no more replies");
     }
@@ -164,7 +143,7 @@ class CaseSafetyIT {
                 "the addresses left out are noted: " + view);
         Api.Reply r = api.post("/api/cases/" + number + "/replies", "{\"text\": \"Bonjour à tous.\"}");
         assertEquals(201, r.status(), r.text());
-        relay.awaitReceived("m48@list.example.org", 1, WAIT);
+        app.awaitMail("m48@list.example.org", 1);
     }
 
     @Test
@@ -238,7 +217,7 @@ class CaseSafetyIT {
         }
         api.await("/api/cases?q=example.net", p -> p.getInt("total") == 5, WAIT);
         for (int i = 1; i <= 4; i++) {
-            relay.awaitReceived("spam+" + i + "@example.net", 1, WAIT);
+            app.awaitMail("spam+" + i + "@example.net", 1);
         }
         Thread.sleep(4000);
         assertTrue(relay.receivedBy("spam+5@example.net").isEmpty(), "the fifth new address within the hour");

@@ -8,16 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.JsonObject;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Cases as a requester sees them in his own mailbox: mail to the coloc address goes through the real IMAP
@@ -29,38 +26,21 @@ class CasesIT {
 
     private static final String ALICE = "alice@example.org";
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private static TestMailServer mail;
-    private static TestMailServer relay;
-    private static ColocServer app;
-    private static Api api;
 
-    @BeforeAll
-    static void start() throws Exception {
-        mail = new TestMailServer().start();
-        relay = new TestMailServer().start();
-        app = new ColocServer("cases", Files.createTempDirectory(Path.of("target"), "cases-it-")).mailbox(mail)
-                .smtpRelay(relay).set("COLOC_ADMIN_EMAIL", "owner@coloc.test")
-                .set("COLOC_OUTBOX_MAX_RETRY_SECONDS", "2")
-                .set("COLOC_CLOCK_CONTROL", "true");
-        app.start();
-        api = app.api();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (app != null) {
-            app.stop();
-        }
-        mail.stop();
-        relay.stop();
-    }
+    @RegisterExtension
+    static final ColocApp app = ColocApp.named("cases").withMailServer().withRelay()
+            .set("COLOC_ADMIN_EMAIL", "owner@coloc.test").set("COLOC_OUTBOX_MAX_RETRY_SECONDS", "2")
+            .set("COLOC_CLOCK_CONTROL", "true");
+    static final TestMailServer mail = app.mail();
+    static final TestMailServer relay = app.relay();
+    static final Api api = app.api();
 
     @Test
     @Order(1)
     void aNewMailGetsAnAcknowledgementInTheSendersMailbox() throws Exception {
         mail.send(Mails.plain("req-1@example.org", "Alice <" + ALICE + ">", "Demande d'hébergement",
                 "Bonjour, nous voudrions une VM Debian pour notre association. Merci !"), ALICE, TestMailServer.COLOC);
-        MimeMessage ack = awaitMail(ALICE, 1).get(0);
+        MimeMessage ack = app.awaitMail(ALICE, 1).get(0);
         assertTrue(ack.getSubject().startsWith("[coloc #1]"), ack.getSubject());
         assertEquals("<req-1@example.org>", ack.getHeader("In-Reply-To", null));
         assertEquals("auto-replied", ack.getHeader("Auto-Submitted", null));
@@ -81,7 +61,7 @@ class CasesIT {
     @Test
     @Order(2)
     void replyingToTheAcknowledgementLandsInTheSameCase() throws Exception {
-        MimeMessage ack = awaitMail(ALICE, 1).get(0);
+        MimeMessage ack = app.awaitMail(ALICE, 1).get(0);
         String ackId = ack.getMessageID();
         mail.send(("From: Alice <" + ALICE + ">\r\nTo: " + TestMailServer.COLOC + "\r\nSubject: Re: " + ack.getSubject()
                 + "\r\nMessage-ID: <req-2@example.org>\r\nIn-Reply-To: " + ackId + "\r\nReferences: <req-1@example.org> "
@@ -145,7 +125,7 @@ class CasesIT {
         Api.Reply r = api.post("/api/cases/1/replies", "{\"text\": \"Bonjour Alice, votre VM est prête.\"}");
         assertEquals(201, r.status(), r.text());
         assertEquals("waiting-requester", r.json().getString("state"));
-        MimeMessage answer = awaitMail(ALICE, 2).get(1);
+        MimeMessage answer = app.awaitMail(ALICE, 2).get(1);
         assertTrue(answer.getSubject().startsWith("[coloc #1] Re: Demande"), answer.getSubject());
         assertNotNull(answer.getHeader("In-Reply-To", null));
         assertTrue(answer.getHeader("References", null).contains("<req-1@example.org>"));
@@ -194,7 +174,7 @@ class CasesIT {
         // several attempts fail meanwhile
         Thread.sleep(6000);
         relay.start(); // a fresh server: it only holds what arrives from now on
-        awaitMail(ALICE, 1);
+        app.awaitMail(ALICE, 1);
         Thread.sleep(5000);
         List<MimeMessage> received = relay.receivedBy(ALICE);
         assertEquals(1, received.stream().filter(m -> content(m).contains("pendant la panne")).count(),
@@ -207,7 +187,7 @@ class CasesIT {
         String bob = "bob.vacances@example.org";
         mail.send(Mails.plain("bob-0@example.org", bob, "Question sur les tarifs", "Combien coûte une VM ?"), bob,
                 TestMailServer.COLOC);
-        awaitMail(bob, 1);
+        app.awaitMail(bob, 1);
         // a badly behaved auto-responder: no Auto-Submitted, answers whatever it gets, sometimes without headers
         for (int i = 1; i <= 50; i++) {
             List<MimeMessage> got = relay.receivedBy(bob);
@@ -230,7 +210,7 @@ class CasesIT {
         String owner = "owner@coloc.test";
         assertEquals(0, relay.receivedBy(owner).size());
         advance("P4D");
-        MimeMessage reminder = awaitMail(owner, 1).get(0);
+        MimeMessage reminder = app.awaitMail(owner, 1).get(0);
         String text = content(reminder);
         assertTrue(reminder.getSubject().contains("attendent"), reminder.getSubject());
         assertTrue(text.contains("#2") && text.contains("mallory@example.net"), text);
@@ -240,12 +220,12 @@ class CasesIT {
         Thread.sleep(4000);
         assertEquals(1, relay.receivedBy(owner).size(), "reminded again only 3 days after the last reminder");
         advance("P2D");
-        awaitMail(owner, 2);
+        app.awaitMail(owner, 2);
 
         int toAlice = relay.receivedBy(ALICE).size();
         advance("P22D");
         api.await("/api/cases/1", c -> "closed".equals(c.getString("state")), WAIT);
-        MimeMessage closing = awaitMail(ALICE, toAlice + 1).get(toAlice);
+        MimeMessage closing = app.awaitMail(ALICE, toAlice + 1).get(toAlice);
         assertTrue(closing.getSubject().startsWith("[coloc #1]"), closing.getSubject());
         assertTrue(content(closing).contains("refermons"), content(closing));
         assertNotNull(closing.getHeader("In-Reply-To", null));
@@ -354,10 +334,6 @@ class CasesIT {
         } catch (Exception e) {
             return "";
         }
-    }
-
-    private static List<MimeMessage> awaitMail(String address, int count) throws Exception {
-        return relay.awaitReceived(address, count, WAIT);
     }
 
     private static JsonObject awaitCase(long number, int messages) {

@@ -5,14 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * kill -9 in the middle of a 2,000-mail backlog, start again: every mail is stored exactly once. Some mails
@@ -22,12 +20,16 @@ class CrashIT {
 
     private static final int MAILS = 2000;
     private static final int WITHOUT_ID = 100;
-    private static TestMailServer mail;
-    private static ColocServer app;
+
+    // small batches make the window for a kill between commit and move wide; this run polls instead of
+    // using IDLE, so both ways of watching the mailbox are covered by the system tests
+    @RegisterExtension
+    static final ColocApp app = ColocApp.named("crash").withMailServer().set("COLOC_IMAP_BATCH_SIZE", "10")
+            .set("COLOC_IMAP_IDLE", "false").startedByTest();
+    static final TestMailServer mail = app.mail();
 
     @BeforeAll
-    static void start() throws Exception {
-        mail = new TestMailServer().start();
+    static void fillTheMailbox() throws Exception {
         byte[][] backlog = new byte[MAILS][];
         for (int i = 0; i < MAILS; i++) {
             String id = i < WITHOUT_ID ? null : "crash-" + i + "@example.org";
@@ -38,21 +40,6 @@ class CrashIT {
         mail.deliver(backlog);
         System.out.printf("crash test: %d mails delivered in %d ms%n", MAILS, (System.nanoTime() - t0) / 1_000_000);
         assertEquals(MAILS, mail.count("INBOX"));
-        Path data = Files.createTempDirectory(Path.of("target"), "crash-it-");
-        // small batches make the window for a kill between commit and move wide; this run polls instead of
-        // using IDLE, so both ways of watching the mailbox are covered by the system tests
-        app = new ColocServer("crash", data).mailbox(mail).set("COLOC_IMAP_BATCH_SIZE", "10")
-                .set("COLOC_IMAP_IDLE", "false");
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (app != null) {
-            app.stop();
-        }
-        if (mail != null) {
-            mail.stop();
-        }
     }
 
     @Test

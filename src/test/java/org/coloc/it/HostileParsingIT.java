@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -13,12 +11,11 @@ import java.util.List;
 import java.util.Map;
 import org.coloc.intake.control.HostileMails;
 import org.coloc.intake.control.RawHeaders;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * An attacker mails coloc what made the old parser crawl (a 1.5 MB header of unclosed encoded words took 44 s, a
@@ -34,29 +31,11 @@ class HostileParsingIT {
     private static final Duration OPENS_WITHIN = Duration.ofSeconds(5);
     private static final Map<String, byte[]> HOSTILE = HostileMails.all();
 
-    private static TestMailServer mail;
-    private static ColocServer app;
-    private static Api api;
-
-    @BeforeAll
-    static void start() throws Exception {
-        mail = new TestMailServer().start();
-        Path data = Files.createTempDirectory(Path.of("target"), "hostile-parsing-it-");
-        // the default size limit (25 MB): every hostile mail is under it and must be read, not refused
-        app = new ColocServer("hostile-parsing", data).mailbox(mail);
-        app.start();
-        api = app.api();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (app != null) {
-            app.stop();
-        }
-        if (mail != null) {
-            mail.stop();
-        }
-    }
+    // the default size limit (25 MB): every hostile mail is under it and must be read, not refused
+    @RegisterExtension
+    static final ColocApp app = ColocApp.named("hostile-parsing").withMailServer();
+    static final TestMailServer mail = app.mail();
+    static final Api api = app.api();
 
     @Test
     @Order(1)

@@ -1,21 +1,19 @@
 package org.coloc.it;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.coloc.it.ColocApp.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The intake as the admin sees it: mail sent to a real IMAP/SMTP server (GreenMail) shows up through the REST
@@ -26,28 +24,11 @@ import org.junit.jupiter.api.TestMethodOrder;
 class IntakeIT {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private static TestMailServer mail;
-    private static ColocServer app;
-    private static Api api;
 
-    @BeforeAll
-    static void start() throws Exception {
-        mail = new TestMailServer().start();
-        Path data = Files.createTempDirectory(Path.of("target"), "intake-it-");
-        app = new ColocServer("intake", data).mailbox(mail).set("COLOC_IMAP_MAX_MESSAGE_SIZE", "200000");
-        app.start();
-        api = app.api();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (app != null) {
-            app.stop();
-        }
-        if (mail != null) {
-            mail.stop();
-        }
-    }
+    @RegisterExtension
+    static final ColocApp app = ColocApp.named("intake").withMailServer().set("COLOC_IMAP_MAX_MESSAGE_SIZE", "200000");
+    static final TestMailServer mail = app.mail();
+    static final Api api = app.api();
 
     @Test
     @Order(1)
@@ -171,7 +152,6 @@ class IntakeIT {
         mail.copyAll("Coloc-Quarantine", "INBOX");
         assertEquals(6, mail.count("INBOX"));
         app.start();
-        api = app.api();
         awaitFolder("INBOX", 0);
         assertEquals(before, api.getJson("/api/messages").getInt("total"));
     }
@@ -195,13 +175,6 @@ class IntakeIT {
                 .filter(o -> messageId.equals(o.getString("messageId", null)))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no message " + messageId));
-    }
-
-    private static void assertProblem(Api.Reply reply, int status) {
-        assertEquals(status, reply.status(), reply.text());
-        assertTrue(reply.contentType().startsWith("application/problem+json"), reply.contentType());
-        assertEquals(status, reply.json().getInt("status"));
-        assertFalse(reply.json().getString("detail").isBlank());
     }
 
     private static void awaitFolder(String folder, int count) throws Exception {

@@ -13,8 +13,6 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,12 +23,12 @@ import org.coloc.intake.control.ImapMailbox;
 import org.coloc.intake.control.MailboxEntry;
 import org.coloc.intake.control.MailboxSettings;
 import org.coloc.platform.TlsMode;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Issue 8, intake side, on the built-in mailbox as someone trying coloc out has it (no IMAP server configured):
@@ -43,32 +41,16 @@ class IntakeSafetyIT {
 
     private static final String COLOC = TestMailServer.COLOC;
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private static int smtpPort;
-    private static int imapPort;
-    private static ColocServer app;
-    private static Api api;
+
+    @RegisterExtension
+    static final ColocApp app = ColocApp.named("intake-safety").withBuiltInMailbox()
+            // the default: a mail that waits for the periodic check waits a minute
+            .set("COLOC_IMAP_POLL_INTERVAL_SECONDS", "60");
+    static final Api api = app.api();
 
     @BeforeAll
-    static void start() throws Exception {
-        smtpPort = ColocServer.freePort();
-        imapPort = ColocServer.freePort();
-        Path data = Files.createTempDirectory(Path.of("target"), "intake-safety-it-");
-        app = new ColocServer("intake-safety", data)
-                .set("COLOC_ADDRESS", COLOC)
-                .set("COLOC_LOCAL_MAILBOX_SMTP_PORT", Integer.toString(smtpPort))
-                .set("COLOC_LOCAL_MAILBOX_IMAP_PORT", Integer.toString(imapPort))
-                // the default: a mail that waits for the periodic check waits a minute
-                .set("COLOC_IMAP_POLL_INTERVAL_SECONDS", "60");
-        app.start();
-        api = app.api();
+    static void theBuiltInMailboxRuns() throws Exception {
         assertTrue(app.logText().contains("built-in local mailbox started"), "no IMAP host: the built-in mailbox");
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (app != null) {
-            app.stop();
-        }
     }
 
     @Test
@@ -196,7 +178,7 @@ class IntakeSafetyIT {
      * answers the server's reply to each mail's data.
      */
     private static List<String> smtp(String reversePath, List<byte[]> mails) throws Exception {
-        try (Socket s = new Socket("127.0.0.1", smtpPort)) {
+        try (Socket s = new Socket("127.0.0.1", app.localSmtpPort())) {
             s.setSoTimeout(30_000);
             BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.ISO_8859_1));
             OutputStream out = s.getOutputStream();
@@ -256,7 +238,7 @@ class IntakeSafetyIT {
 
     private static int count(String folder) throws Exception {
         try (Store store = Session.getInstance(new Properties()).getStore("imap")) {
-            store.connect("127.0.0.1", imapPort, COLOC, COLOC);
+            store.connect("127.0.0.1", app.localImapPort(), COLOC, COLOC);
             Folder f = store.getFolder(folder);
             return f.exists() ? f.getMessageCount() : 0;
         }
@@ -264,7 +246,7 @@ class IntakeSafetyIT {
 
     /** The exact bytes the built-in IMAP server holds for a mail of its processed folder (BODY.PEEK[]). */
     private static byte[] heldInProcessed(String messageId) throws Exception {
-        MailboxSettings settings = new MailboxSettings("127.0.0.1", imapPort, TlsMode.NONE, COLOC, COLOC, "Coloc-Processed",
+        MailboxSettings settings = new MailboxSettings("127.0.0.1", app.localImapPort(), TlsMode.NONE, COLOC, COLOC, "Coloc-Processed",
                 "Coloc-Processed", "Coloc-Quarantine", Duration.ofSeconds(60), false, 10_000_000, 500,
                 Duration.ofSeconds(5), Duration.ofSeconds(10));
         try (ImapMailbox box = new ImapMailbox(settings)) {

@@ -1,5 +1,6 @@
 package org.coloc.it;
 
+import static org.coloc.it.ColocApp.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -8,19 +9,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.mail.internet.MimeMessage;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Members, hosts and VMs through the REST API of the running application, as the dashboard or a script would
@@ -31,32 +30,16 @@ class InventoryIT {
 
     private static final String ADMIN_MAIL = "admin@coloc.test";
     private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Europe/Paris"));
-    private static TestMailServer mail;
-    private static ColocServer app;
-    private static Api api;
+
     private static long member;
     private static long otherMember;
     private static long host;
     private static long vm;
 
-    @BeforeAll
-    static void start() throws Exception {
-        mail = new TestMailServer().start();
-        app = new ColocServer("inventory", Files.createTempDirectory(Path.of("target"), "inventory-it-"))
-                .mailbox(mail).set("COLOC_ADMIN_EMAIL", ADMIN_MAIL);
-        app.start();
-        api = app.api();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (app != null) {
-            app.stop();
-        }
-        if (mail != null) {
-            mail.stop();
-        }
-    }
+    @RegisterExtension
+    static final ColocApp app = ColocApp.named("inventory").withMailServer().set("COLOC_ADMIN_EMAIL", ADMIN_MAIL);
+    static final TestMailServer mail = app.mail();
+    static final Api api = app.api();
 
     @Test
     @Order(1)
@@ -336,12 +319,6 @@ class InventoryIT {
         assertTrue(text.contains("PreconditionFailed"), text);
         assertTrue(text.contains("VmView"), text);
         assertTrue(text.contains("CaseSummaryPage") && text.contains("CaseView"), text);
-    }
-
-    private static JsonObject assertProblem(Api.Reply reply, int status) {
-        assertEquals(status, reply.status(), reply.text());
-        assertTrue(reply.contentType().startsWith("application/problem+json"), reply.contentType());
-        return reply.json();
     }
 
     private static List<String> strings(JsonArray a) {

@@ -8,17 +8,14 @@ import jakarta.json.JsonObject;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The outbox under hostile mail: requesters whose addresses were read leniently, a case with 150 participants,
@@ -33,31 +30,14 @@ class OutboxIT {
     private static final String GOOD = "patient@example.org";
     private static final String BIG = "big.team@example.org";
     private static final String THREAD = "long.thread@example.org";
-    private static TestMailServer mail;
-    private static TestMailServer relay;
-    private static ColocServer app;
-    private static Api api;
 
-    @BeforeAll
-    static void start() throws Exception {
-        mail = new TestMailServer().start();
-        relay = new TestMailServer().start();
-        app = new ColocServer("outbox", Files.createTempDirectory(Path.of("target"), "outbox-it-")).mailbox(mail)
-                .smtpRelay(relay).set("COLOC_ADMIN_EMAIL", "owner@coloc.test")
-                .set("COLOC_OUTBOX_MAX_RETRY_SECONDS", "2")
-                .set("COLOC_OUTBOX_GIVE_UP_AFTER", "PT15S");
-        app.start();
-        api = app.api();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (app != null) {
-            app.stop();
-        }
-        mail.stop();
-        relay.stop();
-    }
+    @RegisterExtension
+    static final ColocApp app = ColocApp.named("outbox").withMailServer().withRelay()
+            .set("COLOC_ADMIN_EMAIL", "owner@coloc.test").set("COLOC_OUTBOX_MAX_RETRY_SECONDS", "2")
+            .set("COLOC_OUTBOX_GIVE_UP_AFTER", "PT15S");
+    static final TestMailServer mail = app.mail();
+    static final TestMailServer relay = app.relay();
+    static final Api api = app.api();
 
     /** 15 requests from addresses SMTP refuses, then one good one: its acknowledgement does not wait for them. */
     @Test
@@ -73,7 +53,7 @@ class OutboxIT {
         long sentAt = System.nanoTime();
         mail.send(Mails.plain("patient-1@example.org", GOOD, "Une VM, s'il vous plaît", "Bonjour, merci d'avance."),
                 GOOD, TestMailServer.COLOC);
-        relay.awaitReceived(GOOD, 1, Duration.ofSeconds(15));
+        app.awaitMail(GOOD, 1, Duration.ofSeconds(15));
         long seconds = Duration.ofNanos(System.nanoTime() - sentAt).toSeconds();
         assertTrue(seconds <= 15, "the good acknowledgement took " + seconds + " s");
 
@@ -90,7 +70,7 @@ class OutboxIT {
             assertEquals("failed", r.getString("status"));
         }
         // a quoted comma is one valid address: never split, it goes out as it is
-        MimeMessage toComma = relay.awaitReceived("\"a2,b\"@x.example", 1, WAIT).get(0);
+        MimeMessage toComma = app.awaitMail("\"a2,b\"@x.example", 1, WAIT).get(0);
         assertEquals(1, toComma.getAllRecipients().length);
         JsonObject comma = byRecipient(api.getJson("/api/outbox?kind=acknowledgement&status=sent&limit=500")
                 .getJsonArray("items").getValuesAs(JsonObject.class), "\"a2,b\"@x.example");
@@ -172,7 +152,7 @@ class OutboxIT {
                 + "\r\nMessage-ID: <thread-1@example.org>\r\nReferences: " + refs
                 + "\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nToujours là ?\r\n").getBytes(StandardCharsets.UTF_8),
                 THREAD, TestMailServer.COLOC);
-        MimeMessage ack = relay.awaitReceived(THREAD, 1, WAIT).get(0);
+        MimeMessage ack = app.awaitMail(THREAD, 1, WAIT).get(0);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         ack.writeTo(bytes);
         for (String line : bytes.toString(StandardCharsets.UTF_8).split("\r\n")) {
@@ -206,7 +186,7 @@ class OutboxIT {
         assertEquals(List.of(), relay.receivedBy(THREAD), "neither the abandoned nor the dropped mail goes out");
 
         assertEquals(200, api.post("/api/outbox/" + lost + "/retry", null).status());
-        MimeMessage late = relay.awaitReceived(THREAD, 1, WAIT).get(0);
+        MimeMessage late = app.awaitMail(THREAD, 1, WAIT).get(0);
         assertTrue(text(late).contains("Réponse perdue"), text(late));
         api.await("/api/outbox/" + lost, m -> "sent".equals(m.getString("status")), WAIT);
         Thread.sleep(3000);

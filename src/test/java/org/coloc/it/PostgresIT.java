@@ -1,5 +1,6 @@
 package org.coloc.it;
 
+import static org.coloc.it.ColocApp.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,7 +10,6 @@ import jakarta.json.JsonObject;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -18,12 +18,11 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * PostgreSQL instead of Derby is a configuration change ({@code COLOC_DB_URL}, user, password): the main flows
@@ -37,39 +36,30 @@ class PostgresIT {
     private static final String DORA = "dora@example.org";
     private static EmbeddedPostgres postgres;
     private static String jdbcUrl;
-    private static TestMailServer mail;
-    private static TestMailServer relay;
-    private static ColocServer app;
-    private static Api api;
+
+    @RegisterExtension
+    static final ColocApp app = ColocApp.named("postgres").withMailServer().withRelay()
+            .set("COLOC_DB_USER", "coloc").set("COLOC_DB_PASSWORD", "it-pg").set("COLOC_OUTBOX_MAX_RETRY_SECONDS", "2")
+            // these tests open more cases within the hour than the overall acknowledgement limit allows
+            .set("COLOC_CASES_ACK_LIMIT_PER_HOUR", "1000")
+            .beforeStart(PostgresIT::startPostgres).afterStop(PostgresIT::stopPostgres);
+    static final TestMailServer mail = app.mail();
+    static final TestMailServer relay = app.relay();
+    static final Api api = app.api();
     private static long member;
     private static long vm;
 
-    @BeforeAll
-    static void start() throws Exception {
+    private static void startPostgres() throws Exception {
         postgres = EmbeddedPostgres.builder().setServerConfig("listen_addresses", "127.0.0.1").start();
         try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
             s.execute("CREATE ROLE coloc LOGIN PASSWORD 'it-pg'");
             s.execute("CREATE DATABASE coloc OWNER coloc");
         }
         jdbcUrl = "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/coloc";
-        mail = new TestMailServer().start();
-        relay = new TestMailServer().start();
-        app = onPostgres("postgres", mail);
-        app.start();
-        api = app.api();
+        app.set("COLOC_DB_URL", jdbcUrl);
     }
 
-    @AfterAll
-    static void stop() throws Exception {
-        if (app != null) {
-            app.stop();
-        }
-        if (mail != null) {
-            mail.stop();
-        }
-        if (relay != null) {
-            relay.stop();
-        }
+    private static void stopPostgres() throws Exception {
         if (postgres != null) {
             postgres.close();
         }
@@ -80,13 +70,13 @@ class PostgresIT {
     void aRequestBecomesACaseAnsweredByTheAdminAndHerAnswerComesBack() throws Exception {
         mail.send(Mails.plain("dora-1@example.org", "Dora <" + DORA + ">", "Une VM pour la chorale",
                 "Bonjour, la chorale aimerait héberger son site. Est-ce possible ?"), DORA, TestMailServer.COLOC);
-        MimeMessage ack = awaitMail(DORA, 1).get(0);
+        MimeMessage ack = app.awaitMail(DORA, 1).get(0);
         assertTrue(ack.getSubject().startsWith("[coloc #1]"), ack.getSubject());
         assertEquals("auto-replied", ack.getHeader("Auto-Submitted", null));
 
         Api.Reply reply = api.post("/api/cases/1/replies", "{\"text\": \"Bonjour Dora, oui : quelle taille de VM ?\"}");
         assertEquals(201, reply.status(), reply.text());
-        MimeMessage answer = awaitMail(DORA, 2).get(1);
+        MimeMessage answer = app.awaitMail(DORA, 2).get(1);
         assertTrue(answer.getSubject().contains("[coloc #1]"), answer.getSubject());
 
         mail.send(("From: Dora <" + DORA + ">\r\nTo: " + TestMailServer.COLOC + "\r\nSubject: Re: "
@@ -160,7 +150,6 @@ class PostgresIT {
         long messages = api.getJson("/api/messages").getInt("total");
         app.stop();
         app.start();
-        api = app.api();
         assertEquals(messages, api.getJson("/api/messages").getInt("total"), "nothing added or lost by a restart");
         JsonObject linked = api.getJson("/api/cases/1");
         assertEquals(member, linked.getJsonNumber("member").longValue(), "the case's link to its member: " + linked);
@@ -193,7 +182,7 @@ class PostgresIT {
     @Test
     @Order(5)
     void twoInstancesOnOneDatabaseSendEachMailOnce() throws Exception {
-        ColocServer second = onPostgres("postgres-b", mail);
+        ColocServer second = app.another("postgres-b", mail);
         second.start();
         try {
             int before = relay.receivedBy(DORA).size();
@@ -203,7 +192,7 @@ class PostgresIT {
                 Api.Reply r = through.post("/api/cases/1/replies", "{\"text\": \"Précision n° " + i + "\"}");
                 assertEquals(201, r.status(), r.text());
             }
-            awaitMail(DORA, before + 10);
+            app.awaitMail(DORA, before + 10);
             Thread.sleep(5000);
             List<MimeMessage> got = relay.receivedBy(DORA);
             List<String> ids = new ArrayList<>();
@@ -242,7 +231,7 @@ class PostgresIT {
     @Order(6)
     void twoInstancesOpeningCasesAtOnceGiveEachANumberOfItsOwn() throws Exception {
         TestMailServer otherMailbox = new TestMailServer().start();
-        ColocServer second = onPostgres("postgres-c", otherMailbox);
+        ColocServer second = app.another("postgres-c", otherMailbox);
         second.start();
         try {
             long mailsBefore = api.getJson("/api/messages").getInt("total");
@@ -277,8 +266,8 @@ class PostgresIT {
             }
             assertEquals(dense, numbers, "unique and dense case numbers");
             for (int i = 0; i < n; i++) {
-                relay.awaitReceived("ici" + i + "@example.org", 1, WAIT);
-                relay.awaitReceived("labas" + i + "@example.org", 1, WAIT);
+                app.awaitMail("ici" + i + "@example.org", 1);
+                app.awaitMail("labas" + i + "@example.org", 1);
             }
             Thread.sleep(3000);
             for (int i = 0; i < n; i++) {
@@ -291,28 +280,10 @@ class PostgresIT {
         }
     }
 
-    /** An instance of the application on this test's PostgreSQL database, reading the given mailbox. */
-    private static ColocServer onPostgres(String name, TestMailServer mailbox) throws Exception {
-        return new ColocServer(name, Files.createTempDirectory(Path.of("target"), name + "-it-")).mailbox(mailbox)
-                .smtpRelay(relay).set("COLOC_DB_URL", jdbcUrl).set("COLOC_DB_USER", "coloc")
-                .set("COLOC_DB_PASSWORD", "it-pg").set("COLOC_OUTBOX_MAX_RETRY_SECONDS", "2")
-                // these tests open more cases within the hour than the overall acknowledgement limit allows
-                .set("COLOC_CASES_ACK_LIMIT_PER_HOUR", "1000");
-    }
-
     private static long count(Statement s, String sql) throws Exception {
         try (ResultSet r = s.executeQuery(sql)) {
             r.next();
             return r.getLong(1);
         }
-    }
-
-    private static void assertProblem(Api.Reply reply, int status) {
-        assertEquals(status, reply.status(), reply.text());
-        assertTrue(reply.contentType().startsWith("application/problem+json"), reply.contentType());
-    }
-
-    private static List<MimeMessage> awaitMail(String address, int count) throws Exception {
-        return relay.awaitReceived(address, count, WAIT);
     }
 }

@@ -1,5 +1,6 @@
 package org.coloc.it;
 
+import static org.coloc.it.ColocApp.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -11,7 +12,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.StringReader;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.net.URI;
@@ -19,8 +19,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -28,12 +26,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The application as an attacker on the network sees it: password guessing (directly and through the
@@ -52,32 +49,14 @@ class SecurityIT {
     private static final int PER_CLIENT = 10;
     private static final int OVERALL = 60;
 
-    private static TestMailServer mail;
-    private static ColocServer app;
-    private static Api api;
-
-    @BeforeAll
-    static void start() throws Exception {
-        mail = new TestMailServer().start();
-        Path data = Files.createTempDirectory(Path.of("target"), "security-it-");
-        app = new ColocServer("security", data).mailbox(mail)
-                .set("COLOC_AUTH_TRUSTED_PROXIES", PROXY)
-                .set("COLOC_AUTH_MAX_FAILURES_PER_CLIENT", Integer.toString(PER_CLIENT))
-                .set("COLOC_AUTH_MAX_FAILURES", Integer.toString(OVERALL))
-                .set("COLOC_AUTH_FAILURE_WINDOW_SECONDS", "600");
-        app.start();
-        api = app.api();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (app != null) {
-            app.stop();
-        }
-        if (mail != null) {
-            mail.stop();
-        }
-    }
+    @RegisterExtension
+    static final ColocApp app = ColocApp.named("security").withMailServer()
+            .set("COLOC_AUTH_TRUSTED_PROXIES", PROXY)
+            .set("COLOC_AUTH_MAX_FAILURES_PER_CLIENT", Integer.toString(PER_CLIENT))
+            .set("COLOC_AUTH_MAX_FAILURES", Integer.toString(OVERALL))
+            .set("COLOC_AUTH_FAILURE_WINDOW_SECONDS", "600");
+    static final TestMailServer mail = app.mail();
+    static final Api api = app.api();
 
     @Test
     @Order(1)
@@ -150,13 +129,13 @@ class SecurityIT {
         for (String path : List.of("/api/cases/1/replies", "/api/cases/1/notes", "/api/tokens",
                 "/api/messages/1/retry", "/api/vms/certificates/report", "/api/members")) {
             // what an HTML form can send to another site: no body, form fields, or text/plain
-            assertProblem(raw("POST", path, auth, null, null), 415);
-            assertProblem(raw("POST", path, auth, "application/x-www-form-urlencoded", "text=Vos+donn%C3%A9es"), 415);
-            assertProblem(raw("POST", path, auth, "text/plain", "{\"name\": \"csrf\"}"), 415);
-            assertProblem(raw("POST", path, auth, "multipart/form-data; boundary=x", "--x--\r\n"), 415);
+            assertProblem(raw("POST", path, auth, null, null).reply(), 415);
+            assertProblem(raw("POST", path, auth, "application/x-www-form-urlencoded", "text=Vos+donn%C3%A9es").reply(), 415);
+            assertProblem(raw("POST", path, auth, "text/plain", "{\"name\": \"csrf\"}").reply(), 415);
+            assertProblem(raw("POST", path, auth, "multipart/form-data; boundary=x", "--x--\r\n").reply(), 415);
         }
-        assertProblem(raw("PUT", "/api/members/1", auth, "text/plain", "{}"), 415);
-        assertProblem(raw("PATCH", "/api/members/1", auth, null, null), 415);
+        assertProblem(raw("PUT", "/api/members/1", auth, "text/plain", "{}").reply(), 415);
+        assertProblem(raw("PATCH", "/api/members/1", auth, null, null).reply(), 415);
         // nothing happened: no token was created
         assertFalse(api.get("/api/tokens").text().contains("csrf"));
 
@@ -286,18 +265,6 @@ class SecurityIT {
         return r;
     }
 
-    private static void assertProblem(Api.Reply r, int status) {
-        assertEquals(status, r.status(), r.text());
-        assertTrue(r.contentType().startsWith("application/problem+json"), r.contentType());
-        assertEquals(status, r.json().getInt("status"));
-    }
-
-    private static void assertProblem(RawReply r, int status) {
-        assertEquals(status, r.status(), r.body());
-        assertTrue(r.header("content-type").startsWith("application/problem+json"), r.header("content-type"));
-        assertEquals(status, Json.createReader(new StringReader(r.body())).readObject().getInt("status"));
-    }
-
     private static void assertRetryAfter(RawReply r) {
         String retryAfter = r.header("retry-after");
         assertNotNull(retryAfter, "429 without Retry-After");
@@ -335,6 +302,10 @@ class SecurityIT {
 
         String header(String name) {
             return headers.getOrDefault(name.toLowerCase(Locale.ROOT), "");
+        }
+
+        Api.Reply reply() {
+            return new Api.Reply(status, header("content-type"), body.getBytes(StandardCharsets.UTF_8), null);
         }
     }
 

@@ -8,7 +8,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,7 +33,7 @@ import org.coloc.intake.control.ParsedMail;
 import org.coloc.outbox.boundary.Outbox;
 import org.coloc.outbox.control.NewMail;
 import org.coloc.outbox.entity.OutboxKind;
-import org.coloc.platform.LikePattern;
+import org.coloc.platform.ListQuery;
 import org.coloc.platform.Page;
 import org.coloc.platform.Paging;
 import org.coloc.platform.ProblemException;
@@ -226,34 +225,22 @@ public class Cases {
     }
 
     public Page<CaseSummary> list(Paging paging, String state, String requester, String q) {
-        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
-        Map<String, Object> params = new HashMap<>();
-        if (state != null && !state.isBlank()) {
-            try {
-                params.put("state", CaseState.fromLabel(state.trim()).label());
-            } catch (IllegalArgumentException e) {
-                throw ProblemException.badRequest("state must be new, waiting-admin, waiting-requester or closed.");
-            }
-            where.append(" AND c.state = :state");
+        return ListQuery.of(SupportCase.class, "c")
+                .filter(ListQuery.nonBlank(state), "c.state = :state", "state", Cases::stateLabel)
+                .filter(ListQuery.nonBlank(requester), "c.requester = :requester", "requester",
+                        SupportCase::addressKey)
+                // the requester is stored in lower case
+                .search(q, "LOWER(c.subject)", "c.requester")
+                .orderBy("c.lastActivityAt DESC, c.number DESC")
+                .page(em, paging, CaseSummary::of);
+    }
+
+    private static String stateLabel(String raw) {
+        try {
+            return CaseState.fromLabel(raw.trim()).label();
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("state must be new, waiting-admin, waiting-requester or closed.");
         }
-        if (requester != null && !requester.isBlank()) {
-            params.put("requester", SupportCase.addressKey(requester));
-            where.append(" AND c.requester = :requester");
-        }
-        if (q != null && !q.isBlank()) {
-            params.put("q", LikePattern.containing(q));
-            where.append(" AND (LOWER(c.subject) LIKE :q ESCAPE '\\' OR c.requester LIKE :q ESCAPE '\\')");
-        }
-        TypedQuery<SupportCase> query = em.createQuery("SELECT c FROM SupportCase c" + where
-                + " ORDER BY c.lastActivityAt DESC, c.number DESC", SupportCase.class);
-        TypedQuery<Long> count = em.createQuery("SELECT COUNT(c) FROM SupportCase c" + where, Long.class);
-        params.forEach((k, v) -> {
-            query.setParameter(k, v);
-            count.setParameter(k, v);
-        });
-        List<CaseSummary> items = query.setFirstResult(paging.offset()).setMaxResults(paging.limit())
-                .getResultList().stream().map(CaseSummary::of).toList();
-        return new Page<>(items, count.getSingleResult(), paging.offset(), paging.limit());
     }
 
     private CaseView view(SupportCase c) {

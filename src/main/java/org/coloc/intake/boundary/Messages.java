@@ -3,12 +3,9 @@ package org.coloc.intake.boundary;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.coloc.intake.control.MailAddress;
 import org.coloc.intake.control.MailKind;
 import org.coloc.intake.control.MimeParser;
@@ -19,6 +16,7 @@ import org.coloc.intake.entity.InboundMail;
 import org.coloc.intake.entity.MailStatus;
 import org.coloc.intake.entity.RawMail;
 import org.coloc.platform.Bounded;
+import org.coloc.platform.ListQuery;
 import org.coloc.platform.Page;
 import org.coloc.platform.Paging;
 import org.coloc.platform.ProblemException;
@@ -39,35 +37,29 @@ public class Messages {
     EntityManager em;
 
     public Page<MessageSummary> list(Paging paging, String classification, String status) {
-        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
-        Map<String, Object> params = new HashMap<>();
-        if (classification != null && !classification.isBlank()) {
-            try {
-                params.put("classification", MailKind.fromLabel(classification.trim()).label());
-            } catch (IllegalArgumentException e) {
-                throw ProblemException.badRequest("classification must be one of "
-                        + Arrays.stream(MailKind.values()).map(MailKind::label).toList() + ".");
-            }
-            where.append(" AND m.classification = :classification");
-        }
-        if (status != null && !status.isBlank()) {
-            String s = Arrays.stream(MailStatus.values()).map(MailStatus::label)
-                    .filter(l -> l.equalsIgnoreCase(status.trim())).findFirst()
-                    .orElseThrow(() -> ProblemException.badRequest("status must be ingested or quarantined."));
-            params.put("status", s);
-            where.append(" AND m.status = :status");
-        }
         // only the listed columns: never the bodies and headers of a whole page
-        TypedQuery<MessageSummary> q = em.createQuery("SELECT NEW org.coloc.intake.boundary.MessageSummary(m.id, "
-                + "m.messageId, m.fromAddress, m.subject, m.sentAt, m.receivedAt, m.classification, m.status) "
-                + "FROM InboundMail m" + where + " ORDER BY m.receivedAt DESC, m.id DESC", MessageSummary.class);
-        TypedQuery<Long> count = em.createQuery("SELECT COUNT(m) FROM InboundMail m" + where, Long.class);
-        params.forEach((k, v) -> {
-            q.setParameter(k, v);
-            count.setParameter(k, v);
-        });
-        List<MessageSummary> items = q.setFirstResult(paging.offset()).setMaxResults(paging.limit()).getResultList();
-        return new Page<>(items, count.getSingleResult(), paging.offset(), paging.limit());
+        return ListQuery.select(MessageSummary.class, "NEW org.coloc.intake.boundary.MessageSummary(m.id, "
+                + "m.messageId, m.fromAddress, m.subject, m.sentAt, m.receivedAt, m.classification, m.status)",
+                InboundMail.class, "m")
+                .filter(ListQuery.nonBlank(classification), "m.classification = :classification", "classification",
+                        Messages::classification)
+                .filter(ListQuery.nonBlank(status), "m.status = :status", "status", Messages::status)
+                .orderBy("m.receivedAt DESC, m.id DESC")
+                .page(em, paging);
+    }
+
+    private static String classification(String raw) {
+        try {
+            return MailKind.fromLabel(raw.trim()).label();
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("classification must be one of "
+                    + Arrays.stream(MailKind.values()).map(MailKind::label).toList() + ".");
+        }
+    }
+
+    private static String status(String raw) {
+        return Arrays.stream(MailStatus.values()).map(MailStatus::label).filter(l -> l.equalsIgnoreCase(raw.trim()))
+                .findFirst().orElseThrow(() -> ProblemException.badRequest("status must be ingested or quarantined."));
     }
 
     public MessageDetail detail(long id) {

@@ -2,8 +2,8 @@ package org.coloc.inventory.boundary;
 
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Function;
 import org.coloc.platform.Ids;
-import org.coloc.platform.LikePattern;
 import org.coloc.platform.ProblemException;
 
 /** Query-parameter filters of the inventory lists, checked the same way everywhere. */
@@ -12,7 +12,12 @@ final class Filters {
     private Filters() {
     }
 
-    static String oneOf(String name, String value, Set<String> allowed) {
+    /** A list filter's check: the value, lower-cased, if it is one of {@code allowed}; 400 naming them otherwise. */
+    static Function<String, String> oneOf(String name, Set<String> allowed) {
+        return value -> oneOf(name, value, allowed);
+    }
+
+    private static String oneOf(String name, String value, Set<String> allowed) {
         String v = value.trim().toLowerCase(Locale.ROOT);
         if (!allowed.contains(v)) {
             throw ProblemException.badRequest(name + " must be one of " + allowed.stream().sorted().toList() + ".");
@@ -20,8 +25,9 @@ final class Filters {
         return v;
     }
 
-    static long id(String name, String value) {
-        return Ids.parse(name, value.trim());
+    /** A list filter's check: a record id (400 for anything else). */
+    static Function<String, Long> id(String name) {
+        return value -> Ids.parse(name, value.trim());
     }
 
     static int days(String value) {
@@ -34,10 +40,5 @@ final class Filters {
             // answered below
         }
         throw ProblemException.badRequest("expiringWithinDays must be a whole number of days between 0 and 3650.");
-    }
-
-    /** A case-insensitive substring pattern; LIKE wildcards typed by the user are taken literally. */
-    static String like(String q) {
-        return LikePattern.containing(q);
     }
 }

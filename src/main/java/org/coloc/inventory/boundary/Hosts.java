@@ -1,70 +1,41 @@
 package org.coloc.inventory.boundary;
 
-import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
-import java.time.Clock;
+import jakarta.json.JsonValue;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.ToLongFunction;
 import org.coloc.inventory.control.Capacity;
 import org.coloc.inventory.control.RecordInputs;
 import org.coloc.inventory.entity.Host;
 import org.coloc.inventory.entity.HostFields;
-import org.coloc.platform.ETags;
-import org.coloc.platform.JsonBodies;
 import org.coloc.platform.Page;
 import org.coloc.platform.Paging;
 import org.coloc.platform.ProblemException;
-import org.coloc.platform.Sorting;
-import org.coloc.platform.changes.ChangeLog;
 
 /** Hosts and their capacity: one transaction per call, each change logged with it. */
 @Stateless
-public class Hosts {
+public class Hosts extends Records<Host, HostFields, HostView> {
 
     static final String TYPE = "host";
     private static final Map<String, String> SORTABLE = Map.of("name", "h.name", "status", "h.status",
             "cores", "h.cores", "memoryMiB", "h.memoryMiB", "storageGiB", "h.storageGiB", "created", "h.created",
             "updated", "h.updated", "id", "h.id");
 
-    @PersistenceContext
-    EntityManager em;
-
-    @Inject
-    Clock clock;
-
-    @EJB
-    ChangeLog changes;
+    public Hosts() {
+        super(Host.class, TYPE, "host", Host::new);
+    }
 
     public Page<HostView> list(Paging paging, String status, String q, String sort) {
-        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
-        Map<String, Object> params = new HashMap<>();
-        if (status != null) {
-            params.put("status", Filters.oneOf("status", status, RecordInputs.HOST_STATUSES));
-            where.append(" AND h.status = :status");
-        }
-        if (q != null && !q.isBlank()) {
-            params.put("q", Filters.like(q));
-            where.append(" AND (LOWER(h.name) LIKE :q ESCAPE '\\' OR LOWER(h.model) LIKE :q ESCAPE '\\'"
-                    + " OR LOWER(h.notes) LIKE :q ESCAPE '\\')");
-        }
-        TypedQuery<Host> query = em.createQuery("SELECT h FROM Host h" + where
-                + Sorting.orderBy(sort, SORTABLE, "h", "name"), Host.class);
-        query.setHint("eclipselink.read-only", "true");
-        TypedQuery<Long> count = em.createQuery("SELECT COUNT(h) FROM Host h" + where, Long.class);
-        params.forEach((k, v) -> {
-            query.setParameter(k, v);
-            count.setParameter(k, v);
-        });
-        List<Host> hosts = query.setFirstResult(paging.offset()).setMaxResults(paging.limit()).getResultList();
+        Page<Host> page = listQuery("h")
+                .filter(status, "h.status = :status", "status", Filters.oneOf("status", RecordInputs.HOST_STATUSES))
+                .search(q, "LOWER(h.name)", "LOWER(h.model)", "LOWER(h.notes)")
+                .sort(sort, SORTABLE, "name")
+                .page(em, paging);
         Map<Long, Capacity.Allocation> allocations = allocations();
-        return new Page<>(hosts.stream().map(h -> HostView.of(h, allocations.get(h.getId()))).toList(),
-                count.getSingleResult(), paging.offset(), paging.limit());
+        return page.map(h -> HostView.of(h, allocations.get(h.getId())));
     }
 
     /** Every host's capacity, and the totals over active hosts. */
@@ -72,86 +43,35 @@ public class Hosts {
         Map<Long, Capacity.Allocation> allocations = allocations();
         List<HostView> hosts = em.createQuery("SELECT h FROM Host h ORDER BY h.name, h.id", Host.class).getResultList()
                 .stream().map(h -> HostView.of(h, allocations.get(h.getId()))).toList();
-        long cores = 0;
-        long memory = 0;
-        long storage = 0;
-        long vcpus = 0;
-        long vmMemory = 0;
-        long disk = 0;
-        long vms = 0;
-        for (HostView h : hosts) {
-            if (!"retired".equals(h.status())) {
-                cores += h.cores();
-                memory += h.memoryMiB();
-                storage += h.storageGiB();
-            }
-            vcpus += h.capacity().vcpus().allocated();
-            vmMemory += h.capacity().memoryMiB().allocated();
-            disk += h.capacity().diskGiB().allocated();
-            vms += h.capacity().vmCount();
-        }
-        Capacity total = Capacity.of(cores, memory, storage, new Capacity.Allocation(vcpus, vmMemory, disk, vms));
+        // what retired hosts offer is gone, what their VMs still take is not
+        List<HostView> offering = hosts.stream().filter(h -> !"retired".equals(h.status())).toList();
+        Capacity total = Capacity.of(sum(offering, HostView::cores), sum(offering, HostView::memoryMiB),
+                sum(offering, HostView::storageGiB), new Capacity.Allocation(
+                        sum(hosts, h -> h.capacity().vcpus().allocated()),
+                        sum(hosts, h -> h.capacity().memoryMiB().allocated()),
+                        sum(hosts, h -> h.capacity().diskGiB().allocated()), sum(hosts, h -> h.capacity().vmCount())));
         return new CapacitySummary(hosts.stream().map(h -> new CapacitySummary.HostCapacity(h.id(), h.name(),
                 h.status(), h.capacity(), h.overcommitted())).toList(), total);
     }
 
-    public Versioned<HostView> get(long id) {
-        return versioned(find(id));
+    @Override
+    protected HostFields fields(JsonValue body) {
+        return RecordInputs.host(body);
     }
 
-    public Versioned<HostView> create(String body, String actor) {
-        HostFields fields = RecordInputs.host(JsonBodies.parse(body));
-        checkNameFree(fields.name(), null);
-        Host h = new Host(fields, clock.instant());
-        em.persist(h);
-        em.flush();
-        changes.record(actor, TYPE, h.getId(), "create", null, view(h));
-        return versioned(h);
-    }
-
-    public Versioned<HostView> replace(long id, String body, String ifMatch, String actor) {
-        Host h = find(id);
-        ETags.check(ifMatch, h.getVersion());
-        return update(h, RecordInputs.host(JsonBodies.parse(body)), actor);
-    }
-
-    public Versioned<HostView> patch(long id, String patch, String ifMatch, String actor) {
-        Host h = find(id);
-        ETags.check(ifMatch, h.getVersion());
-        return update(h, RecordInputs.host(JsonBodies.mergePatch(view(h), patch)), actor);
-    }
-
-    private Versioned<HostView> update(Host h, HostFields fields, String actor) {
-        checkNameFree(fields.name(), h.getId());
-        HostView before = view(h);
-        h.apply(fields, clock.instant());
-        em.flush();
-        changes.record(actor, TYPE, h.getId(), "update", before, view(h));
-        return versioned(h);
-    }
-
-    public void delete(long id, String ifMatch, String actor) {
-        Host h = find(id);
-        ETags.check(ifMatch, h.getVersion());
+    @Override
+    protected void checkDeletable(Host h) {
         long vms = em.createQuery("SELECT COUNT(v) FROM VirtualMachine v WHERE v.hostId = :id", Long.class)
                 .setParameter("id", h.getId()).getSingleResult();
         if (vms > 0) {
             throw ProblemException.conflict("Host " + h.getName() + " still carries " + vms
                     + " VM(s); move or delete them first.");
         }
-        changes.record(actor, TYPE, id, "delete", view(h), null);
-        em.remove(h);
     }
 
-    Host find(long id) {
-        Host h = em.find(Host.class, id);
-        if (h == null) {
-            throw ProblemException.notFound("No host " + id + ".");
-        }
-        return h;
-    }
-
-    private void checkNameFree(String name, Long self) {
+    @Override
+    protected void checkFree(HostFields fields, Long self) {
+        String name = fields.name();
         List<Long> ids = em.createQuery("SELECT h.id FROM Host h WHERE h.nameKey = :k", Long.class)
                 .setParameter("k", name.toLowerCase(Locale.ROOT)).getResultList();
         if (!ids.isEmpty() && !ids.get(0).equals(self)) {
@@ -159,7 +79,9 @@ public class Hosts {
         }
     }
 
-    private HostView view(Host h) {
+    /** With what its VMs take of it, so that a host is never shown without its capacity. */
+    @Override
+    protected HostView view(Host h) {
         List<Object[]> rows = em.createQuery("SELECT SUM(v.vcpus), SUM(v.memoryMiB), SUM(v.diskGiB), COUNT(v) "
                 + "FROM VirtualMachine v WHERE v.hostId = :id AND v.status <> 'decommissioned'", Object[].class)
                 .setParameter("id", h.getId()).getResultList();
@@ -181,11 +103,11 @@ public class Hosts {
                 number(row[from + 3]));
     }
 
-    private static long number(Object o) {
-        return o == null ? 0 : ((Number) o).longValue();
+    private static long sum(List<HostView> hosts, ToLongFunction<HostView> value) {
+        return hosts.stream().mapToLong(value).sum();
     }
 
-    private Versioned<HostView> versioned(Host h) {
-        return new Versioned<>(view(h), h.getId(), h.getVersion());
+    private static long number(Object o) {
+        return o == null ? 0 : ((Number) o).longValue();
     }
 }

@@ -1,16 +1,11 @@
 package org.coloc.inventory.boundary;
 
-import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
-import java.time.Clock;
+import jakarta.json.JsonValue;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,19 +15,15 @@ import org.coloc.inventory.entity.Member;
 import org.coloc.inventory.entity.VirtualMachine;
 import org.coloc.inventory.entity.VmDomain;
 import org.coloc.inventory.entity.VmFields;
-import org.coloc.platform.ETags;
 import org.coloc.platform.InvalidInputException;
-import org.coloc.platform.JsonBodies;
 import org.coloc.platform.Page;
 import org.coloc.platform.Paging;
 import org.coloc.platform.Problem;
 import org.coloc.platform.ProblemException;
-import org.coloc.platform.Sorting;
-import org.coloc.platform.changes.ChangeLog;
 
 /** VMs: one transaction per call, each change logged with it. */
 @Stateless
-public class VirtualMachines {
+public class VirtualMachines extends Records<VirtualMachine, VmFields, VmView> {
 
     static final String TYPE = "vm";
     private static final Map<String, String> SORTABLE = Map.ofEntries(Map.entry("name", "v.name"),
@@ -41,98 +32,42 @@ public class VirtualMachines {
             Map.entry("host", "v.hostId"), Map.entry("owner", "v.ownerId"), Map.entry("created", "v.created"),
             Map.entry("updated", "v.updated"), Map.entry("id", "v.id"));
 
-    @PersistenceContext
-    EntityManager em;
-
-    @Inject
-    Clock clock;
-
     @Inject
     InventoryClock inventoryClock;
 
-    @EJB
-    ChangeLog changes;
+    public VirtualMachines() {
+        super(VirtualMachine.class, TYPE, "VM", VirtualMachine::new);
+    }
 
     public Page<VmView> list(Paging paging, String host, String owner, String status, String os, String q, String sort) {
-        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
-        Map<String, Object> params = new HashMap<>();
-        if (host != null) {
-            params.put("host", Filters.id("host", host));
-            where.append(" AND v.hostId = :host");
-        }
-        if (owner != null) {
-            params.put("owner", Filters.id("owner", owner));
-            where.append(" AND v.ownerId = :owner");
-        }
-        if (status != null) {
-            params.put("status", Filters.oneOf("status", status, RecordInputs.VM_STATUSES));
-            where.append(" AND v.status = :status");
-        }
-        if (os != null) {
-            params.put("os", Filters.oneOf("os", os, RecordInputs.OPERATING_SYSTEMS));
-            where.append(" AND v.os = :os");
-        }
-        if (q != null && !q.isBlank()) {
-            params.put("q", Filters.like(q));
-            where.append(" AND (LOWER(v.name) LIKE :q ESCAPE '\\' OR LOWER(v.hostname) LIKE :q ESCAPE '\\'"
-                    + " OR LOWER(v.notes) LIKE :q ESCAPE '\\'"
-                    + " OR EXISTS (SELECT w.id FROM VirtualMachine w JOIN w.domains d WHERE w = v AND d.name LIKE :q ESCAPE '\\'))");
-        }
-        TypedQuery<VirtualMachine> query = em.createQuery("SELECT v FROM VirtualMachine v" + where
-                + Sorting.orderBy(sort, SORTABLE, "v", "name"), VirtualMachine.class);
-        query.setHint("eclipselink.read-only", "true");
-        TypedQuery<Long> count = em.createQuery("SELECT COUNT(v) FROM VirtualMachine v" + where, Long.class);
-        params.forEach((k, v) -> {
-            query.setParameter(k, v);
-            count.setParameter(k, v);
-        });
-        List<VmView> items = query.setFirstResult(paging.offset()).setMaxResults(paging.limit()).getResultList()
-                .stream().map(VmView::of).toList();
-        return new Page<>(items, count.getSingleResult(), paging.offset(), paging.limit());
+        return listQuery("v")
+                .filter(host, "v.hostId = :host", "host", Filters.id("host"))
+                .filter(owner, "v.ownerId = :owner", "owner", Filters.id("owner"))
+                .filter(status, "v.status = :status", "status", Filters.oneOf("status", RecordInputs.VM_STATUSES))
+                .filter(os, "v.os = :os", "os", Filters.oneOf("os", RecordInputs.OPERATING_SYSTEMS))
+                // domain names are stored in lower case
+                .search(q, "LOWER(v.name)", "LOWER(v.hostname)", "LOWER(v.notes)",
+                        "EXISTS (SELECT w.id FROM VirtualMachine w JOIN w.domains d WHERE w = v"
+                                + " AND d.name LIKE :q ESCAPE '\\')")
+                .sort(sort, SORTABLE, "name")
+                .page(em, paging, VmView::of);
     }
 
-    public Versioned<VmView> get(long id) {
-        return versioned(find(id));
+    @Override
+    protected VmFields fields(JsonValue body) {
+        return RecordInputs.vm(body);
     }
 
-    public Versioned<VmView> create(String body, String actor) {
-        VmFields fields = RecordInputs.vm(JsonBodies.parse(body));
+    @Override
+    protected VmView view(VirtualMachine v) {
+        return VmView.of(v);
+    }
+
+    /** Its host and owner must exist (400), its name, addresses and domains be its own (409). */
+    @Override
+    protected void checkFree(VmFields fields, Long self) {
         checkReferences(fields);
-        checkUnique(fields, null);
-        VirtualMachine v = new VirtualMachine(fields, clock.instant());
-        em.persist(v);
-        em.flush();
-        changes.record(actor, TYPE, v.getId(), "create", null, VmView.of(v));
-        return versioned(v);
-    }
-
-    public Versioned<VmView> replace(long id, String body, String ifMatch, String actor) {
-        VirtualMachine v = find(id);
-        ETags.check(ifMatch, v.getVersion());
-        return update(v, RecordInputs.vm(JsonBodies.parse(body)), actor);
-    }
-
-    public Versioned<VmView> patch(long id, String patch, String ifMatch, String actor) {
-        VirtualMachine v = find(id);
-        ETags.check(ifMatch, v.getVersion());
-        return update(v, RecordInputs.vm(JsonBodies.mergePatch(VmView.of(v), patch)), actor);
-    }
-
-    private Versioned<VmView> update(VirtualMachine v, VmFields fields, String actor) {
-        checkReferences(fields);
-        checkUnique(fields, v.getId());
-        VmView before = VmView.of(v);
-        v.apply(fields, clock.instant());
-        em.flush();
-        changes.record(actor, TYPE, v.getId(), "update", before, VmView.of(v));
-        return versioned(v);
-    }
-
-    public void delete(long id, String ifMatch, String actor) {
-        VirtualMachine v = find(id);
-        ETags.check(ifMatch, v.getVersion());
-        changes.record(actor, TYPE, id, "delete", VmView.of(v), null);
-        em.remove(v);
+        checkUnique(fields, self);
     }
 
     /** Certificates of VMs still in service that expire within {@code days} (or already have), soonest first. */
@@ -149,14 +84,6 @@ public class VirtualMachines {
                     ChronoUnit.DAYS.between(today, expires)));
         }
         return out;
-    }
-
-    VirtualMachine find(long id) {
-        VirtualMachine v = em.find(VirtualMachine.class, id);
-        if (v == null) {
-            throw ProblemException.notFound("No VM " + id + ".");
-        }
-        return v;
     }
 
     private void checkReferences(VmFields f) {
@@ -195,9 +122,5 @@ public class VirtualMachines {
                 throw ProblemException.conflict("The " + what + " " + row[1] + " is already used by VM " + row[0] + ".");
             }
         }
-    }
-
-    private static Versioned<VmView> versioned(VirtualMachine v) {
-        return new Versioned<>(VmView.of(v), v.getId(), v.getVersion());
     }
 }

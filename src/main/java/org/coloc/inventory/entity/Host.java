@@ -11,7 +11,7 @@ import org.coloc.platform.TrackedRecord;
 /** A physical server in the rack. */
 @Entity
 @Table(name = "HOST", indexes = @Index(name = "IX_HOST_NAME", columnList = "NAME, ID"))
-public class Host extends TrackedRecord {
+public class Host extends TrackedRecord implements Editable<HostFields> {
 
     @Column(name = "NAME", nullable = false, length = 63)
     private String name;
@@ -49,6 +49,7 @@ public class Host extends TrackedRecord {
         apply(fields, now);
     }
 
+    @Override
     public final void apply(HostFields f, Instant now) {
         name = f.name();
         nameKey = f.name().toLowerCase(Locale.ROOT);

@@ -23,7 +23,7 @@ import org.coloc.platform.TrackedRecord;
 /** A member of the collective: who is hosted, how to reach them, in which language. */
 @Entity
 @Table(name = "MEMBER", indexes = @Index(name = "IX_MEMBER_NAME", columnList = "DISPLAY_NAME, ID"))
-public class Member extends TrackedRecord {
+public class Member extends TrackedRecord implements Editable<MemberFields> {
 
     @Column(name = "DISPLAY_NAME", nullable = false, length = 200)
     private String displayName;
@@ -76,6 +76,7 @@ public class Member extends TrackedRecord {
         apply(fields, now);
     }
 
+    @Override
     public final void apply(MemberFields f, Instant now) {
         if (email != null && !Member.normalise(f.email()).equals(Member.normalise(email))) {
             emailFailing = null; // a new address deserves a new chance

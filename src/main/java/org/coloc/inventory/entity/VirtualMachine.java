@@ -20,7 +20,7 @@ import org.coloc.platform.TrackedRecord;
 @Entity
 @Table(name = "VM", indexes = {@Index(name = "IX_VM_NAME", columnList = "NAME, ID"),
         @Index(name = "IX_VM_HOST", columnList = "HOST_ID"), @Index(name = "IX_VM_OWNER", columnList = "OWNER_ID")})
-public class VirtualMachine extends TrackedRecord {
+public class VirtualMachine extends TrackedRecord implements Editable<VmFields> {
 
     @Column(name = "NAME", nullable = false, length = 63)
     private String name;
@@ -105,6 +105,7 @@ public class VirtualMachine extends TrackedRecord {
     }
 
     /** The fields' host and owner ids must have been checked to exist. */
+    @Override
     public final void apply(VmFields f, Instant now) {
         name = f.name();
         nameKey = f.name().toLowerCase(Locale.ROOT);

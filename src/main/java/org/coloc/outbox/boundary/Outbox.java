@@ -9,7 +9,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,6 +29,7 @@ import org.coloc.outbox.entity.OutboxKind;
 import org.coloc.outbox.entity.OutboxMail;
 import org.coloc.outbox.entity.OutboxRecipient;
 import org.coloc.outbox.entity.OutboxStatus;
+import org.coloc.platform.ListQuery;
 import org.coloc.platform.Page;
 import org.coloc.platform.Paging;
 import org.coloc.platform.ProblemException;
@@ -151,41 +151,33 @@ public class Outbox {
 
     /** Outgoing mail, newest first; status: queued, sending, sent, failed, dropped; kind: e.g. acknowledgement. */
     public Page<OutboxMailView> list(Paging paging, String status, String kind) {
-        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
-        Map<String, Object> params = new HashMap<>();
-        if (status != null && !status.isBlank()) {
-            OutboxStatus s;
-            try {
-                s = OutboxStatus.fromLabel(status.trim().toLowerCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw ProblemException.badRequest("status must be queued, sending, sent, failed or dropped.");
-            }
-            params.put("statuses", s == OutboxStatus.QUEUED ? List.of(s.label(), "pending") : List.of(s.label()));
-            where.append(" AND o.status IN :statuses");
-        }
-        if (kind != null && !kind.isBlank()) {
+        ListQuery<OutboxMail> query = ListQuery.of(OutboxMail.class, "o")
+                .filter(ListQuery.nonBlank(status), "o.status IN :statuses", "statuses", Outbox::statuses);
+        if (ListQuery.nonBlank(kind) != null) {
             // a label that names no kind matches no mail
-            Optional<OutboxKind> k = OutboxKind.ofLabel(kind.trim());
-            k.ifPresent(known -> params.put("kind", known));
-            where.append(k.isPresent() ? " AND o.kind = :kind" : " AND 1 = 0");
+            Optional<OutboxKind> known = OutboxKind.ofLabel(kind.trim());
+            query = known.isPresent() ? query.where("o.kind = :kind", "kind", known.get()) : query.nothing();
         }
-        TypedQuery<OutboxMail> query = em.createQuery("SELECT o FROM OutboxMail o" + where
-                + " ORDER BY o.createdAt DESC, o.id DESC", OutboxMail.class);
-        TypedQuery<Long> count = em.createQuery("SELECT COUNT(o) FROM OutboxMail o" + where, Long.class);
-        params.forEach((k, v) -> {
-            query.setParameter(k, v);
-            count.setParameter(k, v);
-        });
-        List<OutboxMail> mails = query.setFirstResult(paging.offset()).setMaxResults(paging.limit()).getResultList();
+        Page<OutboxMail> page = query.orderBy("o.createdAt DESC, o.id DESC").page(em, paging);
         Map<Long, List<OutboxRecipient>> recipients = new HashMap<>();
-        if (!mails.isEmpty()) {
+        if (!page.items().isEmpty()) {
             em.createNamedQuery(OutboxRecipient.OF_MAILS, OutboxRecipient.class)
-                    .setParameter("mails", mails.stream().map(OutboxMail::getId).toList()).getResultList()
+                    .setParameter("mails", page.items().stream().map(OutboxMail::getId).toList()).getResultList()
                     .forEach(r -> recipients.computeIfAbsent(r.getMailId(), k -> new ArrayList<>()).add(r));
         }
-        List<OutboxMailView> items = mails.stream().map(m -> OutboxMailView.of(m,
-                recipients.containsKey(m.getId()) ? recipients.get(m.getId()) : recipients(m))).toList();
-        return new Page<>(items, count.getSingleResult(), paging.offset(), paging.limit());
+        return page.map(m -> OutboxMailView.of(m,
+                recipients.containsKey(m.getId()) ? recipients.get(m.getId()) : recipients(m)));
+    }
+
+    /** The stored labels a status filter matches: mail queued before the statuses were renamed is "pending". */
+    private static List<String> statuses(String raw) {
+        OutboxStatus s;
+        try {
+            s = OutboxStatus.fromLabel(raw.trim().toLowerCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("status must be queued, sending, sent, failed or dropped.");
+        }
+        return s == OutboxStatus.QUEUED ? List.of(s.label(), "pending") : List.of(s.label());
     }
 
     public OutboxMailView get(long id) {

@@ -6,9 +6,9 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
 import java.time.Clock;
 import org.coloc.platform.JsonBodies;
+import org.coloc.platform.ListQuery;
 import org.coloc.platform.Page;
 import org.coloc.platform.Paging;
 
@@ -30,25 +30,10 @@ public class ChangeLog {
     }
 
     public Page<ChangeView> list(String type, Long id, Paging paging) {
-        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
-        if (type != null) {
-            where.append(" AND c.type = :type");
-        }
-        if (id != null) {
-            where.append(" AND c.recordId = :id");
-        }
-        TypedQuery<Change> q = em.createQuery("SELECT c FROM Change c" + where + " ORDER BY c.at DESC, c.id DESC",
-                Change.class);
-        TypedQuery<Long> count = em.createQuery("SELECT COUNT(c) FROM Change c" + where, Long.class);
-        if (type != null) {
-            q.setParameter("type", type);
-            count.setParameter("type", type);
-        }
-        if (id != null) {
-            q.setParameter("id", id);
-            count.setParameter("id", id);
-        }
-        return new Page<>(q.setFirstResult(paging.offset()).setMaxResults(paging.limit()).getResultList().stream()
-                .map(ChangeView::of).toList(), count.getSingleResult(), paging.offset(), paging.limit());
+        return ListQuery.of(Change.class, "c")
+                .where("c.type = :type", "type", type)
+                .where("c.recordId = :id", "id", id)
+                .orderBy("c.at DESC, c.id DESC")
+                .page(em, paging, ChangeView::of);
     }
 }

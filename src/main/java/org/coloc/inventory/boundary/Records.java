@@ -1,0 +1,134 @@
+package org.coloc.inventory.boundary;
+
+import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
+import jakarta.json.JsonValue;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.function.BiFunction;
+import org.coloc.inventory.entity.Editable;
+import org.coloc.platform.ETags;
+import org.coloc.platform.JsonBodies;
+import org.coloc.platform.ListQuery;
+import org.coloc.platform.ProblemException;
+import org.coloc.platform.TrackedRecord;
+import org.coloc.platform.changes.ChangeLog;
+
+/**
+ * The one write path of the inventory's records (members, hosts, VMs): read, create, replace (PUT), change some
+ * fields (JSON merge patch) and delete, each in one transaction with its entry in the change log, If-Match
+ * checked against the record's version (412), 404 for an unknown id. A kind of record says only what is its
+ * own: how its JSON input reads, how it is built and changed, what it shows, and what it must not collide with.
+ *
+ * @param <E> the entity
+ * @param <F> its checked input fields
+ * @param <V> the view the API shows (and a merge patch applies to)
+ */
+public abstract class Records<E extends TrackedRecord & Editable<F>, F, V> {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @EJB
+    ChangeLog changes;
+
+    private final Class<E> entity;
+    private final String type;
+    private final String label;
+    private final BiFunction<F, Instant, E> constructor;
+
+    /**
+     * @param type its name in the change log, e.g. {@code "member"}
+     * @param label how a problem text names one, e.g. {@code "VM"} in "No VM 7."
+     * @param constructor a new record from its fields
+     */
+    protected Records(Class<E> entity, String type, String label, BiFunction<F, Instant, E> constructor) {
+        this.entity = entity;
+        this.type = type;
+        this.label = label;
+        this.constructor = constructor;
+    }
+
+    /** Reads and checks the input (400 with every bad field). */
+    protected abstract F fields(JsonValue body);
+
+    protected abstract V view(E record);
+
+    /**
+     * Refuses what would collide with other records (409), or refer to none (400); {@code self} is null for a
+     * new record.
+     */
+    protected abstract void checkFree(F fields, Long self);
+
+    /** Refuses (409) to delete a record others still depend on. */
+    protected void checkDeletable(E record) {
+    }
+
+    /**
+     * The list of these records, to filter, sort and page: read-only, since a list never changes what it shows
+     * (EclipseLink then keeps no copy of each row to compare at commit).
+     */
+    protected ListQuery<E> listQuery(String alias) {
+        return ListQuery.of(entity, alias).hint("eclipselink.read-only", "true");
+    }
+
+    public Versioned<V> get(long id) {
+        return versioned(find(id));
+    }
+
+    public Versioned<V> create(String body, String actor) {
+        F fields = fields(JsonBodies.parse(body));
+        checkFree(fields, null);
+        E record = constructor.apply(fields, clock.instant());
+        em.persist(record);
+        em.flush();
+        changes.record(actor, type, record.getId(), "create", null, view(record));
+        return versioned(record);
+    }
+
+    public Versioned<V> replace(long id, String body, String ifMatch, String actor) {
+        E record = find(id);
+        ETags.check(ifMatch, record.getVersion());
+        return update(record, fields(JsonBodies.parse(body)), actor);
+    }
+
+    public Versioned<V> patch(long id, String patch, String ifMatch, String actor) {
+        E record = find(id);
+        ETags.check(ifMatch, record.getVersion());
+        return update(record, fields(JsonBodies.mergePatch(view(record), patch)), actor);
+    }
+
+    private Versioned<V> update(E record, F fields, String actor) {
+        checkFree(fields, record.getId());
+        V before = view(record);
+        record.apply(fields, clock.instant());
+        em.flush();
+        changes.record(actor, type, record.getId(), "update", before, view(record));
+        return versioned(record);
+    }
+
+    public void delete(long id, String ifMatch, String actor) {
+        E record = find(id);
+        ETags.check(ifMatch, record.getVersion());
+        checkDeletable(record);
+        changes.record(actor, type, id, "delete", view(record), null);
+        em.remove(record);
+    }
+
+    E find(long id) {
+        E record = em.find(entity, id);
+        if (record == null) {
+            throw ProblemException.notFound("No " + label + " " + id + ".");
+        }
+        return record;
+    }
+
+    private Versioned<V> versioned(E record) {
+        return new Versioned<>(view(record), record.getId(), record.getVersion());
+    }
+}
