@@ -27,7 +27,14 @@ import org.coloc.outbox.boundary.OutboxRows;
 import org.coloc.outbox.control.NewMail;
 import org.coloc.outbox.control.OutgoingMail;
 import org.coloc.outbox.entity.OutboxKind;
+import org.coloc.outbox.control.OutboxSettings;
+import org.coloc.outbox.control.SmtpSettings;
 import org.coloc.platform.Clocks;
+import org.coloc.platform.Settings;
+import org.coloc.platform.SettingsProblem;
+import org.coloc.platform.SettingsReader;
+import org.coloc.platform.TlsMode;
+import org.eclipse.microprofile.config.Config;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -82,6 +89,42 @@ class OutboxInContainerIT {
 
     @Resource(lookup = "java:app/jdbc/coloc")
     DataSource db;
+
+    @Inject
+    SmtpSettings smtp;
+
+    @Inject
+    OutboxSettings outboxSettings;
+
+    @Inject
+    Config config;
+
+    /**
+     * The settings seam: what the beans are given is the deployment's configuration, read once and typed; and the
+     * same check that refuses a start (run here on the live configuration, with an IMAP host added) names the
+     * IMAP-without-SMTP mistake it guards against.
+     */
+    @Test
+    @Order(0)
+    void theBeansGetTheDeploymentsSettingsTypedAndTheStartCheckReadsTheSameSource() {
+        assertFalse(smtp.local(), "an SMTP host is configured: mail goes there, not to the built-in mailbox");
+        assertEquals("127.0.0.1", smtp.host());
+        assertEquals(config.getValue("coloc.smtp.port", Integer.class), smtp.port());
+        assertEquals(TlsMode.NONE, smtp.tls());
+        assertEquals(GIVE_UP_AFTER, outboxSettings.giveUpAfter());
+
+        Settings.Read live = Settings.read(new SettingsReader(key -> config.getOptionalValue(key, String.class)));
+        assertTrue(live.ok(), () -> SettingsProblem.message(live.problems()));
+
+        Settings.Read withoutSmtp = Settings.read(new SettingsReader(key -> switch (key) {
+            case "coloc.imap.host" -> java.util.Optional.of("imap.example.org");
+            case "coloc.smtp.host" -> java.util.Optional.empty();
+            default -> config.getOptionalValue(key, String.class);
+        }));
+        assertFalse(withoutSmtp.ok());
+        assertTrue(withoutSmtp.problems().stream().anyMatch(p -> p.keys().containsAll(List.of("coloc.imap.host",
+                "coloc.smtp.host"))), () -> SettingsProblem.message(withoutSmtp.problems()));
+    }
 
     @Test
     @Order(1)
