@@ -139,6 +139,29 @@ class SchemaMigrationsTest {
         }
     }
 
+    /** Two starts at once on one new database: Flyway's lock lets one migrate, the other finds it done. */
+    @Test
+    void twoStartsAtOnceMigrateOnce() throws Exception {
+        EmbeddedDataSource db = newDatabase();
+        db.getConnection().close();
+        java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.Callable<MigrateResult> start = () -> SchemaMigrations.migrate(db);
+            List<java.util.concurrent.Future<MigrateResult>> results = two.invokeAll(List.of(start, start));
+            int applied = 0;
+            for (java.util.concurrent.Future<MigrateResult> r : results) {
+                applied += r.get().migrationsExecuted;
+            }
+            assertEquals(2, applied, "V1 and V2, each once");
+        } finally {
+            two.shutdown();
+        }
+        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+            assertEquals(2, count(s, "SELECT COUNT(*) FROM \"flyway_schema_history\""));
+            assertEquals(8, count(s, "SELECT COUNT(*) FROM SEQUENCE"));
+        }
+    }
+
     @Test
     void anIndexCountsByItsNameOrByTheSameColumnsInTheSameDirection() throws Exception {
         EmbeddedDataSource db = newDatabase();
