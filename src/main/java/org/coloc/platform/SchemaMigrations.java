@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.output.MigrateResult;
 
 /**
@@ -67,14 +68,44 @@ public final class SchemaMigrations {
                 .load();
     }
 
-    /** Migrates the database to the latest version; the first failure stops it with Flyway's message. */
+    /** Attempts before a migration failure is final. */
+    static final int ATTEMPTS = 3;
+
+    /**
+     * Flyway decides whether to create its history table or to baseline before it takes its lock: an instance
+     * starting while another one is migrating the same database may decide on an outdated view and fail ("unable
+     * to baseline … already contains migrations"). Tried again, it sees the history and waits for the lock. A
+     * migration that is wrong fails every time, and the last failure is thrown.
+     */
+    static MigrateResult migrateRacingOthers(Flyway flyway) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return flyway.migrate();
+            } catch (FlywayException e) {
+                if (attempt >= ATTEMPTS) {
+                    throw e;
+                }
+                int next = attempt + 1;
+                LOG.info(() -> "Schema migration attempt failed (" + e.getMessage() + "); attempt " + next + " of "
+                        + ATTEMPTS + " in a second, in case another instance was migrating");
+                try {
+                    Thread.sleep(1000L * attempt);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** Migrates the database to the latest version; a migration that keeps failing stops it with Flyway's message. */
     static MigrateResult migrate(DataSource dataSource) throws SQLException {
         String product;
         try (Connection c = dataSource.getConnection()) {
             product = c.getMetaData().getDatabaseProductName();
         }
         String vendor = vendor(product);
-        MigrateResult result = flyway(dataSource, vendor).migrate();
+        MigrateResult result = migrateRacingOthers(flyway(dataSource, vendor));
         String version = result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;
         LOG.info(() -> "Database schema at version " + version + " (" + vendor + ", " + result.migrationsExecuted
                 + " migration(s) applied at this start)");
