@@ -142,9 +142,10 @@ class SchemaUpgradeIT {
 
     /**
      * No line of the start's log is a warning, an error or a stack trace, but one known and not the schema's:
-     * during deployment Payara drops a temporary class loader of the WAR that loaded the JDBC drivers packaged in
-     * it, and says so ("registered the JDBC driver [...] but failed to unregister it"); the same two lines come
-     * before and after issue 9, with or without a database schema to make (left for a later issue).
+     * when Payara drops the temporary class loader it prepared the WAR with, its JDBC leak check is the first
+     * caller of DriverManager, which then loads the WAR's drivers through that loader, and the check unregisters
+     * them again with a warning ("registered the JDBC driver [...] but failed to unregister it"); the same two
+     * lines came before issue 9 (see doc/i9-schema.md).
      */
     private static void assertNoWarning(String log) {
         List<String> bad = log.lines().filter(l -> l.contains("WARNING") || l.contains("SEVERE")
