@@ -140,19 +140,10 @@ class SchemaUpgradeIT {
         return new ColocServer(name, dataDir).mailbox(mail).option("--rootdir", dataDir.resolve("payara").toString());
     }
 
-    /**
-     * No line of the start's log is a warning, an error or a stack trace, but one known and not the schema's:
-     * when Payara drops the temporary class loader it prepared the WAR with, its JDBC leak check is the first
-     * caller of DriverManager, which then loads the WAR's drivers through that loader, and the check unregisters
-     * them again with a warning ("registered the JDBC driver [...] but failed to unregister it"); the same two
-     * lines came before issue 9 (see doc/i9-schema.md).
-     */
+    /** No line of the start's log is a warning, an error or a stack trace. */
     private static void assertNoWarning(String log) {
         List<String> bad = log.lines().filter(l -> l.contains("WARNING") || l.contains("SEVERE")
-                || l.contains("Exception") || l.trim().startsWith("at "))
-                .filter(l -> !(l.contains("The web application [unknown] registered the JDBC driver")
-                        && l.contains("WARNING")))
-                .toList();
+                || l.contains("Exception") || l.trim().startsWith("at ")).toList();
         assertEquals(List.of(), bad, "the server log has warnings");
     }
 
