@@ -17,7 +17,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * The application's data source, configured from MicroProfile Config when the first connection is asked for
  * (the container creates it before the application's own configuration is readable). Embedded Derby in
  * {@code coloc.derby.database} by default; {@code coloc.db.url} (with user and password) selects another
- * database through its JDBC driver.
+ * database through its JDBC driver. The first connection brings the schema up to date ({@link SchemaMigrations}).
  */
 public class ColocDataSource implements DataSource {
 
@@ -25,14 +25,15 @@ public class ColocDataSource implements DataSource {
     /** The container makes several instances (pool, validation); say once where the data goes. */
     private static final java.util.concurrent.atomic.AtomicBoolean ANNOUNCED = new java.util.concurrent.atomic.AtomicBoolean();
 
+    /** Migrations run once per deployment, on the first connection any instance is asked for. */
+    private static final Object MIGRATION = new Object();
+    private static volatile boolean migrated;
+
     private volatile DataSource delegate;
-    private volatile Driver driver;
-    private String url;
-    private final Properties credentials = new Properties();
     private PrintWriter logWriter;
     private int loginTimeout;
 
-    private DataSource delegate() {
+    private DataSource delegate() throws SQLException {
         DataSource d = delegate;
         if (d == null) {
             synchronized (this) {
@@ -42,7 +43,28 @@ public class ColocDataSource implements DataSource {
                 d = delegate;
             }
         }
+        migrateOnce(d);
         return d;
+    }
+
+    /**
+     * The schema is brought up to date before the first connection leaves this class: whoever asks first (JPA at
+     * deployment, a timer, the mailbox watcher) waits for the migrations, and nobody sees an old schema.
+     */
+    private static void migrateOnce(DataSource database) throws SQLException {
+        if (migrated) {
+            return;
+        }
+        synchronized (MIGRATION) {
+            if (!migrated) {
+                try {
+                    SchemaMigrations.migrate(database);
+                } catch (RuntimeException e) {
+                    throw new SQLException("The database schema could not be migrated: " + e.getMessage(), e);
+                }
+                migrated = true;
+            }
+        }
     }
 
     private DataSource configure() {
@@ -50,10 +72,12 @@ public class ColocDataSource implements DataSource {
         StartCheck.verify(config);
         DatabaseSettings settings = DatabaseSettings.read(SettingsProducer.from(config));
         if (settings.url().isPresent()) {
-            url = settings.url().get();
+            String url = settings.url().get();
+            Properties credentials = new Properties();
             settings.user().ifPresent(u -> credentials.setProperty("user", u));
             settings.password().ifPresent(p -> credentials.setProperty("password", p));
             // drivers packaged in the WAR are not visible to DriverManager: look them up in our own class loader
+            Driver driver = null;
             for (Driver d : ServiceLoader.load(Driver.class, ColocDataSource.class.getClassLoader())) {
                 try {
                     if (d.acceptsURL(url)) {
@@ -68,7 +92,7 @@ public class ColocDataSource implements DataSource {
                 throw new IllegalStateException("No JDBC driver for coloc.db.url " + url);
             }
             announce("Database: " + url.replaceAll("password=[^&;]*", "password=***"));
-            return null;
+            return new DriverSource(driver, url, credentials);
         }
         String absolute = settings.derbyDatabase().toString();
         EmbeddedDataSource derby = new EmbeddedDataSource();
@@ -86,8 +110,7 @@ public class ColocDataSource implements DataSource {
 
     @Override
     public Connection getConnection() throws SQLException {
-        DataSource d = delegate();
-        return d != null ? d.getConnection() : driver.connect(url, credentials);
+        return delegate().getConnection();
     }
 
     @Override
@@ -132,5 +155,64 @@ public class ColocDataSource implements DataSource {
     @Override
     public boolean isWrapperFor(Class<?> iface) {
         return iface.isInstance(this);
+    }
+
+    /** A database reached through its JDBC driver, with the configured credentials. */
+    private static final class DriverSource implements DataSource {
+
+        private final Driver driver;
+        private final String url;
+        private final Properties credentials;
+
+        DriverSource(Driver driver, String url, Properties credentials) {
+            this.driver = driver;
+            this.url = url;
+            this.credentials = credentials;
+        }
+
+        @Override
+        public Connection getConnection() throws SQLException {
+            return driver.connect(url, credentials);
+        }
+
+        @Override
+        public Connection getConnection(String username, String password) throws SQLException {
+            return getConnection();
+        }
+
+        @Override
+        public PrintWriter getLogWriter() {
+            return null;
+        }
+
+        @Override
+        public void setLogWriter(PrintWriter out) {
+            // the driver logs through java.util.logging
+        }
+
+        @Override
+        public void setLoginTimeout(int seconds) {
+            // the driver's own settings (URL parameters) apply
+        }
+
+        @Override
+        public int getLoginTimeout() {
+            return 0;
+        }
+
+        @Override
+        public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+            throw new SQLFeatureNotSupportedException();
+        }
+
+        @Override
+        public <T> T unwrap(Class<T> iface) throws SQLException {
+            throw new SQLException("not a wrapper for " + iface);
+        }
+
+        @Override
+        public boolean isWrapperFor(Class<?> iface) {
+            return false;
+        }
     }
 }

@@ -26,6 +26,7 @@ public final class ColocServer implements AutoCloseable {
 
     private final String name;
     private final Map<String, String> env = new HashMap<>();
+    private final List<String> options = new ArrayList<>();
     private final Path dataDir;
     private Process process;
     private int port;
@@ -61,6 +62,12 @@ public final class ColocServer implements AutoCloseable {
         return this;
     }
 
+    /** More Payara Micro command line options, e.g. {@code --rootdir DIR}. */
+    public ColocServer option(String... words) {
+        options.addAll(List.of(words));
+        return this;
+    }
+
     public ColocServer set(String variable, String value) {
         env.put(variable, value);
         return this;
@@ -91,6 +98,7 @@ public final class ColocServer implements AutoCloseable {
                 "--systemproperties", config.resolve("system.properties").toString(),
                 "--deploy", war.toString(),
                 "--contextroot", "/"));
+        cmd.addAll(options);
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().putAll(env);
         process = pb.start();

@@ -1,0 +1,243 @@
+package org.coloc.platform;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.apache.derby.jdbc.EmbeddedDataSource;
+import org.coloc.platform.MissingIndexes.RequiredIndex;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The migrations on in-memory Derby databases: a new one, one made before issue 9, and the index check alone. */
+class SchemaMigrationsTest {
+
+    private static final AtomicInteger DATABASES = new AtomicInteger();
+    private final List<EmbeddedDataSource> opened = new ArrayList<>();
+
+    @BeforeAll
+    static void quietDerby() throws IOException {
+        Path home = Files.createDirectories(Path.of("target", "derby-unit"));
+        System.setProperty("derby.system.home", home.toAbsolutePath().toString());
+        System.setProperty("derby.stream.error.file", home.resolve("derby.log").toAbsolutePath().toString());
+    }
+
+    @AfterEach
+    void dropDatabases() {
+        for (EmbeddedDataSource d : opened) {
+            d.setCreateDatabase(null);
+            d.setConnectionAttributes("drop=true");
+            try {
+                d.getConnection().close();
+            } catch (SQLException dropped) {
+                // Derby answers a drop with an exception (08006)
+            }
+        }
+    }
+
+    @Test
+    void eachDatabaseGetsTheCommonScriptsAndItsOwn() {
+        assertEquals("derby", SchemaMigrations.vendor("Apache Derby"));
+        assertEquals("postgresql", SchemaMigrations.vendor("PostgreSQL"));
+        assertEquals(List.of("classpath:db/migration", "classpath:db/migration-derby"),
+                SchemaMigrations.locations("derby"));
+        assertEquals(List.of("classpath:db/migration", "classpath:db/migration-postgresql"),
+                SchemaMigrations.locations("postgresql"));
+        IllegalStateException unknown = assertThrows(IllegalStateException.class,
+                () -> SchemaMigrations.vendor("MySQL"));
+        assertTrue(unknown.getMessage().contains("MySQL") && unknown.getMessage().contains("coloc.db.url"),
+                unknown.getMessage());
+    }
+
+    @Test
+    void flywaysWarningAboutDerby1016IsInformationOtherWarningsStayWarnings() {
+        assertEquals(java.util.logging.Level.INFO, FlywayLog.levelOfWarning("Using Derby 10.16 which is newer "
+                + "than the version Flyway has been verified with. The latest verified version of Derby is 10.15."));
+        assertEquals(java.util.logging.Level.WARNING,
+                FlywayLog.levelOfWarning("Schema \"APP\" has a version (3) that is newer than the latest"));
+    }
+
+    /** A script written for one database only must exist, under the same name, for the other one. */
+    @Test
+    void vendorFoldersHoldTheSameVersions() throws Exception {
+        Set<String> derby = scripts("db/migration-derby");
+        Set<String> postgresql = scripts("db/migration-postgresql");
+        assertTrue(derby.contains("V1__baseline.sql"), derby.toString());
+        assertEquals(derby, postgresql);
+        Set<String> common = scripts("db/migration");
+        for (String name : common) {
+            String version = name.substring(0, name.indexOf("__"));
+            assertTrue(derby.stream().noneMatch(n -> n.startsWith(version + "__")),
+                    "version " + version + " is both common and per database");
+        }
+    }
+
+    @Test
+    void aNewDatabaseGetsEveryTableIndexAndIdRow() throws Exception {
+        EmbeddedDataSource db = newDatabase();
+        MigrateResult result = SchemaMigrations.migrate(db);
+
+        assertTrue(result.migrationsExecuted >= 2, "V1 and V2 at least: " + result.migrationsExecuted);
+        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+            assertEquals(List.of(), MissingIndexes.missing(c, MissingIndexes.REQUIRED));
+            assertEquals(8, count(s, "SELECT COUNT(*) FROM SEQUENCE WHERE SEQ_COUNT = 0"));
+            s.execute("INSERT INTO SUPPORT_CASE (ID, CREATED, LANGUAGE, LAST_ACTIVITY_AT, CASE_NUMBER, REQUESTER, "
+                    + "STATE, UPDATED, VERSION) VALUES (1, CURRENT_TIMESTAMP, 'fr', CURRENT_TIMESTAMP, 1, "
+                    + "'a@example.org', 'new', CURRENT_TIMESTAMP, 1)");
+            assertEquals(0, count(s, "SELECT FOREIGN_TAG FROM SUPPORT_CASE"), "booleans default to false, as before");
+        }
+        assertEquals(0, SchemaMigrations.migrate(db).migrationsExecuted, "a second start has nothing to do");
+    }
+
+    /**
+     * A database made before issue 9: EclipseLink's tables, no history, and some indexes its tables predate. It is
+     * taken as version 1, gains what is missing, and keeps its rows.
+     */
+    @Test
+    void aDatabaseMadeBeforeMigrationsIsBaselinedAndGainsItsMissingIndexes() throws Exception {
+        EmbeddedDataSource db = newDatabase();
+        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+            for (String statement : baselineStatements()) {
+                s.execute(statement);
+            }
+            s.execute("DROP INDEX IX_CASE_ACKNOWLEDGED");
+            s.execute("DROP INDEX IX_OUTBOX_RECIPIENT");
+            s.execute("UPDATE SEQUENCE SET SEQ_COUNT = 500 WHERE SEQ_NAME = 'MAIL_IDS'");
+            s.execute("INSERT INTO CASE_COUNTER (NAME, LAST_NUMBER) VALUES ('case', 41)");
+            assertEquals(List.of("IX_CASE_ACKNOWLEDGED", "IX_OUTBOX_RECIPIENT", "IX_CASE_STATE",
+                    "IX_INBOUND_MAIL_STATUS", "IX_OUTBOX_NEWEST"), MissingIndexes.missing(c, MissingIndexes.REQUIRED)
+                    .stream().map(RequiredIndex::name).toList());
+        }
+
+        MigrateResult result = SchemaMigrations.migrate(db);
+
+        assertEquals("1", result.initialSchemaVersion, "baselined at version 1");
+        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+            assertEquals(List.of(), MissingIndexes.missing(c, MissingIndexes.REQUIRED));
+            assertEquals(41, count(s, "SELECT LAST_NUMBER FROM CASE_COUNTER"));
+            assertEquals(500, count(s, "SELECT SEQ_COUNT FROM SEQUENCE WHERE SEQ_NAME = 'MAIL_IDS'"));
+            assertEquals(8, count(s, "SELECT COUNT(*) FROM SEQUENCE"), "the baseline's rows were not inserted again");
+            assertEquals(1, count(s, "SELECT COUNT(*) FROM \"flyway_schema_history\" WHERE \"type\" = 'BASELINE'"));
+        }
+    }
+
+    /**
+     * Two starts at once on one new database (a few times over, the race being a matter of timing): one migrates,
+     * the other waits or tries again, and every migration is applied once.
+     */
+    @Test
+    void twoStartsAtOnceMigrateOnce() throws Exception {
+        java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 4; round++) {
+                EmbeddedDataSource db = newDatabase();
+                db.getConnection().close();
+                java.util.concurrent.Callable<MigrateResult> start = () -> SchemaMigrations.migrate(db);
+                long applied = 0;
+                for (java.util.concurrent.Future<MigrateResult> r : two.invokeAll(List.of(start, start))) {
+                    applied += r.get().migrationsExecuted;
+                }
+                assertTrue(applied >= 2, "V1 and V2 at least: " + applied);
+                try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+                    assertEquals(applied, count(s, "SELECT COUNT(*) FROM \"flyway_schema_history\""),
+                            "each migration once");
+                    assertEquals(applied,
+                            count(s, "SELECT COUNT(DISTINCT \"version\") FROM \"flyway_schema_history\""));
+                    assertEquals(8, count(s, "SELECT COUNT(*) FROM SEQUENCE"));
+                }
+            }
+        } finally {
+            two.shutdown();
+        }
+    }
+
+    @Test
+    void anIndexCountsByItsNameOrByTheSameColumnsInTheSameDirection() throws Exception {
+        EmbeddedDataSource db = newDatabase();
+        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE T (ID BIGINT NOT NULL PRIMARY KEY, A VARCHAR(10), B TIMESTAMP, C INTEGER)");
+            s.execute("CREATE INDEX SOME_OTHER_NAME ON T (A, B)");
+            s.execute("CREATE INDEX T_B_ASC ON T (B, ID)");
+            s.execute("CREATE INDEX IX_T_C ON T (B)");
+            RequiredIndex sameColumns = RequiredIndex.of("T", "IX_T_AB", "A", "B");
+            RequiredIndex otherOrder = RequiredIndex.of("T", "IX_T_BA", "B", "A");
+            RequiredIndex descending = RequiredIndex.of("T", "IX_T_NEWEST", "B DESC", "ID DESC");
+            RequiredIndex sameName = RequiredIndex.of("T", "ix_t_c", "C");
+            RequiredIndex prefixOnly = RequiredIndex.of("T", "IX_T_A", "A");
+
+            List<RequiredIndex> missing = MissingIndexes.missing(c,
+                    List.of(sameColumns, otherOrder, descending, sameName, prefixOnly));
+
+            assertEquals(List.of(otherOrder, descending, prefixOnly), missing);
+            s.execute(descending.createStatement());
+            assertEquals(List.of(), MissingIndexes.missing(c, List.of(descending)));
+        }
+    }
+
+    private EmbeddedDataSource newDatabase() {
+        EmbeddedDataSource db = new EmbeddedDataSource();
+        db.setDatabaseName("memory:schema-" + DATABASES.incrementAndGet());
+        db.setCreateDatabase("create");
+        opened.add(db);
+        return db;
+    }
+
+    /** The Derby baseline's statements, run by hand as EclipseLink once ran their like. */
+    private static List<String> baselineStatements() throws IOException {
+        String script;
+        try (InputStream in = SchemaMigrationsTest.class.getResourceAsStream("/db/migration-derby/V1__baseline.sql")) {
+            script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        List<String> statements = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        for (String line : script.split("\n")) {
+            if (line.startsWith("--")) {
+                continue;
+            }
+            current.append(line).append('\n');
+            if (line.trim().endsWith(";")) {
+                String statement = current.toString().trim();
+                statements.add(statement.substring(0, statement.length() - 1));
+                current.setLength(0);
+            }
+        }
+        return statements;
+    }
+
+    private static Set<String> scripts(String folder) throws IOException, URISyntaxException {
+        var url = SchemaMigrationsTest.class.getClassLoader().getResource(folder);
+        Set<String> names = new TreeSet<>();
+        if (url == null) {
+            return names;
+        }
+        try (Stream<Path> files = Files.list(Path.of(url.toURI()))) {
+            files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".sql")).forEach(names::add);
+        }
+        return names;
+    }
+
+    private static long count(Statement s, String sql) throws SQLException {
+        try (ResultSet r = s.executeQuery(sql)) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+}
