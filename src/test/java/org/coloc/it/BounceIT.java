@@ -86,10 +86,7 @@ class BounceIT {
 
                 --P--
                 """.formatted(ackId));
-        JsonObject m = awaitMessage("bounce-hard@" + DAEMON_DOMAIN);
-        assertEquals("bounce", m.getString("classification"), m.toString());
-        assertEquals(ALICE, m.getString("failedRecipient"));
-        assertEquals("5.1.1", m.getString("deliveryStatus"));
+        assertEquals("5.1.1", awaitBounceForAlice("bounce-hard@" + DAEMON_DOMAIN));
     }
 
     @Test
@@ -113,10 +110,8 @@ class BounceIT {
                 The server will keep trying to deliver this message for the next 1 days, 19 hours and 55 minutes.
                 You'll be notified if the message can't be delivered by that time.
                 """.formatted(ackId));
-        JsonObject m = awaitMessage("bounce-delay@" + DAEMON_DOMAIN);
-        assertEquals("bounce", m.getString("classification"), m.toString());
-        assertEquals(ALICE, m.getString("failedRecipient"));
-        assertTrue(m.getString("deliveryStatus").startsWith("4."), "a delay is temporary: " + m);
+        String status = awaitBounceForAlice("bounce-delay@" + DAEMON_DOMAIN);
+        assertTrue(status.startsWith("4."), "a delay is temporary: " + status);
     }
 
     @Test
@@ -146,10 +141,7 @@ class BounceIT {
                 To: alice@members.example
                 Message-ID: %s
                 """.formatted(ackId));
-        JsonObject m = awaitMessage("bounce-bulk@" + DAEMON_DOMAIN);
-        assertEquals("bounce", m.getString("classification"), m.toString());
-        assertEquals(ALICE, m.getString("failedRecipient"));
-        assertEquals("5.2.1", m.getString("deliveryStatus"));
+        assertEquals("5.2.1", awaitBounceForAlice("bounce-bulk@" + DAEMON_DOMAIN));
     }
 
     @Test
@@ -167,6 +159,14 @@ class BounceIT {
         // a non-null envelope sender: the test SMTP server may refuse MAIL FROM:<>
         mail.send(raw.replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8), "MAILER-DAEMON@" + DAEMON_DOMAIN,
                 TestMailServer.COLOC);
+    }
+
+    /** Waits for the report to be filed as a bounce naming Alice as the failed recipient; returns its status. */
+    private static String awaitBounceForAlice(String messageId) throws Exception {
+        JsonObject m = awaitMessage(messageId);
+        assertEquals("bounce", m.getString("classification"), m.toString());
+        assertEquals(ALICE, m.getString("failedRecipient"));
+        return m.getString("deliveryStatus");
     }
 
     private static JsonObject awaitMessage(String messageId) throws Exception {

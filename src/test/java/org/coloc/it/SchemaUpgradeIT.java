@@ -93,16 +93,8 @@ class SchemaUpgradeIT {
         }
         assertNoWarning(log);
 
-        try (Connection c = derby(dataDir).getConnection(); Statement s = c.createStatement()) {
-            Set<String> indexes = indexNames(c);
-            for (MissingIndexes.RequiredIndex index : MissingIndexes.REQUIRED) {
-                assertTrue(indexes.contains(index.name()), index.name() + " in " + indexes);
-            }
-            assertEquals(List.of("1 BASELINE", "2 JDBC"), history(s).subList(0, 2),
-                    "recognised as version 1, upgraded from there");
-        } finally {
-            shutDown(dataDir);
-        }
+        assertEquals(List.of("1 BASELINE", "2 JDBC"), historyOfFullyIndexed(dataDir).subList(0, 2),
+                "recognised as version 1, upgraded from there");
     }
 
     @Test
@@ -123,16 +115,8 @@ class SchemaUpgradeIT {
             log = app.logText();
         }
         assertNoWarning(log);
-        try (Connection c = derby(dataDir).getConnection(); Statement s = c.createStatement()) {
-            Set<String> indexes = indexNames(c);
-            for (MissingIndexes.RequiredIndex index : MissingIndexes.REQUIRED) {
-                assertTrue(indexes.contains(index.name()), index.name() + " in " + indexes);
-            }
-            List<String> history = history(s);
-            assertEquals(List.of("1 SQL", "2 JDBC"), history.subList(0, 2), history.toString());
-        } finally {
-            shutDown(dataDir);
-        }
+        List<String> history = historyOfFullyIndexed(dataDir);
+        assertEquals(List.of("1 SQL", "2 JDBC"), history.subList(0, 2), history.toString());
     }
 
     private static ColocServer server(String name, Path dataDir) {
@@ -180,6 +164,19 @@ class SchemaUpgradeIT {
             d.getConnection().close();
         } catch (SQLException expected) {
             // Derby answers a shutdown with an exception
+        }
+    }
+
+    /** The migration history of a stopped server's database, once it is checked to have every required index. */
+    private static List<String> historyOfFullyIndexed(Path dataDir) throws SQLException {
+        try (Connection c = derby(dataDir).getConnection(); Statement s = c.createStatement()) {
+            Set<String> indexes = indexNames(c);
+            for (MissingIndexes.RequiredIndex index : MissingIndexes.REQUIRED) {
+                assertTrue(indexes.contains(index.name()), index.name() + " in " + indexes);
+            }
+            return history(s);
+        } finally {
+            shutDown(dataDir);
         }
     }
 

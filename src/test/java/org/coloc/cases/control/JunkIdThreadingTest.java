@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Ids that are not {@code left@right} never thread. Seen on real list mail: one archive has 37 mails, of
@@ -37,15 +39,16 @@ class JunkIdThreadingTest {
         assertEquals("new", Threading.thread(mail("<yes>", null, null, "ben@b.example", "Docs typo"), cases, T0).rule());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"yes", "<yes>", "@host", "left@", "<>"})
+    void onlyLeftAtRightIsAnId(String junk) {
+        assertNull(Threading.id(junk));
+    }
+
     @Test
-    void onlyLeftAtRightIsAnId() {
+    void anIdIsTakenWithOrWithoutItsBracketsAndJunkIsNotLookedUp() {
         assertEquals("a@b", Threading.id(" <a@b> "));
         assertEquals("weird.id@host", Threading.id("weird.id@host"));
-        assertNull(Threading.id("yes"));
-        assertNull(Threading.id("<yes>"));
-        assertNull(Threading.id("@host"));
-        assertNull(Threading.id("left@"));
-        assertNull(Threading.id("<>"));
         assertEquals(List.of("p1@x"), Threading.idsToLookUp(new Threading.MailFacts("yes", "no", List.of("p1@x", "maybe"),
                 null, null, null)));
     }

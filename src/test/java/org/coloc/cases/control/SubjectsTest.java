@@ -10,6 +10,7 @@ import org.coloc.outbox.control.SubjectTag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class SubjectsTest {
@@ -82,16 +83,12 @@ class SubjectsTest {
     }
 
     @ParameterizedTest
+    @NullSource
     @ValueSource(strings = {"Backup failed", "[coloc #] x", "[coloc #0] x", "[coloc #-4] x", "[coloc #4x] x",
         "[coloc #9223372036854775808] x", "[coloc #99999999999999999999999] x", "[coloc 42] x", "[other #42] x",
         "coloc #42", "[coloc #4 2] x"})
     void garbageIsNoCaseTag(String subject) {
         assertNull(Subjects.caseTag(subject));
-    }
-
-    @Test
-    void caseTagOfNullIsNull() {
-        assertNull(Subjects.caseTag(null));
     }
 
     @Test

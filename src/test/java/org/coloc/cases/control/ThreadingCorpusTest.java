@@ -32,6 +32,8 @@ import org.coloc.intake.control.ParsedMail;
 import org.coloc.intake.control.UnparseableMailException;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The app's threading replayed over notmuch's test corpora, against notmuch's own thread groupings
@@ -44,8 +46,6 @@ import org.junit.jupiter.api.Test;
  * different normalised subjects (joining same-subject threads is the subject rule working).
  */
 class ThreadingCorpusTest {
-
-    private static final List<String> SETS = List.of("default", "threading", "broken");
 
     private static Path notmuch() {
         Path p = Paths.get(System.getProperty("coloc.shared.dir", "../shared"), "corpora", "notmuch");
@@ -64,30 +64,15 @@ class ThreadingCorpusTest {
         s.assertClean();
     }
 
-    @Test
-    void threadingCorpus() {
-        Score s = replay("threading", List.of("threading"));
-        assertEquals(3, s.threads);
-        assertEquals(12, s.mails);
-        assertTrue(s.cases >= 2 && s.cases <= 3, "cases: " + s.cases);
-        s.assertClean();
-    }
-
-    @Test
-    void brokenCorpus() {
-        Score s = replay("broken", List.of("broken"));
-        assertEquals(3, s.threads);
-        assertEquals(4, s.mails);
-        assertEquals(3, s.cases);
-        s.assertClean();
-    }
-
-    @Test
-    void allCorporaInOneStore() {
-        Score s = replay("all", SETS);
-        assertEquals(30, s.threads);
-        assertEquals(68, s.mails);
-        assertTrue(s.cases >= 29, "cases: " + s.cases);
+    /** The smaller corpora, alone and all in one store: (name, sets, threads, mails, fewest and most cases). */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = ';', value = {"threading; threading; 3; 12; 2; 3", "broken; broken; 3; 4; 3; 3",
+        "all; default,threading,broken; 30; 68; 29; 68"})
+    void corpus(String name, String sets, int threads, int mails, int fewestCases, int mostCases) {
+        Score s = replay(name, List.of(sets.split(",")));
+        assertEquals(threads, s.threads);
+        assertEquals(mails, s.mails);
+        assertTrue(s.cases >= fewestCases && s.cases <= mostCases, "cases: " + s.cases);
         s.assertClean();
     }
 

@@ -23,10 +23,8 @@ class BounceCorpusConformanceTest {
     void classifiesSisimaiMailsLikeSisimai() {
         Path dir = Corpora.folder("sisimai");
         JsonObject files = Corpora.json(dir.resolve("expected.json")).getJsonObject("files");
-        int ok = 0;
-        int total = 0;
-        int statusOk = 0;
-        int statusTotal = 0;
+        CorpusScore categories = new CorpusScore("sisimai category");
+        CorpusScore statuses = new CorpusScore("sisimai status of first recipient");
         int recipientFound = 0;
         int recipientRight = 0;
         int hardBounces = 0;
@@ -44,12 +42,7 @@ class BounceCorpusConformanceTest {
                 case "not_a_bounce" -> kind != MailKind.BOUNCE && kind != MailKind.AUTO_REPLY;
                 default -> kind == MailKind.BOUNCE; // bounces, feedback reports, success DSNs, unlabelled reports
             };
-            total++;
-            if (good) {
-                ok++;
-            } else if (VERBOSE) {
-                System.out.println("  category " + name + " expected " + category + " got " + c);
-            }
+            categories.count(name, good, "expected " + category + " got " + c);
             if (category.equals("bounce") && kind == MailKind.BOUNCE) {
                 bounces++;
                 if (c.failedRecipient() != null) {
@@ -80,26 +73,19 @@ class BounceCorpusConformanceTest {
             if (category.equals("bounce") && rcpts != null && !rcpts.isEmpty()
                     && !rcpts.getJsonObject(0).getString("status").isEmpty()
                     && !isSisimaiPseudoStatus(rcpts.getJsonObject(0).getString("status"))) {
-                statusTotal++;
-                String expected = rcpts.getJsonObject(0).getString("status");
-                String got = c == null ? null : c.status();
-                if (expected.equals(got)) {
-                    statusOk++;
-                } else if (VERBOSE) {
-                    System.out.println("  status " + name + " expected " + expected + " got " + got);
-                }
+                statuses.check(name, rcpts.getJsonObject(0).getString("status"), c == null ? null : c.status());
             }
         }
-        System.out.printf("sisimai category: %d/%d%n", ok, total);
-        System.out.printf("sisimai status of first recipient: %d/%d exact%n", statusOk, statusTotal);
+        System.out.printf("sisimai category: %d/%d%n", categories.ok(), categories.total());
+        System.out.printf("sisimai status of first recipient: %d/%d exact%n", statuses.ok(), statuses.total());
         System.out.printf("sisimai failed recipient found (expected.json names no address): %d/%d bounces%n",
                 recipientFound, bounces);
         System.out.printf("sisimai failed recipient right (one the report or the returned mail names): %d/%d%n",
                 recipientRight, recipientCheckable);
         System.out.printf("sisimai hard bounces whose status reads as a delay (4.x.x): %d/%d%n", hardReadAsTemporary,
                 hardBounces);
-        assertTrue(ok >= 421, "sisimai category regressed: " + ok);
-        assertTrue(statusOk >= 282, "sisimai status regressed: " + statusOk);
+        assertTrue(categories.ok() >= 421, "sisimai category regressed: " + categories.ok());
+        assertTrue(statuses.ok() >= 282, "sisimai status regressed: " + statuses.ok());
         assertTrue(recipientFound >= 383, "sisimai recipient extraction regressed: " + recipientFound);
         // 310 before issue 8; most of the rest are forwards (the bounce names the final address, the returned
         // mail's To the alias) or the original of a redirect ("generated from"), which is the one we sent to
@@ -112,41 +98,34 @@ class BounceCorpusConformanceTest {
     void flankerBounceFacts() {
         Path dir = Corpora.folder("flanker");
         JsonObject files = Corpora.json(dir.resolve("expected.json")).getJsonObject("files");
-        int ok = 0;
-        int total = 0;
+        CorpusScore facts = new CorpusScore("flanker bounce facts");
         for (String name : files.keySet()) {
             JsonObject e = files.getJsonObject(name);
             ParsedMail mail = Corpora.parse(dir.resolve(name));
             Classification c = mail == null ? null : classifier.classify(mail);
             boolean bounce = c != null && c.kind() == MailKind.BOUNCE;
             if (e.containsKey("is_bounce")) {
-                total++;
-                ok += check(name + " is_bounce", e.getBoolean("is_bounce"), bounce);
+                facts.check(name + " is_bounce", e.getBoolean("is_bounce"), bounce);
             }
             if (e.containsKey("is_delivery_notification")) {
-                total++;
-                ok += check(name + " is_delivery_notification", e.getBoolean("is_delivery_notification"), bounce);
+                facts.check(name + " is_delivery_notification", e.getBoolean("is_delivery_notification"), bounce);
             }
             if (e.containsKey("bounce_status")) {
-                total++;
-                ok += check(name + " status", e.getString("bounce_status"), c == null ? null : c.status());
+                facts.check(name + " status", e.getString("bounce_status"), c == null ? null : c.status());
             }
             if (e.containsKey("failed_recipient")) {
-                total++;
-                ok += check(name + " failed_recipient", e.getString("failed_recipient").toLowerCase(Locale.ROOT),
+                facts.check(name + " failed_recipient", e.getString("failed_recipient").toLowerCase(Locale.ROOT),
                         c == null || c.failedRecipient() == null ? null : c.failedRecipient().toLowerCase(Locale.ROOT));
             }
             if (name.startsWith("complaints/")) {
-                total++;
-                ok += check(name + " feedback report is a bounce", true, bounce);
+                facts.check(name + " feedback report is a bounce", true, bounce);
             }
             if (name.equals("disposition-notification.eml")) {
-                total++;
-                ok += check(name + " read receipt is no bounce", false, bounce);
+                facts.check(name + " read receipt is no bounce", false, bounce);
             }
         }
-        System.out.printf("flanker bounce facts: %d/%d%n", ok, total);
-        assertTrue(ok >= 13, "flanker bounce facts regressed: " + ok + "/" + total);
+        System.out.printf("flanker bounce facts: %d/%d%n", facts.ok(), facts.total());
+        assertTrue(facts.ok() >= 13, "flanker bounce facts regressed: " + facts.ok() + "/" + facts.total());
     }
 
     /**
@@ -188,13 +167,5 @@ class BounceCorpusConformanceTest {
     /** x.0.9xx codes are sisimai's own (reason-derived), never written in the mail: not reachable by reading. */
     private static boolean isSisimaiPseudoStatus(String status) {
         return status.matches("[45]\\.0\\.9\\d\\d");
-    }
-
-    private static int check(String what, Object expected, Object actual) {
-        boolean good = expected.equals(actual);
-        if (!good && VERBOSE) {
-            System.out.println("  " + what + ": expected " + expected + " got " + actual);
-        }
-        return good ? 1 : 0;
     }
 }

@@ -1,27 +1,22 @@
 package org.coloc.intake.control;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.nio.file.Path;
-import java.util.Objects;
 import org.junit.jupiter.api.Test;
 
 /** Decoded subject, sender, text body and attachment count against stalwart mail-parser's expected trees. */
 class StalwartConformanceTest {
 
-    private static final boolean VERBOSE = Boolean.getBoolean("coloc.verbose");
-
     @Test
     void decodesLikeStalwart() {
         Path dir = Corpora.folder("stalwart-mail-parser");
         JsonObject files = Corpora.json(dir.resolve("expected.json")).getJsonObject("files");
-        Score subject = new Score("stalwart subject");
-        Score from = new Score("stalwart from");
-        Score text = new Score("stalwart text body");
-        Score attachments = new Score("stalwart attachment count");
+        CorpusScore subject = new CorpusScore("stalwart subject");
+        CorpusScore from = new CorpusScore("stalwart from");
+        CorpusScore text = new CorpusScore("stalwart text body");
+        CorpusScore attachments = new CorpusScore("stalwart attachment count");
         for (String name : files.keySet()) {
             JsonObject expected = Corpora.json(dir.resolve(files.getJsonObject(name).getString("expected_parse_json")));
             ParsedMail mail = Corpora.parse(dir.resolve(name));
@@ -76,42 +71,5 @@ class StalwartConformanceTest {
 
     private static String str(JsonObject o, String k) {
         return o.isNull(k) ? "null" : o.getString(k);
-    }
-
-    /** Counts exact matches and prints the score; the floor is what the parser reached when the test was written. */
-    static final class Score {
-        final String label;
-        int ok;
-        int total;
-
-        Score(String label) {
-            this.label = label;
-        }
-
-        void check(String file, String expected, String actual) {
-            total++;
-            if (Objects.equals(expected, actual)) {
-                ok++;
-            } else if (VERBOSE) {
-                System.out.println("  MISMATCH " + label + " " + file + "\n    expected: " + abbreviate(expected)
-                        + "\n    actual:   " + abbreviate(actual));
-            }
-        }
-
-        void count(String file, boolean good, String detail) {
-            check(file, "ok", good ? "ok" : detail);
-        }
-
-        void report(int floor) {
-            System.out.printf("%s: %d/%d exact%n", label, ok, total);
-            if (Corpora.comparing()) {
-                return; // another parser's scores are compared, not held to our floors (Mime4jComparisonTest)
-            }
-            assertTrue(ok >= floor, label + " regressed: " + ok + "/" + total + " < floor " + floor);
-        }
-
-        private static String abbreviate(String s) {
-            return s == null ? null : s.length() > 300 ? s.substring(0, 300) + "…" : s;
-        }
     }
 }

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class OutgoingIdsTest {
@@ -83,6 +84,7 @@ class OutgoingIdsTest {
     }
 
     @ParameterizedTest
+    @NullSource
     @ValueSource(strings = {"", " ", "<>", "@", "case-42@coloc.example.org", "case-.a.b@coloc.example.org",
         "87lji4lx9v.fsf@yoom.home.cworth.org", "case-42.aaaa.bbbb@coloc.example.org",
         "case-99999999999999999999.aaaaaaaaaaaaaaaa.aaaaaaaaaaaaaaaa@coloc.example.org",
@@ -90,11 +92,6 @@ class OutgoingIdsTest {
         "case-0.aaaaaaaaaaaaaaaa.aaaaaaaaaaaaaaaa@coloc.example.org"})
     void garbageIsNotOurs(String id) {
         assertNull(ids.caseOf(id));
-    }
-
-    @Test
-    void nullIsNotOurs() {
-        assertNull(ids.caseOf(null));
     }
 
     @Test

@@ -10,9 +10,9 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** The MIME message the outbox sends: no header line over 998 characters, no header from outside. */
@@ -35,14 +35,8 @@ class SmtpSenderTest {
 
     @Test
     void anAcknowledgementToAMailWith3000ReferencesHasNoLineOver998Characters() throws Exception {
-        List<String> refs = new ArrayList<>();
-        for (int i = 0; i < 3000; i++) {
-            refs.add("reference-" + i + "@mail.example.org");
-        }
-        List<String> to = new ArrayList<>();
-        for (int i = 0; i < 150; i++) {
-            to.add("participant-" + i + "@example.org");
-        }
+        List<String> refs = IntStream.range(0, 3000).mapToObj(i -> "reference-" + i + "@mail.example.org").toList();
+        List<String> to = IntStream.range(0, 150).mapToObj(i -> "participant-" + i + "@example.org").toList();
         MimeMessage m = SmtpSender.message(SESSION, new OutgoingMail("ack-1@coloc.test", to,
                 "[coloc #1] Re: " + "Très long sujet ".repeat(300), "x".repeat(5000), "reference-2999@mail.example.org",
                 refs, "auto-replied"), to, "coloc@coloc.test");

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.coloc.outbox.control.CalendarPart;
 import org.coloc.outbox.control.ExtraHeader;
 import org.junit.jupiter.api.Test;
@@ -126,14 +127,8 @@ class OutboxMailTest {
 
     @Test
     void everyColumnStaysWithinItsLengthWhateverCameFromOutside() {
-        List<String> many = new ArrayList<>();
-        for (int i = 0; i < 150; i++) {
-            many.add("participant-" + i + "@example.org");
-        }
-        List<String> refs = new ArrayList<>();
-        for (int i = 0; i < 3000; i++) {
-            refs.add("ref-" + i + "@example.org");
-        }
+        List<String> many = IntStream.range(0, 150).mapToObj(i -> "participant-" + i + "@example.org").toList();
+        List<String> refs = IntStream.range(0, 3000).mapToObj(i -> "ref-" + i + "@example.org").toList();
         OutboxMail m = new OutboxMail("x".repeat(600) + "@coloc.test", OutboxKind.REPLY, 1L, many, "S".repeat(5000), "B",
                 "i".repeat(1500), refs, null, T0);
         assertTrue(m.getToSummary().length() <= OutboxMail.MAX_TO_SUMMARY);
