@@ -13,7 +13,6 @@ import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * For system tests only ({@code coloc.clock-control=true}, 404 otherwise): moves the application's clock
@@ -22,7 +21,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("clock")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.ADMIN)
-@Tag(name = "clock")
 public class ClockResource {
 
     /** Fired after the clock moved: timers sweep their deadlines at once. */

@@ -9,14 +9,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Every health check with its details (mailbox, counters, last error): 200 when all are UP, else 503. */
 @Path("health")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.ADMIN, Roles.API})
-@Tag(name = "health")
-@APIResponse(responseCode = "401", ref = "Unauthorized")
 public class HealthResource {
 
     @Inject

@@ -29,15 +29,11 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The admin's inbox: cases by their number, with their threads; reply, note, state, links. */
 @Path("cases")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.ADMIN, Roles.API})
-@Tag(name = "cases")
-@APIResponse(responseCode = "400", ref = "BadRequest")
-@APIResponse(responseCode = "401", ref = "Unauthorized")
 public class CasesResource {
 
     private static final Set<String> STATES = Set.of("new", "waiting-admin", "waiting-requester", "closed");
@@ -61,7 +57,6 @@ public class CasesResource {
     @Path("{number}")
     @Operation(summary = "One case with its whole thread")
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "CaseView")))
-    @APIResponse(responseCode = "404", ref = "NotFound")
     public CaseView get(@PathParam("number") String number) {
         return cases.get(Ids.parse("case", number));
     }
@@ -72,7 +67,6 @@ public class CasesResource {
     @Operation(summary = "Answer the requester and participants by mail ({\"text\": …}); the case then waits for them")
     @APIResponse(responseCode = "201", description = "the case with the reply in its thread",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "CaseView")))
-    @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", description = "the case has no address a reply could be sent to")
     public Response reply(@PathParam("number") String number, String body) {
         return Response.status(201).entity(cases.reply(Ids.parse("case", number), text(body), actor())).build();
@@ -84,7 +78,6 @@ public class CasesResource {
     @Operation(summary = "Add an internal note ({\"text\": …}); nobody is mailed")
     @APIResponse(responseCode = "201", description = "the case with the note in its thread",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "CaseView")))
-    @APIResponse(responseCode = "404", ref = "NotFound")
     public Response note(@PathParam("number") String number, String body) {
         return Response.status(201).entity(cases.note(Ids.parse("case", number), text(body), actor())).build();
     }
@@ -94,7 +87,6 @@ public class CasesResource {
     @Consumes({MediaTypes.MERGE_PATCH, MediaType.APPLICATION_JSON})
     @Operation(summary = "Change the state and/or the linked member and VM ({\"state\", \"member\", \"vm\"})")
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "CaseView")))
-    @APIResponse(responseCode = "404", ref = "NotFound")
     public CaseView change(@PathParam("number") String number, String body) {
         JsonInput in = JsonInput.of(JsonBodies.parse(body), Set.of("state", "member", "vm"), Set.of());
         String state = in.present("state") ? in.oneOf("state", STATES, null) : null;
@@ -112,7 +104,6 @@ public class CasesResource {
     @Operation(summary = "Add a participant ({\"email\": …}): the admin's replies will go there too")
     @APIResponse(responseCode = "201", description = "the case with its participants",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "CaseView")))
-    @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", description = "the case has reached its limit of participants")
     public Response addParticipant(@PathParam("number") String number, String body) {
         JsonInput in = JsonInput.of(JsonBodies.parse(body), Set.of("email"), Set.of());
@@ -128,7 +119,6 @@ public class CasesResource {
     @Path("{number}/participants/{email}")
     @Operation(summary = "Remove a participant: the admin's replies no longer go there (the requester stays)")
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "CaseView")))
-    @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", description = "the requester cannot be removed")
     public CaseView removeParticipant(@PathParam("number") String number, @PathParam("email") String email) {
         return cases.removeParticipant(Ids.parse("case", number), email, actor());

@@ -20,15 +20,11 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Received mail, as the intake stored it: list, read, download raw, retry a quarantined one. */
 @Path("messages")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.ADMIN, Roles.API})
-@Tag(name = "messages")
-@APIResponse(responseCode = "400", ref = "BadRequest")
-@APIResponse(responseCode = "401", ref = "Unauthorized")
 public class MessagesResource {
 
     @EJB
@@ -52,7 +48,6 @@ public class MessagesResource {
     @Operation(summary = "One mail, decoded")
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(ref = "MessageDetail")))
-    @APIResponse(responseCode = "404", ref = "NotFound")
     public MessageDetail get(@PathParam("id") String id) {
         return messages.detail(Ids.parse("message", id));
     }
@@ -60,7 +55,6 @@ public class MessagesResource {
     @GET
     @Path("{id}/raw")
     @Operation(summary = "The exact bytes received")
-    @APIResponse(responseCode = "404", ref = "NotFound")
     @Produces("message/rfc822")
     public Response raw(@PathParam("id") String id) {
         return Response.ok(messages.raw(Ids.parse("message", id)), "message/rfc822").build();
@@ -69,7 +63,6 @@ public class MessagesResource {
     @GET
     @Path("{id}/attachments/{index}")
     @Operation(summary = "An attachment's decoded content, as a download")
-    @APIResponse(responseCode = "404", ref = "NotFound")
     @Produces(MediaType.WILDCARD)
     public Response attachment(@PathParam("id") String id, @PathParam("index") String index) {
         ParsedAttachment a = messages.attachment(Ids.parse("message", id), attachmentIndex(index));
@@ -93,7 +86,6 @@ public class MessagesResource {
     @POST
     @Path("{id}/retry")
     @Operation(summary = "Parse a quarantined mail again")
-    @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
     public MessageDetail retry(@PathParam("id") String id) {
         long mailId = Ids.parse("message", id);

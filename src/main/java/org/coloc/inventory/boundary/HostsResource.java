@@ -27,15 +27,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Physical servers in the rack, with their capacity. */
 @Path("hosts")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.ADMIN, Roles.API})
-@Tag(name = "hosts")
-@APIResponse(responseCode = "400", ref = "BadRequest")
-@APIResponse(responseCode = "401", ref = "Unauthorized")
 public class HostsResource {
 
     @EJB
@@ -64,7 +60,6 @@ public class HostsResource {
     @Path("{id}")
     @Operation(summary = "One host, with its capacity; the ETag is its version")
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "HostView")))
-    @APIResponse(responseCode = "404", ref = "NotFound")
     public Response get(@PathParam("id") String id) {
         return hosts.get(Ids.parse("host", id)).ok();
     }
@@ -85,9 +80,7 @@ public class HostsResource {
     @Operation(summary = "Replace a host (If-Match: its ETag)")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "HostView")))
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "HostView")))
-    @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
-    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
     public Response replace(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, String body) {
         return hosts.replace(Ids.parse("host", id), body, ifMatch, actor()).ok();
     }
@@ -97,9 +90,7 @@ public class HostsResource {
     @Consumes({MediaTypes.MERGE_PATCH, MediaType.APPLICATION_JSON})
     @Operation(summary = "Change some fields of a host (JSON merge patch; If-Match: its ETag)")
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "HostView")))
-    @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
-    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
     public Response patch(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, String body) {
         return hosts.patch(Ids.parse("host", id), body, ifMatch, actor()).ok();
     }
@@ -108,9 +99,7 @@ public class HostsResource {
     @Path("{id}")
     @Operation(summary = "Delete a host that carries no VM (If-Match: its ETag)")
     @APIResponse(responseCode = "204", description = "deleted")
-    @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
-    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
     public Response delete(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
         hosts.delete(Ids.parse("host", id), ifMatch, actor());
         return Response.noContent().build();

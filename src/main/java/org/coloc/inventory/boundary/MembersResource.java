@@ -27,15 +27,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Members of the collective. */
 @Path("members")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.ADMIN, Roles.API})
-@Tag(name = "members")
-@APIResponse(responseCode = "400", ref = "BadRequest")
-@APIResponse(responseCode = "401", ref = "Unauthorized")
 public class MembersResource {
 
     @EJB
@@ -58,7 +54,6 @@ public class MembersResource {
     @Path("{id}")
     @Operation(summary = "One member; the ETag is its version")
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "MemberView")))
-    @APIResponse(responseCode = "404", ref = "NotFound")
     public Response get(@PathParam("id") String id) {
         return members.get(Ids.parse("member", id)).ok();
     }
@@ -79,9 +74,7 @@ public class MembersResource {
     @Operation(summary = "Replace a member (If-Match: its ETag)")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "MemberView")))
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "MemberView")))
-    @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
-    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
     public Response replace(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, String body) {
         return members.replace(Ids.parse("member", id), body, ifMatch, actor()).ok();
     }
@@ -91,9 +84,7 @@ public class MembersResource {
     @Consumes({MediaTypes.MERGE_PATCH, MediaType.APPLICATION_JSON})
     @Operation(summary = "Change some fields of a member (JSON merge patch; If-Match: its ETag)")
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "MemberView")))
-    @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
-    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
     public Response patch(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, String body) {
         return members.patch(Ids.parse("member", id), body, ifMatch, actor()).ok();
     }
@@ -102,9 +93,7 @@ public class MembersResource {
     @Path("{id}")
     @Operation(summary = "Delete a member who owns no VM (If-Match: its ETag)")
     @APIResponse(responseCode = "204", description = "deleted")
-    @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
-    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
     public Response delete(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
         members.delete(Ids.parse("member", id), ifMatch, actor());
         return Response.noContent().build();

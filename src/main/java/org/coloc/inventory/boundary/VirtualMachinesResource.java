@@ -28,15 +28,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Virtual machines lent to members. */
 @Path("vms")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.ADMIN, Roles.API})
-@Tag(name = "vms")
-@APIResponse(responseCode = "400", ref = "BadRequest")
-@APIResponse(responseCode = "401", ref = "Unauthorized")
 public class VirtualMachinesResource {
 
     @EJB
@@ -78,7 +74,6 @@ public class VirtualMachinesResource {
     @Path("{id}")
     @Operation(summary = "One VM; the ETag is its version")
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "VmView")))
-    @APIResponse(responseCode = "404", ref = "NotFound")
     public Response get(@PathParam("id") String id) {
         return vms.get(Ids.parse("VM", id)).ok();
     }
@@ -99,9 +94,7 @@ public class VirtualMachinesResource {
     @Operation(summary = "Replace a VM (If-Match: its ETag)")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "VmView")))
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "VmView")))
-    @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
-    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
     public Response replace(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, String body) {
         return vms.replace(Ids.parse("VM", id), body, ifMatch, actor()).ok();
     }
@@ -111,9 +104,7 @@ public class VirtualMachinesResource {
     @Consumes({MediaTypes.MERGE_PATCH, MediaType.APPLICATION_JSON})
     @Operation(summary = "Change some fields of a VM (JSON merge patch; If-Match: its ETag)")
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "VmView")))
-    @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
-    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
     public Response patch(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, String body) {
         return vms.patch(Ids.parse("VM", id), body, ifMatch, actor()).ok();
     }
@@ -122,9 +113,7 @@ public class VirtualMachinesResource {
     @Path("{id}")
     @Operation(summary = "Delete a VM (If-Match: its ETag)")
     @APIResponse(responseCode = "204", description = "deleted")
-    @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
-    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
     public Response delete(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
         vms.delete(Ids.parse("VM", id), ifMatch, actor());
         return Response.noContent().build();

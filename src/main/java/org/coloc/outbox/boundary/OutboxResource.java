@@ -19,15 +19,11 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Outgoing mail: what went out, what waits, what failed and why; try again or withdraw. */
 @Path("outbox")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.ADMIN, Roles.API})
-@Tag(name = "outbox")
-@APIResponse(responseCode = "400", ref = "BadRequest")
-@APIResponse(responseCode = "401", ref = "Unauthorized")
 public class OutboxResource {
 
     @EJB
@@ -48,7 +44,6 @@ public class OutboxResource {
     @Operation(summary = "One outgoing mail with the fate of each recipient")
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(ref = "OutboxMailView")))
-    @APIResponse(responseCode = "404", ref = "NotFound")
     public OutboxMailView get(@PathParam("id") String id) {
         return outbox.get(Ids.parse("outbox mail", id));
     }
@@ -58,7 +53,6 @@ public class OutboxResource {
     @Operation(summary = "Send a queued, failed or dropped mail again now, to the addresses it did not reach")
     @APIResponse(responseCode = "200", description = "the mail, queued", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "OutboxMailView")))
-    @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
     public OutboxMailView retry(@PathParam("id") String id) {
         return outbox.retry(Ids.parse("outbox mail", id));
@@ -68,7 +62,6 @@ public class OutboxResource {
     @Path("{id}")
     @Operation(summary = "Drop a mail that has not gone out (queued or failed); sent mail is history")
     @APIResponse(responseCode = "204", description = "dropped: it will not be sent")
-    @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
     public Response drop(@PathParam("id") String id) {
         outbox.drop(Ids.parse("outbox mail", id));

@@ -14,16 +14,11 @@ import org.coloc.platform.Paging;
 import org.coloc.platform.ProblemException;
 import org.coloc.platform.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The change log: every create, update and delete of a record, newest first. */
 @Path("changes")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.ADMIN, Roles.API})
-@Tag(name = "changes")
-@APIResponse(responseCode = "400", ref = "BadRequest")
-@APIResponse(responseCode = "401", ref = "Unauthorized")
 public class ChangesResource {
 
     private static final Set<String> TYPES = Set.of("member", "host", "vm");

@@ -3,7 +3,6 @@ package org.coloc.platform.tokens;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
 import java.util.Optional;
@@ -20,11 +19,8 @@ public class TokenIdentityStore implements IdentityStore {
     @Inject
     TokenCache cache;
 
-    @Override
-    public CredentialValidationResult validate(Credential credential) {
-        if (!(credential instanceof TokenCredential tc)) {
-            return CredentialValidationResult.NOT_VALIDATED_RESULT;
-        }
+    /** A Bearer token; {@link IdentityStore}'s default validate(Credential) calls this for a TokenCredential only. */
+    public CredentialValidationResult validate(TokenCredential tc) {
         String hash = ApiTokens.hash(tc.token());
         Optional<String> name = cache.get(hash);
         if (name.isEmpty()) {

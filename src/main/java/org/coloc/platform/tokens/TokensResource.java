@@ -20,15 +20,11 @@ import org.coloc.platform.JsonInput;
 import org.coloc.platform.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** API tokens for scripts; only the admin (with his password) manages them. The token is shown once. */
 @Path("tokens")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.ADMIN)
-@Tag(name = "tokens")
-@APIResponse(responseCode = "400", ref = "BadRequest")
-@APIResponse(responseCode = "401", ref = "Unauthorized")
 @APIResponse(responseCode = "403", description = "API tokens cannot manage tokens: log in as admin")
 public class TokensResource {
 

@@ -1,0 +1,94 @@
+package org.coloc.platform;
+
+import jakarta.ws.rs.ApplicationPath;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
+import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+
+/**
+ * Adds to every operation of the API what follows from the API's own rules, so the resources do not repeat it
+ * endpoint by endpoint: its tag (the resource, i.e. the first segment of its path), and the problem responses
+ * every endpoint of that shape can give (see {@link #problemsOf}). An operation that documents a status
+ * itself (a 409 with its own reason, a 403 for API tokens) keeps its own description.
+ */
+public class OpenApiConventions implements OASFilter {
+
+    private static final String API_PREFIX = "/" + RestApplication.class.getAnnotation(ApplicationPath.class).value() + "/";
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
+            return;
+        }
+        for (Map.Entry<String, PathItem> path : openAPI.getPaths().getPathItems().entrySet()) {
+            List<Parameter> shared = path.getValue().getParameters();
+            for (Operation operation : path.getValue().getOperations().values()) {
+                List<Parameter> parameters = new ArrayList<>(shared == null ? List.of() : shared);
+                if (operation.getParameters() != null) {
+                    parameters.addAll(operation.getParameters());
+                }
+                boolean takesInput = !parameters.isEmpty() || operation.getRequestBody() != null;
+                boolean ifMatch = parameters.stream().anyMatch(p -> p.getIn() == Parameter.In.HEADER
+                        && "If-Match".equalsIgnoreCase(p.getName()));
+                addProblems(operation, problemsOf(path.getKey(), takesInput, ifMatch));
+                tag(openAPI, operation, resourceOf(path.getKey()));
+            }
+        }
+    }
+
+    /**
+     * The problem responses (status → name of the response in the components, see {@link RestApplication}) of
+     * an operation on this path: 400 when it takes input, 401 always (every resource requires a caller), 404
+     * when its path names a record, 412 when it checks If-Match.
+     */
+    static Map<String, String> problemsOf(String path, boolean takesInput, boolean ifMatch) {
+        Map<String, String> problems = new LinkedHashMap<>();
+        if (takesInput) {
+            problems.put("400", "BadRequest");
+        }
+        problems.put("401", "Unauthorized");
+        if (path.contains("{")) {
+            problems.put("404", "NotFound");
+        }
+        if (ifMatch) {
+            problems.put("412", "PreconditionFailed");
+        }
+        return problems;
+    }
+
+    /** The resource a path belongs to: its first segment below the API's root. */
+    static String resourceOf(String path) {
+        String below = path.startsWith(API_PREFIX) ? path.substring(API_PREFIX.length()) : path.replaceFirst("^/", "");
+        int slash = below.indexOf('/');
+        return slash < 0 ? below : below.substring(0, slash);
+    }
+
+    private static void addProblems(Operation operation, Map<String, String> problems) {
+        if (operation.getResponses() == null) {
+            operation.setResponses(OASFactory.createAPIResponses());
+        }
+        APIResponses responses = operation.getResponses();
+        problems.forEach((status, name) -> {
+            if (!responses.hasAPIResponse(status)) {
+                responses.addAPIResponse(status, OASFactory.createAPIResponse().ref(name));
+            }
+        });
+    }
+
+    private static void tag(OpenAPI openAPI, Operation operation, String resource) {
+        if (operation.getTags() == null || !operation.getTags().contains(resource)) {
+            operation.addTag(resource);
+        }
+        if (openAPI.getTags() == null || openAPI.getTags().stream().noneMatch(t -> resource.equals(t.getName()))) {
+            openAPI.addTag(OASFactory.createTag().name(resource));
+        }
+    }
+}
