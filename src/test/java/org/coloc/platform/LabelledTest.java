@@ -28,7 +28,7 @@ class LabelledTest {
     @Test
     void parseIgnoresCaseAndRefusesWhatNamesNothing() {
         assertEquals(CaseState.WAITING_ADMIN, Labelled.parse(CaseState.class, "Waiting-Admin"));
-        assertEquals(MailKind.AUTO_REPLY, MailKind.fromLabel("auto-reply"));
+        assertEquals(MailKind.AUTO_REPLY, Labelled.parse(MailKind.class, "auto-reply"));
         assertThrows(IllegalArgumentException.class, () -> Labelled.parse(CaseState.class, "waiting_admin"));
         assertThrows(IllegalArgumentException.class, () -> Labelled.parse(CaseState.class, null));
     }

@@ -12,10 +12,5 @@ public enum MessageDirection implements Labelled {
     /** A mail from us: an acknowledgement, a closing, the admin's reply (from the API or his own mail client). */
     OUTGOING,
     /** An internal note: the admin's, or coloc's own remark (addresses left out of a Cc…); never mailed. */
-    NOTE;
-
-    /** The constant of this label, in any case; an IllegalArgumentException for none. */
-    public static MessageDirection fromLabel(String label) {
-        return Labelled.parse(MessageDirection.class, label);
-    }
+    NOTE
 }

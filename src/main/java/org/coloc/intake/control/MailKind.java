@@ -8,10 +8,5 @@ public enum MailKind implements Labelled {
     AUTO_REPLY,
     BOUNCE,
     LIST,
-    LOOP;
-
-    /** The constant of this label, in any case; an IllegalArgumentException for none. */
-    public static MailKind fromLabel(String label) {
-        return Labelled.parse(MailKind.class, label);
-    }
+    LOOP
 }
