@@ -4,12 +4,16 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import lombok.AccessLevel;
+import lombok.Getter;
 
 /** A random key the application made for itself once, kept in the database so every instance shares it. */
 @Entity
 @Table(name = "APP_SECRET")
+@Getter
 public class AppSecret {
 
+    @Getter(AccessLevel.NONE)
     @Id
     @Column(name = "NAME", length = 100)
     private String name;
@@ -24,9 +28,5 @@ public class AppSecret {
     public AppSecret(String name, String value) {
         this.name = name;
         this.value = value;
-    }
-
-    public String getValue() {
-        return value;
     }
 }

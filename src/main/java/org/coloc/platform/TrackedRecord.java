@@ -8,12 +8,14 @@ import jakarta.persistence.MappedSuperclass;
 import jakarta.persistence.TableGenerator;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import lombok.Getter;
 
 /**
  * What every record edited through the API has: an id, a version for optimistic locking (the ETag), and
  * its creation and last update times.
  */
 @MappedSuperclass
+@Getter
 public abstract class TrackedRecord {
 
     @Id
@@ -39,22 +41,6 @@ public abstract class TrackedRecord {
             created = now;
         }
         updated = now;
-    }
-
-    public Long getId() {
-        return id;
-    }
-
-    public long getVersion() {
-        return version;
-    }
-
-    public Instant getCreated() {
-        return created;
-    }
-
-    public Instant getUpdated() {
-        return updated;
     }
 
     /** The entity tag of this version of the record. */

@@ -12,6 +12,7 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.TableGenerator;
 import java.time.Instant;
+import lombok.Getter;
 import org.coloc.platform.Bounded;
 
 /**
@@ -29,6 +30,7 @@ import org.coloc.platform.Bounded;
         + "WHERE c.id = m.caseId AND m.messageId = :messageId")
 @NamedQuery(name = CaseMessage.CASES_OF_MESSAGE_IDS, query = "SELECT m.messageId, c.number FROM CaseMessage m, "
         + "SupportCase c WHERE c.id = m.caseId AND m.messageId IN :ids")
+@Getter
 public class CaseMessage {
 
     public static final String OF_CASE = "CaseMessage.ofCase";
@@ -87,37 +89,5 @@ public class CaseMessage {
      */
     public static String idKey(String messageId) {
         return Bounded.key(messageId, MESSAGE_ID_MAX);
-    }
-
-    public Long getId() {
-        return id;
-    }
-
-    public long getCaseId() {
-        return caseId;
-    }
-
-    public MessageDirection getDirection() {
-        return direction;
-    }
-
-    public String getMessageId() {
-        return messageId;
-    }
-
-    public Long getMailId() {
-        return mailId;
-    }
-
-    public String getAuthor() {
-        return author;
-    }
-
-    public Instant getAt() {
-        return at;
-    }
-
-    public String getText() {
-        return text;
     }
 }

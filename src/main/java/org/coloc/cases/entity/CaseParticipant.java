@@ -4,6 +4,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import java.time.Instant;
 import java.util.Objects;
+import lombok.Getter;
 
 /**
  * Someone the admin's replies for a case go to: the address, who brought it in (the requester's or the
@@ -11,6 +12,7 @@ import java.util.Objects;
  * were recorded have neither.
  */
 @Embeddable
+@Getter
 public class CaseParticipant {
 
     @Column(name = "ADDRESS", length = 254, nullable = false)
@@ -30,18 +32,6 @@ public class CaseParticipant {
         this.address = Objects.requireNonNull(address);
         this.addedBy = addedBy == null || addedBy.length() <= 254 ? addedBy : addedBy.substring(0, 254);
         this.addedAt = addedAt;
-    }
-
-    public String getAddress() {
-        return address;
-    }
-
-    public String getAddedBy() {
-        return addedBy;
-    }
-
-    public Instant getAddedAt() {
-        return addedAt;
     }
 
     /** One row per address: a set of participants holds an address once. */

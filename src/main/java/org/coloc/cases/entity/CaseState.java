@@ -1,28 +1,16 @@
 package org.coloc.cases.entity;
 
+import org.coloc.platform.Labelled;
+
 /** Where a case stands; the labels are the API's. */
-public enum CaseState {
-    NEW("new"),
-    WAITING_ADMIN("waiting-admin"),
-    WAITING_REQUESTER("waiting-requester"),
-    CLOSED("closed");
+public enum CaseState implements Labelled {
+    NEW,
+    WAITING_ADMIN,
+    WAITING_REQUESTER,
+    CLOSED;
 
-    private final String label;
-
-    CaseState(String label) {
-        this.label = label;
-    }
-
-    public String label() {
-        return label;
-    }
-
+    /** The constant of this label, in any case; an IllegalArgumentException for none. */
     public static CaseState fromLabel(String label) {
-        for (CaseState s : values()) {
-            if (s.label.equalsIgnoreCase(label)) {
-                return s;
-            }
-        }
-        throw new IllegalArgumentException("unknown case state: " + label);
+        return Labelled.parse(CaseState.class, label);
     }
 }

@@ -2,21 +2,15 @@ package org.coloc.cases.entity;
 
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
+import org.coloc.platform.LabelConverter;
 
-/**
- * Keeps {@code CASE_MESSAGE.DIRECTION} the string it always was ("incoming", "outgoing", "note") rather than
- * JPA's enum name or ordinal: rows written before the enum read back, and no migration is needed.
- */
+/** Keeps {@code CASE_MESSAGE.DIRECTION} the string it always was ("incoming", "outgoing", "note"). */
 @Converter
-public class MessageDirectionConverter implements AttributeConverter<MessageDirection, String> {
+// AttributeConverter named again: EclipseLink reads the converted types from the converter's own declaration
+public class MessageDirectionConverter extends LabelConverter<MessageDirection>
+        implements AttributeConverter<MessageDirection, String> {
 
-    @Override
-    public String convertToDatabaseColumn(MessageDirection direction) {
-        return direction == null ? null : direction.label();
-    }
-
-    @Override
-    public MessageDirection convertToEntityAttribute(String label) {
-        return label == null ? null : MessageDirection.fromLabel(label);
+    public MessageDirectionConverter() {
+        super(MessageDirection.class);
     }
 }

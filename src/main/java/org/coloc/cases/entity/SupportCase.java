@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import lombok.Getter;
 import org.coloc.platform.Bounded;
 import org.coloc.platform.TrackedRecord;
 
@@ -39,6 +40,7 @@ import org.coloc.platform.TrackedRecord;
         + "AND c.state IN ('new', 'waiting-admin') ORDER BY c.number")
 @NamedQuery(name = SupportCase.TO_CLOSE, query = "SELECT c FROM SupportCase c WHERE c.closeAt <= :now "
         + "AND c.state = 'waiting-requester' ORDER BY c.number")
+@Getter
 public class SupportCase extends TrackedRecord {
 
     public static final String BY_NUMBER = "SupportCase.byNumber";
@@ -243,10 +245,6 @@ public class SupportCase extends TrackedRecord {
         acknowledgedAt = now;
     }
 
-    public Instant getAcknowledgedAt() {
-        return acknowledgedAt;
-    }
-
     /** A bounce came back for one of our mails of this case. */
     public void failing(String address, String status, Instant now) {
         String a = address.toLowerCase(Locale.ROOT);
@@ -265,26 +263,6 @@ public class SupportCase extends TrackedRecord {
         return a != null && participants.stream().anyMatch(p -> p.getAddress().equals(a));
     }
 
-    public long getNumber() {
-        return number;
-    }
-
-    public String getSubject() {
-        return subject;
-    }
-
-    public String getNormalisedSubject() {
-        return normalisedSubject;
-    }
-
-    public String getRequester() {
-        return requester;
-    }
-
-    public String getRequesterName() {
-        return requesterName;
-    }
-
     /** The participants' addresses, in the order they joined (requester first). */
     public List<String> getParticipants() {
         return participants.stream().map(CaseParticipant::getAddress).toList();
@@ -296,33 +274,5 @@ public class SupportCase extends TrackedRecord {
 
     public CaseState getState() {
         return CaseState.fromLabel(state);
-    }
-
-    public String getLanguage() {
-        return language;
-    }
-
-    public boolean isForeignTag() {
-        return foreignTag;
-    }
-
-    public Long getMemberId() {
-        return memberId;
-    }
-
-    public Long getVmId() {
-        return vmId;
-    }
-
-    public Instant getLastActivityAt() {
-        return lastActivityAt;
-    }
-
-    public Instant getRemindAdminAt() {
-        return remindAdminAt;
-    }
-
-    public Instant getCloseAt() {
-        return closeAt;
     }
 }

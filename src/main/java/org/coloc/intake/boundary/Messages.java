@@ -16,6 +16,7 @@ import org.coloc.intake.entity.InboundMail;
 import org.coloc.intake.entity.MailStatus;
 import org.coloc.intake.entity.RawMail;
 import org.coloc.platform.Bounded;
+import org.coloc.platform.Labelled;
 import org.coloc.platform.ListQuery;
 import org.coloc.platform.Page;
 import org.coloc.platform.Paging;
@@ -50,7 +51,7 @@ public class Messages {
 
     private static String classification(String raw) {
         try {
-            return MailKind.fromLabel(raw.trim()).label();
+            return Labelled.parse(MailKind.class, raw.trim()).label();
         } catch (IllegalArgumentException e) {
             throw ProblemException.badRequest("classification must be one of "
                     + Arrays.stream(MailKind.values()).map(MailKind::label).toList() + ".");

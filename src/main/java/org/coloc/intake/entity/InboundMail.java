@@ -12,6 +12,8 @@ import jakarta.persistence.Table;
 import jakarta.persistence.TableGenerator;
 import java.time.Instant;
 import java.util.Objects;
+import lombok.AccessLevel;
+import lombok.Getter;
 import org.coloc.platform.Bounded;
 
 /**
@@ -31,6 +33,7 @@ import org.coloc.platform.Bounded;
 @NamedQuery(name = InboundMail.BY_KEY, query = "SELECT m FROM InboundMail m WHERE m.dedupeKey = :key")
 @NamedQuery(name = InboundMail.IDS_OF_KEYS,
         query = "SELECT m.id, m.dedupeKey FROM InboundMail m WHERE m.dedupeKey IN :keys")
+@Getter
 public class InboundMail {
 
     public static final String EXISTING_KEYS = "InboundMail.existingKeys";
@@ -98,9 +101,11 @@ public class InboundMail {
     private String inReplyTo;
 
     // the text a person reads; short ones in a plain column (fast in Derby), long ones in a CLOB
+    @Getter(AccessLevel.NONE)
     @Column(name = "TEXT_INLINE", length = TEXT_INLINE_MAX)
     private String textInline;
 
+    @Getter(AccessLevel.NONE)
     @Lob
     @Column(name = "TEXT_BODY")
     private String textLarge;
@@ -157,74 +162,6 @@ public class InboundMail {
 
     public boolean isQuarantined() {
         return MailStatus.QUARANTINED.label().equals(status);
-    }
-
-    public Long getId() {
-        return id;
-    }
-
-    public String getDedupeKey() {
-        return dedupeKey;
-    }
-
-    public String getMessageId() {
-        return messageId;
-    }
-
-    public String getStatus() {
-        return status;
-    }
-
-    public Instant getReceivedAt() {
-        return receivedAt;
-    }
-
-    public long getRawSize() {
-        return rawSize;
-    }
-
-    public String getSource() {
-        return source;
-    }
-
-    public String getError() {
-        return error;
-    }
-
-    public String getFromAddress() {
-        return fromAddress;
-    }
-
-    public String getFromName() {
-        return fromName;
-    }
-
-    public String getSubject() {
-        return subject;
-    }
-
-    public Instant getSentAt() {
-        return sentAt;
-    }
-
-    public String getClassification() {
-        return classification;
-    }
-
-    public String getClassificationReason() {
-        return classificationReason;
-    }
-
-    public String getFailedRecipient() {
-        return failedRecipient;
-    }
-
-    public String getDeliveryStatus() {
-        return deliveryStatus;
-    }
-
-    public String getInReplyTo() {
-        return inReplyTo;
     }
 
     public String getText() {

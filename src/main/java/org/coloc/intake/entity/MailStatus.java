@@ -1,17 +1,9 @@
 package org.coloc.intake.entity;
 
+import org.coloc.platform.Labelled;
+
 /** Whether a stored mail made it through parsing. */
-public enum MailStatus {
-    INGESTED("ingested"),
-    QUARANTINED("quarantined");
-
-    private final String label;
-
-    MailStatus(String label) {
-        this.label = label;
-    }
-
-    public String label() {
-        return label;
-    }
+public enum MailStatus implements Labelled {
+    INGESTED,
+    QUARANTINED;
 }

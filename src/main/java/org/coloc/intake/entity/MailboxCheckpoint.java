@@ -5,6 +5,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import lombok.AccessLevel;
+import lombok.Getter;
 import org.coloc.platform.Bounded;
 
 /**
@@ -14,6 +16,7 @@ import org.coloc.platform.Bounded;
  */
 @Entity
 @Table(name = "MAILBOX_CHECKPOINT")
+@Getter
 public class MailboxCheckpoint {
 
     static final int MAILBOX_MAX = 500;
@@ -28,6 +31,7 @@ public class MailboxCheckpoint {
     @Column(name = "LAST_UID", nullable = false)
     private long lastUid;
 
+    @Getter(AccessLevel.NONE)
     @Column(name = "UPDATED_AT", nullable = false)
     private Instant updatedAt;
 
@@ -59,17 +63,5 @@ public class MailboxCheckpoint {
     /** The last committed UID, or 0 if the server renumbered since. */
     public long lastUidUnder(long validity) {
         return validity == uidValidity ? lastUid : 0;
-    }
-
-    public String getMailbox() {
-        return mailbox;
-    }
-
-    public long getUidValidity() {
-        return uidValidity;
-    }
-
-    public long getLastUid() {
-        return lastUid;
     }
 }

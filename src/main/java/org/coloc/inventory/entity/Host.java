@@ -6,17 +6,21 @@ import jakarta.persistence.Index;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Locale;
+import lombok.AccessLevel;
+import lombok.Getter;
 import org.coloc.platform.TrackedRecord;
 
 /** A physical server in the rack. */
 @Entity
 @Table(name = "HOST", indexes = @Index(name = "IX_HOST_NAME", columnList = "NAME, ID"))
+@Getter
 public class Host extends TrackedRecord implements Editable<HostFields> {
 
     @Column(name = "NAME", nullable = false, length = 63)
     private String name;
 
     /** Lower-cased name: names are unique whatever their case. */
+    @Getter(AccessLevel.NONE)
     @Column(name = "NAME_KEY", nullable = false, unique = true, length = 63)
     private String nameKey;
 
@@ -61,37 +65,5 @@ public class Host extends TrackedRecord implements Editable<HostFields> {
         status = f.status();
         notes = f.notes();
         touch(now);
-    }
-
-    public String getName() {
-        return name;
-    }
-
-    public String getModel() {
-        return model;
-    }
-
-    public String getRackPosition() {
-        return rackPosition;
-    }
-
-    public int getCores() {
-        return cores;
-    }
-
-    public long getMemoryMiB() {
-        return memoryMiB;
-    }
-
-    public long getStorageGiB() {
-        return storageGiB;
-    }
-
-    public String getStatus() {
-        return status;
-    }
-
-    public String getNotes() {
-        return notes;
     }
 }

@@ -18,11 +18,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import lombok.Getter;
 import org.coloc.platform.TrackedRecord;
 
 /** A member of the collective: who is hosted, how to reach them, in which language. */
 @Entity
 @Table(name = "MEMBER", indexes = @Index(name = "IX_MEMBER_NAME", columnList = "DISPLAY_NAME, ID"))
+@Getter
 public class Member extends TrackedRecord implements Editable<MemberFields> {
 
     @Column(name = "DISPLAY_NAME", nullable = false, length = 200)
@@ -100,20 +102,8 @@ public class Member extends TrackedRecord implements Editable<MemberFields> {
         emailFailing = note.length() > 400 ? note.substring(0, 400) : note;
     }
 
-    public String getEmailFailing() {
-        return emailFailing;
-    }
-
     public static String normalise(String address) {
         return address.strip().toLowerCase(Locale.ROOT);
-    }
-
-    public String getDisplayName() {
-        return displayName;
-    }
-
-    public String getEmail() {
-        return email;
     }
 
     public List<String> getOtherEmails() {
@@ -122,29 +112,5 @@ public class Member extends TrackedRecord implements Editable<MemberFields> {
 
     public Set<String> getAddresses() {
         return Set.copyOf(addresses);
-    }
-
-    public String getProject() {
-        return project;
-    }
-
-    public String getLanguage() {
-        return language;
-    }
-
-    public String getNotes() {
-        return notes;
-    }
-
-    public LocalDate getJoined() {
-        return joined;
-    }
-
-    public String getStatus() {
-        return status;
-    }
-
-    public BigDecimal getMonthlyPledge() {
-        return monthlyPledge;
     }
 }

@@ -14,17 +14,21 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import lombok.AccessLevel;
+import lombok.Getter;
 import org.coloc.platform.TrackedRecord;
 
 /** A virtual machine lent to a member, on a host, with its addresses and the domains served for it. */
 @Entity
 @Table(name = "VM", indexes = {@Index(name = "IX_VM_NAME", columnList = "NAME, ID"),
         @Index(name = "IX_VM_HOST", columnList = "HOST_ID"), @Index(name = "IX_VM_OWNER", columnList = "OWNER_ID")})
+@Getter
 public class VirtualMachine extends TrackedRecord implements Editable<VmFields> {
 
     @Column(name = "NAME", nullable = false, length = 63)
     private String name;
 
+    @Getter(AccessLevel.NONE)
     @Column(name = "NAME_KEY", nullable = false, unique = true, length = 63)
     private String nameKey;
 
@@ -83,6 +87,7 @@ public class VirtualMachine extends TrackedRecord implements Editable<VmFields> 
      * here in the same query; the collection tables above exist for the uniqueness constraints and for
      * searching by domain or address.
      */
+    @Getter(AccessLevel.NONE)
     @Column(name = "NETWORK_JSON", length = NetworkJson.MAX_LENGTH)
     private String networkJson;
 
@@ -128,42 +133,6 @@ public class VirtualMachine extends TrackedRecord implements Editable<VmFields> 
         touch(now);
     }
 
-    public String getName() {
-        return name;
-    }
-
-    public String getHostname() {
-        return hostname;
-    }
-
-    public String getOs() {
-        return os;
-    }
-
-    public String getOsVersion() {
-        return osVersion;
-    }
-
-    public int getVcpus() {
-        return vcpus;
-    }
-
-    public long getMemoryMiB() {
-        return memoryMiB;
-    }
-
-    public long getDiskGiB() {
-        return diskGiB;
-    }
-
-    public Long getHostId() {
-        return hostId;
-    }
-
-    public Long getOwnerId() {
-        return ownerId;
-    }
-
     public List<String> getIpv4() {
         return network().ipv4();
     }
@@ -176,6 +145,7 @@ public class VirtualMachine extends TrackedRecord implements Editable<VmFields> 
         return network().domains();
     }
 
+    @Getter(AccessLevel.NONE)
     private transient NetworkJson.Network network;
 
     private NetworkJson.Network network() {
@@ -183,17 +153,5 @@ public class VirtualMachine extends TrackedRecord implements Editable<VmFields> 
             network = NetworkJson.read(networkJson);
         }
         return network;
-    }
-
-    public String getStatus() {
-        return status;
-    }
-
-    public String getNotes() {
-        return notes;
-    }
-
-    public Long getCaseNumber() {
-        return caseNumber;
     }
 }

@@ -3,9 +3,11 @@ package org.coloc.inventory.entity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import java.time.LocalDate;
+import lombok.Getter;
 
 /** A domain the shared reverse proxy serves for a VM, with the expiry of its certificate when known. */
 @Embeddable
+@Getter
 public class VmDomain {
 
     @Column(name = "NAME", nullable = false, length = 253)
@@ -21,13 +23,5 @@ public class VmDomain {
     public VmDomain(String name, LocalDate certificateExpires) {
         this.name = name;
         this.certificateExpires = certificateExpires;
-    }
-
-    public String getName() {
-        return name;
-    }
-
-    public LocalDate getCertificateExpires() {
-        return certificateExpires;
     }
 }

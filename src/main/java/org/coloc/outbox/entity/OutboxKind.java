@@ -1,7 +1,7 @@
 package org.coloc.outbox.entity;
 
-import java.util.Arrays;
 import java.util.Optional;
+import org.coloc.platform.Labelled;
 
 /**
  * What an outgoing mail is, and what that implies for its headers. The label is what the {@code KIND} column
@@ -19,40 +19,34 @@ import java.util.Optional;
  * <p>{@link #NOTICE}, {@link #COMMENT_NOTIFICATION} and {@link #COMMENT_CONFIRMATION} are not sent yet: they
  * are the maintenance notices and blog comments of the coming issues.
  */
-public enum OutboxKind {
+public enum OutboxKind implements Labelled {
 
     /** The automatic answer to a new case's first mail. */
-    ACKNOWLEDGEMENT("acknowledgement", true, "auto-replied"),
+    ACKNOWLEDGEMENT(true, "auto-replied"),
     /** The admin's answer in a case, sent as he wrote it. */
-    REPLY("reply", true, null),
+    REPLY(true, null),
     /** The digest of cases waiting for the admin, to the admin. */
-    REMINDER("reminder", false, "auto-generated"),
+    REMINDER(false, "auto-generated"),
     /** The courteous mail that closes a case whose requester went silent. */
-    CLOSING("closing", true, "auto-generated"),
+    CLOSING(true, "auto-generated"),
     /** The daily list of expiring certificates, to the admin. */
-    CERTIFICATE_REPORT("certificate-report", false, "auto-generated"),
+    CERTIFICATE_REPORT(false, "auto-generated"),
     /** A maintenance notice the admin writes to members (may carry a calendar invitation); replies are welcome. */
-    NOTICE("notice", false, null),
+    NOTICE(false, null),
     /** A new comment, to the readers who follow a post (they can unsubscribe in one click). */
-    COMMENT_NOTIFICATION("comment-notification", false, "auto-generated"),
+    COMMENT_NOTIFICATION(false, "auto-generated"),
     /** The automatic answer to a reader who mailed a comment. */
-    COMMENT_CONFIRMATION("comment-confirmation", false, "auto-replied");
+    COMMENT_CONFIRMATION(false, "auto-replied");
 
     /** The length of the {@code KIND} column. */
     public static final int MAX_LABEL = 30;
 
-    private final String label;
     private final boolean aboutCase;
     private final String autoSubmitted;
 
-    OutboxKind(String label, boolean aboutCase, String autoSubmitted) {
-        this.label = label;
+    OutboxKind(boolean aboutCase, String autoSubmitted) {
         this.aboutCase = aboutCase;
         this.autoSubmitted = autoSubmitted;
-    }
-
-    public String label() {
-        return label;
     }
 
     /** Tagged subject and case-keyed Message-ID: the mail belongs to a case. */
@@ -67,11 +61,6 @@ public enum OutboxKind {
 
     /** The kind of this label; empty for none (a filter naming no kind matches no mail). */
     public static Optional<OutboxKind> ofLabel(String label) {
-        return Arrays.stream(values()).filter(k -> k.label.equals(label)).findFirst();
-    }
-
-    /** The kind of a stored label: every row was written with one of them. */
-    public static OutboxKind fromLabel(String label) {
-        return ofLabel(label).orElseThrow(() -> new IllegalArgumentException("no outbox kind " + label));
+        return Labelled.find(OutboxKind.class, label);
     }
 }

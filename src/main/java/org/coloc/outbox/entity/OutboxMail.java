@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.stream.Collectors;
+import lombok.AccessLevel;
+import lombok.Getter;
 import org.coloc.outbox.control.CalendarPart;
 import org.coloc.outbox.control.ExtraHeader;
 import org.coloc.outbox.control.Headers;
@@ -47,6 +49,7 @@ import org.coloc.platform.Bounded;
 @NamedQuery(name = OutboxMail.RECENT_OF_KIND_TO, query = "SELECT o.id FROM OutboxMail o WHERE o.firstRecipient = :to "
         + "AND o.kind = :kind AND o.createdAt >= :since")
 @NamedQuery(name = OutboxMail.BY_MESSAGE_ID, query = "SELECT o.id FROM OutboxMail o WHERE o.messageId = :id")
+@Getter
 public class OutboxMail {
 
     public static final String DUE = "OutboxMail.due";
@@ -83,6 +86,7 @@ public class OutboxMail {
     private Long caseNumber;
 
     /** For reading only (the recipients are {@link OutboxRecipient} rows): cut with an ellipsis when long. */
+    @Getter(AccessLevel.NONE)
     @Column(name = "TO_ADDRESSES", nullable = false, length = MAX_TO_SUMMARY)
     private String toAddresses;
 
@@ -108,14 +112,17 @@ public class OutboxMail {
     private String autoSubmitted;
 
     /** Extra headers ({@link ExtraHeader}), one {@code Name: value} per line; null for none. */
+    @Getter(AccessLevel.NONE)
     @Column(name = "EXTRA_HEADERS", length = MAX_EXTRA_HEADERS)
     private String extraHeaders;
 
     /** The iTIP method of the calendar part (REQUEST, PUBLISH, CANCEL); null: a plain text mail. */
+    @Getter(AccessLevel.NONE)
     @Column(name = "CALENDAR_METHOD", length = 20)
     private String calendarMethod;
 
     /** The calendar part's iCalendar object, sent next to the text. */
+    @Getter(AccessLevel.NONE)
     @Column(name = "CALENDAR_BODY", length = CalendarPart.MAX_ICS)
     private String calendarBody;
 
@@ -232,26 +239,6 @@ public class OutboxMail {
         return errors.isEmpty() ? null : Bounded.text(errors, MAX_ERROR);
     }
 
-    public Long getId() {
-        return id;
-    }
-
-    public String getFirstRecipient() {
-        return firstRecipient;
-    }
-
-    public String getMessageId() {
-        return messageId;
-    }
-
-    public OutboxKind getKind() {
-        return kind;
-    }
-
-    public Long getCaseNumber() {
-        return caseNumber;
-    }
-
     /**
      * The recipients as written by versions that kept them in one column (rows queued before an upgrade);
      * new rows have {@link OutboxRecipient} rows instead.
@@ -264,24 +251,8 @@ public class OutboxMail {
         return toAddresses;
     }
 
-    public String getSubject() {
-        return subject;
-    }
-
-    public String getBody() {
-        return body;
-    }
-
-    public String getInReplyTo() {
-        return inReplyTo;
-    }
-
     public List<String> getReferences() {
         return references == null || references.isBlank() ? List.of() : List.of(references.split(" "));
-    }
-
-    public String getAutoSubmitted() {
-        return autoSubmitted;
     }
 
     /** The extra headers it is sent with (checked again as they are read). */
@@ -299,27 +270,7 @@ public class OutboxMail {
         return OutboxStatus.fromLabel(status);
     }
 
-    public int getAttempts() {
-        return attempts;
-    }
-
-    public Instant getNextAttemptAt() {
-        return nextAttemptAt;
-    }
-
-    public String getLastError() {
-        return lastError;
-    }
-
-    public Instant getCreatedAt() {
-        return createdAt;
-    }
-
     public Instant getQueuedAt() {
         return queuedAt != null ? queuedAt : createdAt;
-    }
-
-    public Instant getSentAt() {
-        return sentAt;
     }
 }

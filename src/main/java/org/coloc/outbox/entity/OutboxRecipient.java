@@ -10,6 +10,7 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.TableGenerator;
 import java.util.Objects;
+import lombok.Getter;
 import org.coloc.platform.Bounded;
 
 /**
@@ -24,6 +25,7 @@ import org.coloc.platform.Bounded;
         + "ORDER BY r.position")
 @NamedQuery(name = OutboxRecipient.OF_MAILS, query = "SELECT r FROM OutboxRecipient r WHERE r.mailId IN :mails "
         + "ORDER BY r.mailId, r.position")
+@Getter
 public class OutboxRecipient {
 
     public static final String OF_MAIL = "OutboxRecipient.ofMail";
@@ -98,29 +100,5 @@ public class OutboxRecipient {
 
     public boolean isPending() {
         return PENDING.equals(status);
-    }
-
-    public Long getId() {
-        return id;
-    }
-
-    public long getMailId() {
-        return mailId;
-    }
-
-    public int getPosition() {
-        return position;
-    }
-
-    public String getAddress() {
-        return address;
-    }
-
-    public String getStatus() {
-        return status;
-    }
-
-    public String getError() {
-        return error;
     }
 }

@@ -10,10 +10,12 @@ import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
 import jakarta.persistence.TableGenerator;
 import java.time.Instant;
+import lombok.Getter;
 
 /** One create, update or delete of a record: who, when, what, and the record before and after (JSON). */
 @Entity
 @Table(name = "CHANGE_LOG", indexes = @Index(name = "IX_CHANGE_RECORD", columnList = "RECORD_TYPE,RECORD_ID"))
+@Getter
 public class Change {
 
     @Id
@@ -56,37 +58,5 @@ public class Change {
         this.action = action;
         this.before = before;
         this.after = after;
-    }
-
-    public Long getId() {
-        return id;
-    }
-
-    public Instant getAt() {
-        return at;
-    }
-
-    public String getActor() {
-        return actor;
-    }
-
-    public String getType() {
-        return type;
-    }
-
-    public long getRecordId() {
-        return recordId;
-    }
-
-    public String getAction() {
-        return action;
-    }
-
-    public String getBefore() {
-        return before;
-    }
-
-    public String getAfter() {
-        return after;
     }
 }

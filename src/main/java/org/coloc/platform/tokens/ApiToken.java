@@ -9,6 +9,7 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.TableGenerator;
 import java.time.Instant;
+import lombok.Getter;
 
 /**
  * A named token a script sends as {@code Authorization: Bearer …}. Only its SHA-256 is kept: tokens are 32
@@ -18,6 +19,7 @@ import java.time.Instant;
 @Table(name = "API_TOKEN")
 @NamedQuery(name = ApiToken.BY_HASH, query = "SELECT t FROM ApiToken t WHERE t.hash = :hash AND t.revoked IS NULL")
 @NamedQuery(name = ApiToken.ALL, query = "SELECT t FROM ApiToken t ORDER BY t.id")
+@Getter
 public class ApiToken {
 
     public static final String BY_HASH = "ApiToken.byHash";
@@ -54,25 +56,5 @@ public class ApiToken {
         if (revoked == null) {
             revoked = now;
         }
-    }
-
-    public Long getId() {
-        return id;
-    }
-
-    public String getName() {
-        return name;
-    }
-
-    public String getHash() {
-        return hash;
-    }
-
-    public Instant getCreated() {
-        return created;
-    }
-
-    public Instant getRevoked() {
-        return revoked;
     }
 }
