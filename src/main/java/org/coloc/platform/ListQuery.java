@@ -137,8 +137,11 @@ public final class ListQuery<R> {
             query.setParameter(k, v);
             count.setParameter(k, v);
         });
+        // counted first: a row committed between the two reads then shows in the page without being counted,
+        // rather than counted with a page that lacks it (a client waiting for total >= 1 would read no item)
+        long total = count.getSingleResult();
         List<R> rows = query.setFirstResult(paging.offset()).setMaxResults(paging.limit()).getResultList();
-        return new Page<>(rows, count.getSingleResult(), paging.offset(), paging.limit());
+        return new Page<>(rows, total, paging.offset(), paging.limit());
     }
 
     /** One page, each row turned into what the API shows. */
