@@ -98,8 +98,8 @@ class SchemaUpgradeIT {
             for (MissingIndexes.RequiredIndex index : MissingIndexes.REQUIRED) {
                 assertTrue(indexes.contains(index.name()), index.name() + " in " + indexes);
             }
-            assertEquals(List.of("1 BASELINE", "2 JDBC"), history(s).subList(0, 2),
-                    "recognised as version 1, upgraded from there");
+            assertEquals(List.of("1.1 BASELINE", "2 JDBC"), history(s).subList(0, 2),
+                    "recognised as version 1.1 (both parts of the baseline), upgraded from there");
         } finally {
             shutDown(dataDir);
         }
@@ -129,7 +129,7 @@ class SchemaUpgradeIT {
                 assertTrue(indexes.contains(index.name()), index.name() + " in " + indexes);
             }
             List<String> history = history(s);
-            assertEquals(List.of("1 SQL", "2 JDBC"), history.subList(0, 2), history.toString());
+            assertEquals(List.of("1 SQL", "1.1 SQL", "2 JDBC"), history.subList(0, 3), history.toString());
         } finally {
             shutDown(dataDir);
         }
