@@ -1,12 +1,7 @@
 package org.coloc.cases.boundary;
 
-import org.coloc.platform.ColocSettings;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,23 +16,10 @@ import org.coloc.outbox.entity.OutboxKind;
 
 /** What the case timers do, each sweep in its own transaction with the mails it causes. */
 @Stateless
-public class CaseDeadlines {
-
-    @PersistenceContext
-    EntityManager em;
-
-    @Inject
-    Clock clock;
-
-    @Inject
-    ColocSettings coloc;
-
-    @EJB
-    Outbox outbox;
+public class CaseDeadlines extends CaseBean {
 
     @EJB
     Cases cases;
-
 
     /** One digest to the admin listing every case whose reminder is due. */
     public int remindAdmin() {
