@@ -24,8 +24,7 @@ public class CaseDeadlines extends CaseBean {
     /** One digest to the admin listing every case whose reminder is due. */
     public int remindAdmin() {
         Instant now = clock.instant();
-        List<SupportCase> due = em.createNamedQuery(SupportCase.TO_REMIND, SupportCase.class).setParameter("now", now)
-                .getResultList();
+        List<SupportCase> due = due(SupportCase.TO_REMIND, now);
         if (due.isEmpty()) {
             return 0;
         }
@@ -44,8 +43,7 @@ public class CaseDeadlines extends CaseBean {
     /** A courteous closing mail to each requester who has not answered in time, and the case closed. */
     public int closeAbandoned() {
         Instant now = clock.instant();
-        List<SupportCase> due = em.createNamedQuery(SupportCase.TO_CLOSE, SupportCase.class).setParameter("now", now)
-                .getResultList();
+        List<SupportCase> due = due(SupportCase.TO_CLOSE, now);
         if (due.isEmpty()) {
             return 0;
         }
@@ -67,5 +65,10 @@ public class CaseDeadlines extends CaseBean {
             c.closedForSilence(now);
         }
         return due.size();
+    }
+
+    /** The cases a named query ({@code SupportCase.TO_REMIND}, {@code TO_CLOSE}) finds due at {@code now}. */
+    private List<SupportCase> due(String query, Instant now) {
+        return em.createNamedQuery(query, SupportCase.class).setParameter("now", now).getResultList();
     }
 }
