@@ -40,11 +40,7 @@ public final class ClientAddress {
                 return NONE;
             }
             List<Range> ranges = new ArrayList<>();
-            for (String raw : list.split(",")) {
-                String entry = raw.trim();
-                if (entry.isEmpty()) {
-                    continue;
-                }
+            for (String entry : CommaList.items(list)) {
                 int slash = entry.indexOf('/');
                 byte[] address = literal(slash < 0 ? entry : entry.substring(0, slash));
                 if (address == null) {

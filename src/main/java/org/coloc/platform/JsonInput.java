@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -197,41 +198,43 @@ public final class JsonInput {
 
     /** A list of strings, each checked by {@code check} (null = fine, else the message). */
     public List<String> strings(String field, int maxItems, int maxLength, Function<String, String> check) {
-        JsonArray array = list(field, maxItems);
-        List<String> out = new ArrayList<>();
-        for (int i = 0; i < array.size(); i++) {
-            JsonValue item = array.get(i);
-            String where = field + "[" + i + "]";
-            if (item.getValueType() != JsonValue.ValueType.STRING) {
-                error(where, "must be a string");
-                continue;
-            }
+        return items(field, maxItems, JsonValue.ValueType.STRING, "must be a string", (where, item) -> {
             String s = ((JsonString) item).getString().strip();
             String problem = s.isEmpty() ? "must not be empty"
                     : s.length() > maxLength ? "must be at most " + maxLength + " characters" : check.apply(s);
             if (problem != null) {
                 error(where, problem);
-            } else {
-                out.add(s);
+                return null;
             }
-        }
-        return out;
+            return s;
+        });
     }
 
     /** A list of objects, each read by {@code reader} with field names prefixed by {@code field[i].}. */
     public <T> List<T> objects(String field, int maxItems, Set<String> known, Function<JsonInput, T> reader) {
+        return items(field, maxItems, JsonValue.ValueType.OBJECT, "must be an object", (where, item) -> {
+            JsonInput nested = new JsonInput(item.asJsonObject(), prefix + where + ".", errors);
+            nested.rejectUnknown(known, Set.of());
+            return reader.apply(nested);
+        });
+    }
+
+    /**
+     * The field's list, each item of the given type read by {@code read} (given its place, {@code field[i]}, for
+     * messages); an item of another type is an error, an item read as null is left out.
+     */
+    private <T> List<T> items(String field, int maxItems, JsonValue.ValueType type, String wrongType,
+            BiFunction<String, JsonValue, T> read) {
         JsonArray array = list(field, maxItems);
         List<T> out = new ArrayList<>();
         for (int i = 0; i < array.size(); i++) {
             JsonValue item = array.get(i);
             String where = field + "[" + i + "]";
-            if (item.getValueType() != JsonValue.ValueType.OBJECT) {
-                error(where, "must be an object");
+            if (item.getValueType() != type) {
+                error(where, wrongType);
                 continue;
             }
-            JsonInput nested = new JsonInput(item.asJsonObject(), prefix + where + ".", errors);
-            nested.rejectUnknown(known, Set.of());
-            T t = reader.apply(nested);
+            T t = read.apply(where, item);
             if (t != null) {
                 out.add(t);
             }

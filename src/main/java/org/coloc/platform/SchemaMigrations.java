@@ -14,14 +14,21 @@ import org.flywaydb.core.api.output.MigrateResult;
  * Brings the database's schema to the version this build expects, with Flyway, before anything else uses it
  * ({@link ColocDataSource} calls it on its first connection, so JPA, timers and the mailbox watcher only ever see
  * a migrated schema). Scripts live in {@code db/migration} (valid on Derby and PostgreSQL) plus
- * {@code db/migration-derby} or {@code db/migration-postgresql} for what cannot be written once; version 2 is
- * {@link MissingIndexes}. A database made before issue 9 (tables, no history table) is taken as version 1.
+ * {@code db/migration-derby} or {@code db/migration-postgresql} for what cannot be written once; the baseline is
+ * version 1 (common) and 1.1 (per database), version 2 is {@link MissingIndexes}. A database made before issue 9
+ * (tables, no history table) is taken as version {@value #BASELINE}.
  * Flyway's lock (a table lock on Derby, an advisory lock on PostgreSQL) lets two instances start at once.
  */
 public final class SchemaMigrations {
 
     /** The common location; every database also gets {@code db/migration-<vendor>}. */
     static final String COMMON = "classpath:db/migration";
+
+    /**
+     * The version a database made before issue 9 stands at: both parts of the baseline, the common V1 and the
+     * per-database V1.1, describe the schema it already has.
+     */
+    static final String BASELINE = "1.1";
 
     private static final Logger LOG = Logger.getLogger(SchemaMigrations.class.getName());
 
@@ -59,9 +66,10 @@ public final class SchemaMigrations {
                 .dataSource(dataSource)
                 .locations(locations(vendor).toArray(String[]::new))
                 .javaMigrations(new MissingIndexes())
-                // a database made before issue 9 has the tables of version 1 but no history: baseline, then upgrade
+                // a database made before issue 9 has the tables of versions 1 and 1.1 but no history: baseline,
+                // then upgrade
                 .baselineOnMigrate(true)
-                .baselineVersion("1")
+                .baselineVersion(BASELINE)
                 .baselineDescription("schema made by EclipseLink before issue 9")
                 // nobody should wipe a mail archive by a configuration slip
                 .cleanDisabled(true)

@@ -20,11 +20,7 @@ public final class Sorting {
     public static String orderBy(String sort, Map<String, String> fields, String alias, String fallback) {
         String spec = sort == null || sort.isBlank() ? fallback : sort;
         List<String> parts = new ArrayList<>();
-        for (String raw : spec.split(",")) {
-            String f = raw.trim();
-            if (f.isEmpty()) {
-                continue;
-            }
+        for (String f : CommaList.items(spec)) {
             boolean descending = f.startsWith("-");
             String name = descending || f.startsWith("+") ? f.substring(1) : f;
             String path = fields.get(name);

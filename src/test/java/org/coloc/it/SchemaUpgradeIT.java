@@ -93,8 +93,8 @@ class SchemaUpgradeIT {
         }
         assertNoWarning(log);
 
-        assertEquals(List.of("1 BASELINE", "2 JDBC"), historyOfFullyIndexed(dataDir).subList(0, 2),
-                "recognised as version 1, upgraded from there");
+        assertEquals(List.of("1.1 BASELINE", "2 JDBC"), historyOfFullyIndexed(dataDir).subList(0, 2),
+                "recognised as version 1.1 (both parts of the baseline), upgraded from there");
     }
 
     @Test
@@ -116,7 +116,7 @@ class SchemaUpgradeIT {
         }
         assertNoWarning(log);
         List<String> history = historyOfFullyIndexed(dataDir);
-        assertEquals(List.of("1 SQL", "2 JDBC"), history.subList(0, 2), history.toString());
+        assertEquals(List.of("1 SQL", "1.1 SQL", "2 JDBC"), history.subList(0, 3), history.toString());
     }
 
     private static ColocServer server(String name, Path dataDir) {

@@ -80,9 +80,10 @@ class SchemaMigrationsTest {
     void vendorFoldersHoldTheSameVersions() throws Exception {
         Set<String> derby = scripts("db/migration-derby");
         Set<String> postgresql = scripts("db/migration-postgresql");
-        assertTrue(derby.contains("V1__baseline.sql"), derby.toString());
+        assertTrue(derby.contains("V1.1__baseline_vendor_types.sql"), derby.toString());
         assertEquals(derby, postgresql);
         Set<String> common = scripts("db/migration");
+        assertTrue(common.contains("V1__baseline.sql"), common.toString());
         for (String name : common) {
             String version = name.substring(0, name.indexOf("__"));
             assertTrue(derby.stream().noneMatch(n -> n.startsWith(version + "__")),
@@ -129,7 +130,7 @@ class SchemaMigrationsTest {
 
         MigrateResult result = SchemaMigrations.migrate(db);
 
-        assertEquals("1", result.initialSchemaVersion, "baselined at version 1");
+        assertEquals("1.1", result.initialSchemaVersion, "baselined past both parts of the baseline");
         try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
             assertEquals(List.of(), MissingIndexes.missing(c, MissingIndexes.REQUIRED));
             assertEquals(41, count(s, "SELECT LAST_NUMBER FROM CASE_COUNTER"));
@@ -200,12 +201,10 @@ class SchemaMigrationsTest {
         return db;
     }
 
-    /** The Derby baseline's statements, run by hand as EclipseLink once ran their like. */
+    /** The Derby baseline's statements (common part, then Derby's), run by hand as EclipseLink once ran their like. */
     private static List<String> baselineStatements() throws IOException {
-        String script;
-        try (InputStream in = SchemaMigrationsTest.class.getResourceAsStream("/db/migration-derby/V1__baseline.sql")) {
-            script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+        String script = resource("/db/migration/V1__baseline.sql")
+                + resource("/db/migration-derby/V1.1__baseline_vendor_types.sql");
         List<String> statements = new ArrayList<>();
         StringBuilder current = new StringBuilder();
         for (String line : script.split("\n")) {
@@ -220,6 +219,12 @@ class SchemaMigrationsTest {
             }
         }
         return statements;
+    }
+
+    private static String resource(String name) throws IOException {
+        try (InputStream in = SchemaMigrationsTest.class.getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     private static Set<String> scripts(String folder) throws IOException, URISyntaxException {

@@ -1,12 +1,7 @@
 package org.coloc.cases.boundary;
 
-import org.coloc.platform.ColocSettings;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,29 +16,15 @@ import org.coloc.outbox.entity.OutboxKind;
 
 /** What the case timers do, each sweep in its own transaction with the mails it causes. */
 @Stateless
-public class CaseDeadlines {
-
-    @PersistenceContext
-    EntityManager em;
-
-    @Inject
-    Clock clock;
-
-    @Inject
-    ColocSettings coloc;
-
-    @EJB
-    Outbox outbox;
+public class CaseDeadlines extends CaseBean {
 
     @EJB
     Cases cases;
 
-
     /** One digest to the admin listing every case whose reminder is due. */
     public int remindAdmin() {
         Instant now = clock.instant();
-        List<SupportCase> due = em.createNamedQuery(SupportCase.TO_REMIND, SupportCase.class).setParameter("now", now)
-                .getResultList();
+        List<SupportCase> due = due(SupportCase.TO_REMIND, now);
         if (due.isEmpty()) {
             return 0;
         }
@@ -62,8 +43,7 @@ public class CaseDeadlines {
     /** A courteous closing mail to each requester who has not answered in time, and the case closed. */
     public int closeAbandoned() {
         Instant now = clock.instant();
-        List<SupportCase> due = em.createNamedQuery(SupportCase.TO_CLOSE, SupportCase.class).setParameter("now", now)
-                .getResultList();
+        List<SupportCase> due = due(SupportCase.TO_CLOSE, now);
         if (due.isEmpty()) {
             return 0;
         }
@@ -85,5 +65,10 @@ public class CaseDeadlines {
             c.closedForSilence(now);
         }
         return due.size();
+    }
+
+    /** The cases a named query ({@code SupportCase.TO_REMIND}, {@code TO_CLOSE}) finds due at {@code now}. */
+    private List<SupportCase> due(String query, Instant now) {
+        return em.createNamedQuery(query, SupportCase.class).setParameter("now", now).getResultList();
     }
 }

@@ -1,15 +1,11 @@
 package org.coloc.cases.boundary;
 
 import org.coloc.cases.control.CaseSettings;
-import org.coloc.platform.ColocSettings;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceContext;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -34,7 +30,6 @@ import org.coloc.cases.entity.MessageDirection;
 import org.coloc.cases.entity.SupportCase;
 import org.coloc.intake.control.MailTaken;
 import org.coloc.intake.control.ParsedMail;
-import org.coloc.outbox.boundary.Outbox;
 import org.coloc.outbox.control.OutgoingIds;
 import org.coloc.outbox.entity.OutboxKind;
 
@@ -45,29 +40,17 @@ import org.coloc.outbox.entity.OutboxKind;
  * nothing itself: which case, and as whose mail, the router has decided. The admin's work stays in {@link Cases}.
  */
 @Stateless
-public class CaseMail {
+public class CaseMail extends CaseBean {
 
     private static final Logger LOG = Logger.getLogger(CaseMail.class.getName());
     /** Ids per IN list: long lists make Derby's statements slow to compile. */
     private static final int LOOKUP_CHUNK = 200;
-
-    @PersistenceContext
-    EntityManager em;
-
-    @Inject
-    Clock clock;
-
-    @Inject
-    ColocSettings coloc;
 
     @Inject
     CaseSettings settings;
 
     @EJB
     Cases cases;
-
-    @EJB
-    Outbox outbox;
 
     @Inject
     CaseWrites writes;

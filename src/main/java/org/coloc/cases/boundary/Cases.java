@@ -1,14 +1,9 @@
 package org.coloc.cases.boundary;
 
 import org.coloc.cases.control.CaseSettings;
-import org.coloc.platform.ColocSettings;
-import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
-import jakarta.persistence.PersistenceContext;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,7 +39,7 @@ import org.coloc.platform.ProblemException;
  * cases through the mail router ({@code routing}) and {@link CaseMail}.
  */
 @Stateless
-public class Cases {
+public class Cases extends CaseBean {
 
     private static final Logger LOG = Logger.getLogger(Cases.class.getName());
     /**
@@ -53,20 +48,8 @@ public class Cases {
      */
     static final int MAX_ID_IN_HEADER = 900;
 
-    @PersistenceContext
-    EntityManager em;
-
-    @Inject
-    Clock clock;
-
-    @Inject
-    ColocSettings coloc;
-
     @Inject
     CaseSettings settings;
-
-    @EJB
-    Outbox outbox;
 
     @Inject
     CaseWrites writes;

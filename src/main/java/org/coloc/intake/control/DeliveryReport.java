@@ -1,5 +1,7 @@
 package org.coloc.intake.control;
 
+import static org.coloc.intake.control.MailClassifier.containsAny;
+
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -593,15 +595,6 @@ record DeliveryReport(String failedRecipient, String status, List<String> action
     private static String firstWord(String value) {
         String[] w = value.toLowerCase(Locale.ROOT).split("[\\s;(]", 2);
         return w.length == 0 ? "" : w[0];
-    }
-
-    private static boolean containsAny(String s, List<String> needles) {
-        for (String n : needles) {
-            if (s.contains(n)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static String unfold(String s) {

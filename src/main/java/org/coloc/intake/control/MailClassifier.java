@@ -246,7 +246,8 @@ public class MailClassifier {
         return null;
     }
 
-    private static boolean containsAny(String s, List<String> needles) {
+    /** Whether any of the (lower-case) words or phrases occurs in {@code s}; the report parser uses it too. */
+    static boolean containsAny(String s, List<String> needles) {
         for (String n : needles) {
             if (s.contains(n)) {
                 return true;

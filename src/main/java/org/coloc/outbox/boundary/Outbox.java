@@ -223,17 +223,7 @@ public class Outbox {
 
     /** Its recipient rows; for a row queued before they existed, read from its old column (not stored). */
     private List<OutboxRecipient> recipients(OutboxMail mail) {
-        List<OutboxRecipient> rows = em.createNamedQuery(OutboxRecipient.OF_MAIL, OutboxRecipient.class)
-                .setParameter("mail", mail.getId()).getResultList();
-        if (!rows.isEmpty()) {
-            return rows;
-        }
-        List<String> legacy = mail.legacyRecipients();
-        List<OutboxRecipient> out = new ArrayList<>();
-        for (int i = 0; i < legacy.size(); i++) {
-            out.add(new OutboxRecipient(mail.getId(), i, legacy.get(i)));
-        }
-        return out;
+        return OutboxRows.recipientsOf(em, mail);
     }
 
     /** Each address once (case does not matter in practice), in order; never split on commas. */

@@ -68,18 +68,26 @@ public class OutboxRows {
 
     /** The recipient rows of a mail; a row queued before they existed gets them from its old column now. */
     public List<OutboxRecipient> recipients(OutboxMail mail) {
+        List<OutboxRecipient> rows = recipientsOf(em, mail);
+        rows.stream().filter(r -> !em.contains(r)).forEach(em::persist);
+        return rows;
+    }
+
+    /**
+     * The recipient rows of a mail as stored; for a mail queued before they existed, made from its old column and
+     * not stored (the sender stores them, {@link #recipients}; the admin's view only reads them).
+     */
+    static List<OutboxRecipient> recipientsOf(EntityManager em, OutboxMail mail) {
         List<OutboxRecipient> rows = em.createNamedQuery(OutboxRecipient.OF_MAIL, OutboxRecipient.class)
                 .setParameter("mail", mail.getId()).getResultList();
         if (!rows.isEmpty()) {
             return rows;
         }
         List<String> legacy = mail.legacyRecipients();
-        List<OutboxRecipient> created = new java.util.ArrayList<>();
+        List<OutboxRecipient> made = new java.util.ArrayList<>();
         for (int i = 0; i < legacy.size(); i++) {
-            OutboxRecipient r = new OutboxRecipient(mail.getId(), i, legacy.get(i));
-            em.persist(r);
-            created.add(r);
+            made.add(new OutboxRecipient(mail.getId(), i, legacy.get(i)));
         }
-        return created;
+        return made;
     }
 }
