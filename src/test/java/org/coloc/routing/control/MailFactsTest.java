@@ -2,8 +2,10 @@ package org.coloc.routing.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -50,6 +52,20 @@ class MailFactsTest {
         assertEquals(List.of("case-3.abcdefghijklmnop.qrstuvwxyz234567@coloc.example"), f.returnedIds());
         assertEquals("alice@a.example", f.failedRecipient());
         assertEquals("5.1.1", f.deliveryStatus());
+    }
+
+    @Test
+    void aReturnedOriginalOfUnclosedIdsIsReadInLinearTime() {
+        // 2 MB of "<case-1.…@" without a closing bracket or a space, then one real id of ours at the end
+        String open = "<case-1.abcdefghijklmnop.qrstuvwxyz234567@";
+        String ours = "case-3.abcdefghijklmnop.qrstuvwxyz234567@coloc.example";
+        byte[] original = (open.repeat(2_000_000 / open.length()) + " <" + ours + ">\r\n")
+                .getBytes(StandardCharsets.ISO_8859_1);
+        MailFacts f = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> MailFacts.of(mail(
+                new MailAddress(null, "MAILER-DAEMON@mx.example"), List.of(), List.of(), List.of(),
+                List.of(new ParsedAttachment(null, "text/rfc822-headers", original))),
+                new Classification(MailKind.BOUNCE, "alice@a.example", "5.1.1", "DSN")));
+        assertEquals(List.of(ours), f.returnedIds());
     }
 
     @Test
