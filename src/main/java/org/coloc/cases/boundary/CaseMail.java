@@ -1,6 +1,5 @@
 package org.coloc.cases.boundary;
 
-import org.coloc.cases.control.CaseSettings;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -17,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
+import org.coloc.cases.control.CaseSettings;
 import org.coloc.cases.control.Languages;
 import org.coloc.cases.control.Participants;
 import org.coloc.cases.control.ReplyText;

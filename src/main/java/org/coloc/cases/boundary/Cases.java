@@ -1,6 +1,5 @@
 package org.coloc.cases.boundary;
 
-import org.coloc.cases.control.CaseSettings;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.FlushModeType;
@@ -16,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
+import org.coloc.cases.control.CaseSettings;
 import org.coloc.cases.control.NoReply;
 import org.coloc.cases.control.Participants;
 import org.coloc.cases.control.Subjects;

@@ -1,12 +1,12 @@
 package org.coloc.outbox.boundary;
 
-import org.coloc.platform.ColocSettings;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import org.coloc.outbox.control.OutgoingIds;
 import org.coloc.platform.AppSecrets;
+import org.coloc.platform.ColocSettings;
 
 /**
  * Our keyed Message-IDs ({@link OutgoingIds}) for whoever needs them: the outbox, which gives every mail about

@@ -1,6 +1,5 @@
 package org.coloc.outbox.boundary;
 
-import org.coloc.platform.ColocSettings;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -19,8 +18,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.Optional;
+import java.util.Set;
 import org.coloc.outbox.control.Composer;
 import org.coloc.outbox.control.NewMail;
 import org.coloc.outbox.control.OutgoingIds;
@@ -29,6 +28,7 @@ import org.coloc.outbox.entity.OutboxKind;
 import org.coloc.outbox.entity.OutboxMail;
 import org.coloc.outbox.entity.OutboxRecipient;
 import org.coloc.outbox.entity.OutboxStatus;
+import org.coloc.platform.ColocSettings;
 import org.coloc.platform.ListQuery;
 import org.coloc.platform.Page;
 import org.coloc.platform.Paging;

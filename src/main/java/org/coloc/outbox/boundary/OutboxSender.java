@@ -1,6 +1,5 @@
 package org.coloc.outbox.boundary;
 
-import org.coloc.outbox.control.OutboxSettings;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
@@ -15,6 +14,7 @@ import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.coloc.outbox.control.Delivery;
+import org.coloc.outbox.control.OutboxSettings;
 import org.coloc.outbox.control.OutgoingMail;
 import org.coloc.outbox.control.SmtpSender;
 

@@ -1,7 +1,5 @@
 package org.coloc.routing.boundary;
 
-import org.coloc.cases.control.CaseSettings;
-import org.coloc.platform.ColocSettings;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -12,9 +10,11 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.coloc.cases.boundary.CaseMail;
+import org.coloc.cases.control.CaseSettings;
 import org.coloc.intake.control.MailTaken;
 import org.coloc.intake.control.MailsArriving;
 import org.coloc.outbox.boundary.Outbox;
+import org.coloc.platform.ColocSettings;
 import org.coloc.routing.control.AddressFailed;
 import org.coloc.routing.control.MailFacts;
 import org.coloc.routing.control.MailRouter;
