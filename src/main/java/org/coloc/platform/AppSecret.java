@@ -15,10 +15,9 @@ public class AppSecret {
 
     @Getter(AccessLevel.NONE)
     @Id
-    @Column(name = "NAME", length = 100)
     private String name;
 
-    @Column(name = "SECRET_VALUE", nullable = false, length = 200)
+    @Column(name = "SECRET_VALUE")
     private String value;
 
     protected AppSecret() {

@@ -1,6 +1,5 @@
 package org.coloc.platform;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -24,13 +23,10 @@ public abstract class TrackedRecord {
     private Long id;
 
     @Version
-    @Column(name = "VERSION", nullable = false)
     private long version;
 
-    @Column(name = "CREATED", nullable = false)
     private Instant created;
 
-    @Column(name = "UPDATED", nullable = false)
     private Instant updated;
 
     protected TrackedRecord() {

@@ -17,10 +17,9 @@ public class CaseCounter {
     public static final String ID = "case";
 
     @Id
-    @Column(name = "NAME", length = 20)
     private String name;
 
-    @Column(name = "LAST_NUMBER", nullable = false)
+    @Column(name = "LAST_NUMBER")
     private long last;
 
     protected CaseCounter() {

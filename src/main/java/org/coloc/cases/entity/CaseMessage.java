@@ -44,23 +44,18 @@ public class CaseMessage {
     @GeneratedValue(strategy = GenerationType.TABLE, generator = "CASE_MESSAGE_IDS")
     private Long id;
 
-    @Column(name = "CASE_ID", nullable = false)
     private long caseId;
 
     @Convert(converter = MessageDirectionConverter.class)
-    @Column(name = "DIRECTION", nullable = false, length = 10)
     private MessageDirection direction;
 
-    @Column(name = "MESSAGE_ID", length = 998)
     private String messageId;
 
-    @Column(name = "MAIL_ID")
     private Long mailId;
 
-    @Column(name = "AUTHOR", length = 254)
     private String author;
 
-    @Column(name = "WRITTEN_AT", nullable = false)
+    @Column(name = "WRITTEN_AT")
     private Instant at;
 
     @Lob

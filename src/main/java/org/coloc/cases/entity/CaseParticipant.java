@@ -1,6 +1,5 @@
 package org.coloc.cases.entity;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import java.time.Instant;
 import java.util.Objects;
@@ -15,13 +14,10 @@ import lombok.Getter;
 @Getter
 public class CaseParticipant {
 
-    @Column(name = "ADDRESS", length = 254, nullable = false)
     private String address;
 
-    @Column(name = "ADDED_BY", length = 254)
     private String addedBy;
 
-    @Column(name = "ADDED_AT")
     private Instant addedAt;
 
     protected CaseParticipant() {

@@ -1,6 +1,5 @@
 package org.coloc.cases.entity;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -30,10 +29,8 @@ public class CaseReference {
     @GeneratedValue(strategy = GenerationType.TABLE, generator = "CASE_REFERENCE_IDS")
     private Long id;
 
-    @Column(name = "CASE_ID", nullable = false)
     private long caseId;
 
-    @Column(name = "MESSAGE_ID", nullable = false, length = 998)
     private String messageId;
 
     protected CaseReference() {

@@ -55,19 +55,15 @@ public class SupportCase extends TrackedRecord {
     public static final String TO_REMIND = "SupportCase.toRemind";
     public static final String TO_CLOSE = "SupportCase.toClose";
 
-    @Column(name = "CASE_NUMBER", nullable = false)
+    @Column(name = "CASE_NUMBER")
     private long number;
 
-    @Column(name = "SUBJECT", length = 1000)
     private String subject;
 
-    @Column(name = "NORMALISED_SUBJECT", length = 1000)
     private String normalisedSubject;
 
-    @Column(name = "REQUESTER", nullable = false, length = 254)
     private String requester;
 
-    @Column(name = "REQUESTER_NAME", length = 255)
     private String requesterName;
 
     /**
@@ -79,42 +75,33 @@ public class SupportCase extends TrackedRecord {
             indexes = @Index(name = "IX_CASE_PARTICIPANT", columnList = "CASE_ID"))
     private Set<CaseParticipant> participants = new LinkedHashSet<>();
 
-    @Column(name = "STATE", nullable = false, length = 20)
     private String state;
 
-    @Column(name = "LANGUAGE", nullable = false, length = 2)
     private String language;
 
     /** Opened by a mail carrying the tag of a case its sender does not take part in: worth a look. */
-    @Column(name = "FOREIGN_TAG", nullable = false)
     private boolean foreignTag;
 
-    @Column(name = "MEMBER_ID")
     private Long memberId;
 
-    @Column(name = "VM_ID")
     private Long vmId;
 
-    @Column(name = "LAST_ACTIVITY_AT", nullable = false)
     private Instant lastActivityAt;
 
     /** Addresses our mails for this case bounced from, with the status (e.g. "x@y.org (5.1.1)"). */
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "CASE_FAILING_ADDRESS", joinColumns = @JoinColumn(name = "CASE_ID"),
             indexes = @Index(name = "IX_CASE_FAILING", columnList = "CASE_ID"))
-    @Column(name = "ADDRESS", length = 300, nullable = false)
+    @Column(name = "ADDRESS")
     private Set<String> failingAddresses = new LinkedHashSet<>();
 
     /** When this case's requester was sent an acknowledgement (for the overall hourly limit); null: none. */
-    @Column(name = "ACKNOWLEDGED_AT")
     private Instant acknowledgedAt;
 
     /** When to remind the admin of this case if it still waits for him (deadline swept by a timer). */
-    @Column(name = "REMIND_ADMIN_AT")
     private Instant remindAdminAt;
 
     /** When to close this case if the requester still has not answered (deadline swept by a timer). */
-    @Column(name = "CLOSE_AT")
     private Instant closeAt;
 
     protected SupportCase() {

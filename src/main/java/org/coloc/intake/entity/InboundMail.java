@@ -52,57 +52,40 @@ public class InboundMail {
     @GeneratedValue(strategy = GenerationType.TABLE, generator = "MAIL_IDS")
     private Long id;
 
-    @Column(name = "DEDUPE_KEY", nullable = false, unique = true, length = KEY)
     private String dedupeKey;
 
-    @Column(name = "MESSAGE_ID", length = LONG)
     private String messageId;
 
-    @Column(name = "STATUS", nullable = false, length = 20)
     private String status;
 
-    @Column(name = "RECEIVED_AT", nullable = false)
     private Instant receivedAt;
 
-    @Column(name = "RAW_SIZE", nullable = false)
     private long rawSize;
 
-    @Column(name = "SOURCE", length = SHORT)
     private String source;
 
-    @Column(name = "ERROR", length = LONG)
     private String error;
 
-    @Column(name = "FROM_ADDRESS", length = SHORT)
     private String fromAddress;
 
-    @Column(name = "FROM_NAME", length = SHORT)
     private String fromName;
 
-    @Column(name = "SUBJECT", length = LONG)
     private String subject;
 
-    @Column(name = "SENT_AT")
     private Instant sentAt;
 
-    @Column(name = "CLASSIFICATION", length = LABEL)
     private String classification;
 
-    @Column(name = "CLASSIFICATION_REASON", length = SHORT)
     private String classificationReason;
 
-    @Column(name = "FAILED_RECIPIENT", length = SHORT)
     private String failedRecipient;
 
-    @Column(name = "DELIVERY_STATUS", length = LABEL)
     private String deliveryStatus;
 
-    @Column(name = "IN_REPLY_TO", length = LONG)
     private String inReplyTo;
 
     // the text a person reads; short ones in a plain column (fast in Derby), long ones in a CLOB
     @Getter(AccessLevel.NONE)
-    @Column(name = "TEXT_INLINE", length = TEXT_INLINE_MAX)
     private String textInline;
 
     @Getter(AccessLevel.NONE)

@@ -1,6 +1,5 @@
 package org.coloc.intake.entity;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -22,17 +21,13 @@ public class MailboxCheckpoint {
     static final int MAILBOX_MAX = 500;
 
     @Id
-    @Column(name = "MAILBOX", length = MAILBOX_MAX)
     private String mailbox;
 
-    @Column(name = "UID_VALIDITY", nullable = false)
     private long uidValidity;
 
-    @Column(name = "LAST_UID", nullable = false)
     private long lastUid;
 
     @Getter(AccessLevel.NONE)
-    @Column(name = "UPDATED_AT", nullable = false)
     private Instant updatedAt;
 
     protected MailboxCheckpoint() {

@@ -20,10 +20,9 @@ public class RawMail {
     static final int INLINE_MAX = 32_672;
 
     @Id
-    @Column(name = "MAIL_ID")
     private Long mailId;
 
-    @Column(name = "INLINE_BYTES", length = INLINE_MAX)
+    @Column(name = "INLINE_BYTES")
     private byte[] inline;
 
     @Lob

@@ -16,33 +16,26 @@ import org.coloc.platform.TrackedRecord;
 @Getter
 public class Host extends TrackedRecord implements Editable<HostFields> {
 
-    @Column(name = "NAME", nullable = false, length = 63)
     private String name;
 
     /** Lower-cased name: names are unique whatever their case. */
     @Getter(AccessLevel.NONE)
-    @Column(name = "NAME_KEY", nullable = false, unique = true, length = 63)
     private String nameKey;
 
-    @Column(name = "MODEL", length = 200)
     private String model;
 
-    @Column(name = "RACK_POSITION", length = 50)
     private String rackPosition;
 
-    @Column(name = "CORES", nullable = false)
     private int cores;
 
-    @Column(name = "MEMORY_MIB", nullable = false)
+    @Column(name = "MEMORY_MIB")
     private long memoryMiB;
 
-    @Column(name = "STORAGE_GIB", nullable = false)
+    @Column(name = "STORAGE_GIB")
     private long storageGiB;
 
-    @Column(name = "STATUS", nullable = false, length = 20)
     private String status;
 
-    @Column(name = "NOTES", length = 10000)
     private String notes;
 
     protected Host() {

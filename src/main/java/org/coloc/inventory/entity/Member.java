@@ -27,17 +27,15 @@ import org.coloc.platform.TrackedRecord;
 @Getter
 public class Member extends TrackedRecord implements Editable<MemberFields> {
 
-    @Column(name = "DISPLAY_NAME", nullable = false, length = 200)
     private String displayName;
 
-    @Column(name = "EMAIL", nullable = false, length = 254)
     private String email;
 
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "MEMBER_OTHER_EMAIL", joinColumns = @JoinColumn(name = "MEMBER_ID"),
             indexes = @Index(name = "IX_MEMBER_OTHER_EMAIL_MEMBER", columnList = "MEMBER_ID"))
     @OrderColumn(name = "POSITION")
-    @Column(name = "EMAIL", length = 254)
+    @Column(name = "EMAIL")
     private List<String> otherEmails = new ArrayList<>();
 
     /** Every address of the member, lower-cased: the database keeps them unique across all members. */
@@ -45,29 +43,22 @@ public class Member extends TrackedRecord implements Editable<MemberFields> {
     @CollectionTable(name = "MEMBER_ADDRESS", joinColumns = @JoinColumn(name = "MEMBER_ID"),
             indexes = @Index(name = "IX_MEMBER_ADDRESS_MEMBER", columnList = "MEMBER_ID"),
             uniqueConstraints = @UniqueConstraint(name = "UQ_MEMBER_ADDRESS", columnNames = "ADDRESS"))
-    @Column(name = "ADDRESS", length = 254, nullable = false)
+    @Column(name = "ADDRESS")
     private Set<String> addresses = new LinkedHashSet<>();
 
-    @Column(name = "PROJECT", length = 200)
     private String project;
 
-    @Column(name = "LANGUAGE", nullable = false, length = 2)
     private String language;
 
-    @Column(name = "NOTES", length = 10000)
     private String notes;
 
-    @Column(name = "JOINED", nullable = false)
     private LocalDate joined;
 
-    @Column(name = "STATUS", nullable = false, length = 20)
     private String status;
 
-    @Column(name = "MONTHLY_PLEDGE", precision = 10, scale = 2)
     private BigDecimal monthlyPledge;
 
     /** Set when our mail to one of the member's addresses bounced: which address, status and when. */
-    @Column(name = "EMAIL_FAILING", length = 400)
     private String emailFailing;
 
     protected Member() {

@@ -25,38 +25,30 @@ import org.coloc.platform.TrackedRecord;
 @Getter
 public class VirtualMachine extends TrackedRecord implements Editable<VmFields> {
 
-    @Column(name = "NAME", nullable = false, length = 63)
     private String name;
 
     @Getter(AccessLevel.NONE)
-    @Column(name = "NAME_KEY", nullable = false, unique = true, length = 63)
     private String nameKey;
 
-    @Column(name = "HOSTNAME", length = 253)
     private String hostname;
 
-    @Column(name = "OS", nullable = false, length = 20)
     private String os;
 
-    @Column(name = "OS_VERSION", length = 50)
     private String osVersion;
 
-    @Column(name = "VCPUS", nullable = false)
     private int vcpus;
 
-    @Column(name = "MEMORY_MIB", nullable = false)
+    @Column(name = "MEMORY_MIB")
     private long memoryMiB;
 
-    @Column(name = "DISK_GIB", nullable = false)
+    @Column(name = "DISK_GIB")
     private long diskGiB;
 
     // Host and owner as plain ids, not relationships: a VM view needs only the ids, and a mapped
     // relationship would load the host and the member (with its addresses) for every VM of a list.
     // Writes check that they exist; deleting a host or member still referenced is refused.
-    @Column(name = "HOST_ID")
     private Long hostId;
 
-    @Column(name = "OWNER_ID")
     private Long ownerId;
 
     @ElementCollection(fetch = FetchType.LAZY)
@@ -64,7 +56,7 @@ public class VirtualMachine extends TrackedRecord implements Editable<VmFields> 
             indexes = @Index(name = "IX_VM_IPV4_VM", columnList = "VM_ID"),
             uniqueConstraints = @UniqueConstraint(name = "UQ_VM_IPV4", columnNames = "ADDRESS"))
     @OrderColumn(name = "POSITION")
-    @Column(name = "ADDRESS", length = 15, nullable = false)
+    @Column(name = "ADDRESS")
     private List<String> ipv4 = new ArrayList<>();
 
     @ElementCollection(fetch = FetchType.LAZY)
@@ -72,7 +64,7 @@ public class VirtualMachine extends TrackedRecord implements Editable<VmFields> 
             indexes = @Index(name = "IX_VM_IPV6_VM", columnList = "VM_ID"),
             uniqueConstraints = @UniqueConstraint(name = "UQ_VM_IPV6", columnNames = "ADDRESS"))
     @OrderColumn(name = "POSITION")
-    @Column(name = "ADDRESS", length = 45, nullable = false)
+    @Column(name = "ADDRESS")
     private List<String> ipv6 = new ArrayList<>();
 
     @ElementCollection(fetch = FetchType.LAZY)
@@ -88,17 +80,13 @@ public class VirtualMachine extends TrackedRecord implements Editable<VmFields> 
      * searching by domain or address.
      */
     @Getter(AccessLevel.NONE)
-    @Column(name = "NETWORK_JSON", length = NetworkJson.MAX_LENGTH)
     private String networkJson;
 
-    @Column(name = "STATUS", nullable = false, length = 20)
     private String status;
 
-    @Column(name = "NOTES", length = 10000)
     private String notes;
 
     /** The case the VM was requested in (cases arrive with issue 4). */
-    @Column(name = "CASE_NUMBER")
     private Long caseNumber;
 
     protected VirtualMachine() {

@@ -1,6 +1,5 @@
 package org.coloc.inventory.entity;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import java.time.LocalDate;
 import lombok.Getter;
@@ -10,10 +9,8 @@ import lombok.Getter;
 @Getter
 public class VmDomain {
 
-    @Column(name = "NAME", nullable = false, length = 253)
     private String name;
 
-    @Column(name = "CERTIFICATE_EXPIRES")
     private LocalDate certificateExpires;
 
     protected VmDomain() {

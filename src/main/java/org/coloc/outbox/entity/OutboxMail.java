@@ -75,77 +75,58 @@ public class OutboxMail {
     @GeneratedValue(strategy = GenerationType.TABLE, generator = "OUTBOX_IDS")
     private Long id;
 
-    @Column(name = "MESSAGE_ID", nullable = false, length = MAX_MESSAGE_ID)
     private String messageId;
 
-    @Column(name = "KIND", nullable = false, length = OutboxKind.MAX_LABEL)
     @Convert(converter = OutboxKindConverter.class)
     private OutboxKind kind;
 
-    @Column(name = "CASE_NUMBER")
     private Long caseNumber;
 
     /** For reading only (the recipients are {@link OutboxRecipient} rows): cut with an ellipsis when long. */
     @Getter(AccessLevel.NONE)
-    @Column(name = "TO_ADDRESSES", nullable = false, length = MAX_TO_SUMMARY)
     private String toAddresses;
 
     /** Lowercased; automatic mail has only this one. Indexed for the rate limit of acknowledgements. */
-    @Column(name = "FIRST_RECIPIENT", length = MAX_FIRST_RECIPIENT)
     private String firstRecipient;
 
-    @Column(name = "SUBJECT", nullable = false, length = MAX_SUBJECT)
     private String subject;
 
     @Lob
-    @Column(name = "BODY", nullable = false)
     private String body;
 
-    @Column(name = "IN_REPLY_TO", length = MAX_IN_REPLY_TO)
     private String inReplyTo;
 
-    @Column(name = "REFERENCE_IDS", length = MAX_REFERENCES)
+    @Column(name = "REFERENCE_IDS")
     private String references;
 
     /** RFC 3834: "auto-replied" or "auto-generated" for automatic mail; null for what a person wrote. */
-    @Column(name = "AUTO_SUBMITTED", length = 30)
     private String autoSubmitted;
 
     /** Extra headers ({@link ExtraHeader}), one {@code Name: value} per line; null for none. */
     @Getter(AccessLevel.NONE)
-    @Column(name = "EXTRA_HEADERS", length = MAX_EXTRA_HEADERS)
     private String extraHeaders;
 
     /** The iTIP method of the calendar part (REQUEST, PUBLISH, CANCEL); null: a plain text mail. */
     @Getter(AccessLevel.NONE)
-    @Column(name = "CALENDAR_METHOD", length = 20)
     private String calendarMethod;
 
     /** The calendar part's iCalendar object, sent next to the text. */
     @Getter(AccessLevel.NONE)
-    @Column(name = "CALENDAR_BODY", length = CalendarPart.MAX_ICS)
     private String calendarBody;
 
-    @Column(name = "STATUS", nullable = false, length = 20)
     private String status;
 
-    @Column(name = "ATTEMPTS", nullable = false)
     private int attempts;
 
-    @Column(name = "NEXT_ATTEMPT_AT", nullable = false)
     private Instant nextAttemptAt;
 
-    @Column(name = "LAST_ERROR", length = MAX_ERROR)
     private String lastError;
 
-    @Column(name = "CREATED_AT", nullable = false)
     private Instant createdAt;
 
     /** Since when it has been trying (creation, or the admin's last retry): the give-up time counts from here. */
-    @Column(name = "QUEUED_AT")
     private Instant queuedAt;
 
-    @Column(name = "SENT_AT")
     private Instant sentAt;
 
     protected OutboxMail() {

@@ -1,6 +1,5 @@
 package org.coloc.outbox.entity;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -47,19 +46,14 @@ public class OutboxRecipient {
     @GeneratedValue(strategy = GenerationType.TABLE, generator = "OUTBOX_RECIPIENT_IDS")
     private Long id;
 
-    @Column(name = "MAIL_ID", nullable = false)
     private long mailId;
 
-    @Column(name = "POSITION", nullable = false)
     private int position;
 
-    @Column(name = "ADDRESS", nullable = false, length = MAX_ADDRESS)
     private String address;
 
-    @Column(name = "STATUS", nullable = false, length = 20)
     private String status;
 
-    @Column(name = "ERROR", length = MAX_ERROR)
     private String error;
 
     protected OutboxRecipient() {

@@ -23,19 +23,17 @@ public class Change {
     @GeneratedValue(strategy = GenerationType.TABLE, generator = "CHANGE_IDS")
     private Long id;
 
-    @Column(name = "CHANGED_AT", nullable = false)
+    @Column(name = "CHANGED_AT")
     private Instant at;
 
-    @Column(name = "ACTOR", nullable = false, length = 200)
     private String actor;
 
-    @Column(name = "RECORD_TYPE", nullable = false, length = 40)
+    @Column(name = "RECORD_TYPE")
     private String type;
 
-    @Column(name = "RECORD_ID", nullable = false)
     private long recordId;
 
-    @Column(name = "CHANGE_ACTION", nullable = false, length = 10)
+    @Column(name = "CHANGE_ACTION")
     private String action;
 
     @Lob

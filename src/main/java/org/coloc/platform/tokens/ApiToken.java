@@ -1,6 +1,5 @@
 package org.coloc.platform.tokens;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -30,16 +29,12 @@ public class ApiToken {
     @GeneratedValue(strategy = GenerationType.TABLE, generator = "TOKEN_IDS")
     private Long id;
 
-    @Column(name = "NAME", nullable = false, unique = true, length = 100)
     private String name;
 
-    @Column(name = "HASH", nullable = false, unique = true, length = 64)
     private String hash;
 
-    @Column(name = "CREATED", nullable = false)
     private Instant created;
 
-    @Column(name = "REVOKED")
     private Instant revoked;
 
     protected ApiToken() {
