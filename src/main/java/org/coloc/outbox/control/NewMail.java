@@ -22,9 +22,15 @@ import org.coloc.outbox.entity.OutboxKind;
  * @param references the ids of the thread, oldest first
  * @param headers extra headers ({@code List-Unsubscribe}…), each name at most once
  * @param calendar an iCalendar object sent next to the text, or null
+ * @param notice for a {@link OutboxKind#NOTICE}: the maintenance and the member it tells, named by its Message-ID
  */
 public record NewMail(OutboxKind kind, List<String> to, Content content, Long caseNumber, String caseSubject,
-        String inReplyTo, List<String> references, List<ExtraHeader> headers, CalendarPart calendar) {
+        String inReplyTo, List<String> references, List<ExtraHeader> headers, CalendarPart calendar,
+        NoticeThread notice) {
+
+    /** The thread of the notices of one maintenance to one member: replies to any of them come back to it. */
+    public record NoticeThread(long maintenanceId, long memberId) {
+    }
 
     /** The text of the mail: from a template of {@code mail-templates/}, or written by a person. */
     public sealed interface Content permits FromTemplate, Written {
@@ -62,31 +68,40 @@ public record NewMail(OutboxKind kind, List<String> to, Content content, Long ca
     public static NewMail template(OutboxKind kind, List<String> to, String name, String language,
             Map<String, ?> values) {
         return new NewMail(kind, to, new FromTemplate(name, language, values), null, null, null, List.of(),
-                List.of(), null);
+                List.of(), null, null);
     }
 
     /** A mail whose text a person wrote; {@code subject} null for a mail about a case. */
     public static NewMail written(OutboxKind kind, List<String> to, String subject, String text) {
-        return new NewMail(kind, to, new Written(subject, text), null, null, null, List.of(), List.of(), null);
+        return new NewMail(kind, to, new Written(subject, text), null, null, null, List.of(), List.of(), null, null);
     }
 
     /** About this case, whose thread has this subject. */
     public NewMail aboutCase(long number, String subject) {
-        return new NewMail(kind, to, content, number, subject, inReplyTo, references, headers, calendar);
+        return new NewMail(kind, to, content, number, subject, inReplyTo, references, headers, calendar, notice);
     }
 
     /** Answering {@code inReplyTo}, in the thread of these ids (oldest first). */
     public NewMail inThread(String inReplyTo, List<String> references) {
-        return new NewMail(kind, to, content, caseNumber, caseSubject, inReplyTo, references, headers, calendar);
+        return new NewMail(kind, to, content, caseNumber, caseSubject, inReplyTo, references, headers, calendar,
+                notice);
     }
 
     /** With these extra headers ({@link ExtraHeader#unsubscribe} for instance). */
     public NewMail withHeaders(List<ExtraHeader> headers) {
-        return new NewMail(kind, to, content, caseNumber, caseSubject, inReplyTo, references, headers, calendar);
+        return new NewMail(kind, to, content, caseNumber, caseSubject, inReplyTo, references, headers, calendar,
+                notice);
+    }
+
+    /** A notice of this maintenance to this member (kind {@link OutboxKind#NOTICE}). */
+    public NewMail aboutNotice(long maintenanceId, long memberId) {
+        return new NewMail(kind, to, content, caseNumber, caseSubject, inReplyTo, references, headers, calendar,
+                new NoticeThread(maintenanceId, memberId));
     }
 
     /** With an iCalendar object next to the text. */
     public NewMail withCalendar(CalendarPart calendar) {
-        return new NewMail(kind, to, content, caseNumber, caseSubject, inReplyTo, references, headers, calendar);
+        return new NewMail(kind, to, content, caseNumber, caseSubject, inReplyTo, references, headers, calendar,
+                notice);
     }
 }
