@@ -1,5 +1,5 @@
 -- issue 10: planned maintenances, what they affect, and whom their notices went to.
--- Plain SQL valid on Derby 10.16 and PostgreSQL (BOOLEAN exists on both).
+-- Plain SQL valid on Derby 10.16 and PostgreSQL; the two boolean columns come in V4.1, per database.
 CREATE TABLE MAINTENANCE (
     ID BIGINT NOT NULL,
     VERSION BIGINT NOT NULL,
@@ -12,8 +12,6 @@ CREATE TABLE MAINTENANCE (
     START_AT TIMESTAMP NOT NULL,
     END_AT TIMESTAMP,
     TIME_ZONE VARCHAR(64) NOT NULL,
-    EVERYTHING BOOLEAN NOT NULL,
-    AUTO_COMPLETE BOOLEAN NOT NULL,
     STATE VARCHAR(20) NOT NULL,
     ICAL_SEQUENCE INTEGER NOT NULL,
     ANNOUNCED_AT TIMESTAMP,
