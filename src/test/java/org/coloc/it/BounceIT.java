@@ -1,12 +1,12 @@
 package org.coloc.it;
 
+import static org.coloc.it.ColocApp.WAIT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
-import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -24,25 +24,19 @@ class BounceIT {
 
     private static final String ALICE = "alice@members.example";
     private static final String DAEMON_DOMAIN = "mx.members.example";
-    private static final Duration WAIT = Duration.ofSeconds(30);
 
     private static String ackId;
 
     @RegisterExtension
-    static final ColocApp app = ColocApp.named("bounce").withMailServer().withRelay()
-            .set("COLOC_OUTBOX_MAX_RETRY_SECONDS", "2");
-    static final TestMailServer mail = app.mail();
-    static final TestMailServer relay = app.relay();
+    static final ColocApp app = ColocApp.named("bounce").withMailServer().withRelay();
     static final Api api = app.api();
 
     @Test
     @Order(1)
     void aMemberWritesAndGetsHerAcknowledgement() throws Exception {
-        mail.send(Mails.plain("alice-1@members.example", "Alice <" + ALICE + ">", "Sauvegardes",
-                "Bonjour, nos sauvegardes échouent depuis hier."), ALICE, TestMailServer.COLOC);
-        MimeMessage ack = app.awaitMail(ALICE, 1).get(0);
-        ackId = ack.getMessageID();
-        assertTrue(ackId != null && ack.getSubject().startsWith("[coloc #1]"), ack.getSubject());
+        ackId = app.acknowledgementOf(1, Mails.plain("alice-1@members.example", "Alice <" + ALICE + ">", "Sauvegardes",
+                "Bonjour, nos sauvegardes échouent depuis hier."), ALICE).getMessageID();
+        assertNotNull(ackId);
     }
 
     @Test
@@ -148,8 +142,8 @@ class BounceIT {
     @Order(5)
     void noReportIsAnswered() throws Exception {
         Thread.sleep(3000); // the outbox retries every 2 s: an answer would be out by now
-        assertTrue(relay.receivedBy(DAEMON_DOMAIN).isEmpty(), "a mailer daemon is never answered");
-        assertEquals(1, relay.receivedBy(ALICE).size(), "the member got her acknowledgement only");
+        assertTrue(app.sentTo(DAEMON_DOMAIN).isEmpty(), "a mailer daemon is never answered");
+        assertEquals(1, app.sentTo(ALICE).size(), "the member got her acknowledgement only");
         assertEquals(1, api.getJson("/api/cases").getInt("total"), "no report opened a case");
         assertEquals(0, api.getJson("/api/messages?classification=list").getInt("total"));
     }
@@ -157,8 +151,7 @@ class BounceIT {
     private static void send(String messageId, String headersAndBody) throws Exception {
         String raw = "Message-ID: <" + messageId + ">\nTo: " + TestMailServer.COLOC + "\n" + headersAndBody;
         // a non-null envelope sender: the test SMTP server may refuse MAIL FROM:<>
-        mail.send(raw.replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8), "MAILER-DAEMON@" + DAEMON_DOMAIN,
-                TestMailServer.COLOC);
+        app.send(raw.replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8), "MAILER-DAEMON@" + DAEMON_DOMAIN);
     }
 
     /** Waits for the report to be filed as a bounce naming Alice as the failed recipient; returns its status. */

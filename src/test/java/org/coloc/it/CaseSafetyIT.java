@@ -1,12 +1,14 @@
 package org.coloc.it;
 
+import static org.coloc.it.ColocApp.WAIT;
+import static org.coloc.it.People.ADMIN;
+import static org.coloc.it.People.ALICE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -27,35 +29,28 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CaseSafetyIT {
 
-    private static final String ALICE = "alice@example.org";
     private static final String BOB = "bob@example.org";
     private static final String CAROL = "carol@example.org";
     private static final String MALLORY = "mallory@evil.example";
     private static final String VICTIM = "victim@example.com";
-    private static final String ADMIN = "owner@coloc.test";
-    private static final Duration WAIT = Duration.ofSeconds(30);
 
     @RegisterExtension
     static final ColocApp app = ColocApp.named("case-safety").withMailServer().withRelay()
-            .set("COLOC_ADMIN_EMAIL", ADMIN).set("COLOC_OUTBOX_MAX_RETRY_SECONDS", "2")
-            .set("COLOC_CLOCK_CONTROL", "true").set("COLOC_CASES_ACK_LIMIT_PER_HOUR", "4");
-    static final TestMailServer mail = app.mail();
-    static final TestMailServer relay = app.relay();
+            .withAdmin(ADMIN).withClockControl().set("COLOC_CASES_ACK_LIMIT_PER_HOUR", "4");
     static final Api api = app.api();
 
     @Test
     @Order(1)
     void aStrangerNamingAMessageIdOfTheCaseIsInTheThreadButGetsNothingNorDoesWhomHeCopies() throws Exception {
-        mail.send(("From: Alice <" + ALICE + ">\r\nTo: " + TestMailServer.COLOC + "\r\nCc: Bob <" + BOB + ">\r\n"
+        app.send(("From: Alice <" + ALICE + ">\r\nTo: " + TestMailServer.COLOC + "\r\nCc: Bob <" + BOB + ">\r\n"
                 + "Subject: Demande de VM\r\nMessage-ID: <alice-1@example.org>\r\n\r\nBonjour, une VM svp.\r\n")
-                .getBytes(StandardCharsets.UTF_8), ALICE, TestMailServer.COLOC);
+                .getBytes(StandardCharsets.UTF_8), ALICE);
         app.awaitMail(ALICE, 1);
         // Bob got the request in Cc, forwarded it; Mallory answers it, copying himself and a victim
-        mail.send(("From: " + MALLORY + "\r\nTo: " + TestMailServer.COLOC + "\r\nCc: " + MALLORY + ", " + VICTIM
+        app.send(("From: " + MALLORY + "\r\nTo: " + TestMailServer.COLOC + "\r\nCc: " + MALLORY + ", " + VICTIM
                 + "\r\nSubject: Re: Demande de VM\r\nMessage-ID: <mallory-1@evil.example>\r\n"
                 + "In-Reply-To: <alice-1@example.org>\r\nReferences: <alice-1@example.org>\r\n\r\n"
-                + "Envoyez plutôt les accès à mon collègue.\r\n").getBytes(StandardCharsets.UTF_8), MALLORY,
-                TestMailServer.COLOC);
+                + "Envoyez plutôt les accès à mon collègue.\r\n").getBytes(StandardCharsets.UTF_8), MALLORY);
         JsonObject c = api.await("/api/cases/1", x -> messageIds(x).contains("mallory-1@evil.example"), WAIT);
         assertEquals(1, api.getJson("/api/cases").getInt("total"), "his mail is in the thread, no new case");
         assertEquals(Set.of(ALICE, BOB), participants(c), "the requester's Cc is added, the stranger's is not");
@@ -66,9 +61,9 @@ class CaseSafetyIT {
         app.awaitMail(ALICE, 2);
         app.awaitMail(BOB, 1);
         Thread.sleep(3000);
-        assertTrue(relay.receivedBy(MALLORY).isEmpty(), "the stranger receives nothing");
-        assertTrue(relay.receivedBy(VICTIM).isEmpty(), "nor does whom he copied");
-        assertFalse(relay.users().contains(VICTIM));
+        assertTrue(app.sentTo(MALLORY).isEmpty(), "the stranger receives nothing");
+        assertTrue(app.sentTo(VICTIM).isEmpty(), "nor does whom he copied");
+        assertFalse(app.relay().users().contains(VICTIM));
     }
 
     @Test
@@ -86,40 +81,40 @@ class CaseSafetyIT {
         assertEquals(404, api.delete("/api/cases/1/participants/" + VICTIM, null).status());
         assertEquals(400, api.post("/api/cases/1/participants", "{\"email\": \"not an address\"}").status());
 
-        int bobBefore = relay.receivedBy(BOB).size();
+        int bobBefore = app.sentTo(BOB).size();
         assertEquals(201, api.post("/api/cases/1/replies", "{\"text\": \"Carol s'en occupe.\"}").status());
         app.awaitMail(CAROL, 1);
         Thread.sleep(3000);
-        assertEquals(bobBefore, relay.receivedBy(BOB).size(), "a removed participant receives no more replies");
+        assertEquals(bobBefore, app.sentTo(BOB).size(), "a removed participant receives no more replies");
     }
 
     @Test
     @Order(3)
     void aForgedFromOfTheAdminIsNotHisAnswerButARealOneStillIs() throws Exception {
-        int toAlice = relay.receivedBy(ALICE).size();
-        mail.send(("From: " + ADMIN + "\r\nTo: " + TestMailServer.COLOC + "\r\nSubject: Re: [coloc #1] Demande de VM"
+        int toAlice = app.sentTo(ALICE).size();
+        app.send(("From: " + ADMIN + "\r\nTo: " + TestMailServer.COLOC + "\r\nSubject: Re: [coloc #1] Demande de VM"
                 + "\r\nMessage-ID: <forged-1@evil.example>\r\nIn-Reply-To: <alice-1@example.org>\r\n\r\n"
-                + "Dossier traité, merci.\r\n").getBytes(StandardCharsets.UTF_8), MALLORY, TestMailServer.COLOC);
+                + "Dossier traité, merci.\r\n").getBytes(StandardCharsets.UTF_8), MALLORY);
         JsonObject c = api.await("/api/cases/1", x -> messageIds(x).contains("forged-1@evil.example"), WAIT);
         JsonObject forged = last(c);
         assertEquals("incoming", forged.getString("direction"), "not recorded as the admin's reply: " + forged);
         assertEquals("waiting-admin", c.getString("state"), "the case still waits for the admin");
         Thread.sleep(3000);
-        assertEquals(toAlice, relay.receivedBy(ALICE).size(), "nothing sent");
-        assertTrue(relay.receivedBy(ADMIN).isEmpty(), "no acknowledgement either");
+        assertEquals(toAlice, app.sentTo(ALICE).size(), "nothing sent");
+        assertTrue(app.sentTo(ADMIN).isEmpty(), "no acknowledgement either");
 
         // his own client answers our mail: In-Reply-To names our keyed Message-ID
         String ours = c.getJsonArray("messages").getValuesAs(JsonObject.class).stream()
                 .filter(m -> m.getString("direction").equals("outgoing")).reduce((a, b) -> b).orElseThrow()
                 .getString("messageId");
-        mail.send(("From: " + ADMIN + "\r\nTo: " + TestMailServer.COLOC + "\r\nSubject: Re: [coloc #1] Demande de VM"
+        app.send(("From: " + ADMIN + "\r\nTo: " + TestMailServer.COLOC + "\r\nSubject: Re: [coloc #1] Demande de VM"
                 + "\r\nMessage-ID: <owner-1@coloc.test>\r\nIn-Reply-To: <" + ours + ">\r\n\r\n"
-                + "Je vous ai répondu à part.\r\n").getBytes(StandardCharsets.UTF_8), ADMIN, TestMailServer.COLOC);
+                + "Je vous ai répondu à part.\r\n").getBytes(StandardCharsets.UTF_8), ADMIN);
         c = api.await("/api/cases/1", x -> messageIds(x).contains("owner-1@coloc.test"), WAIT);
         assertEquals("outgoing", last(c).getString("direction"));
         assertEquals("waiting-requester", c.getString("state"));
         Thread.sleep(3000);
-        assertEquals(toAlice, relay.receivedBy(ALICE).size(), "recorded, not sent again");
+        assertEquals(toAlice, app.sentTo(ALICE).size(), "recorded, not sent again");
     }
 
     @Test
@@ -127,9 +122,9 @@ class CaseSafetyIT {
     void aCaseWithAHundredAndFiftyAddressesInCcCanStillBeAnswered() throws Exception {
         String cc = IntStream.range(0, 150).mapToObj(i -> "m" + i + "@list.example.org")
                 .collect(Collectors.joining(",\r\n "));
-        mail.send(("From: dave@example.org\r\nTo: " + TestMailServer.COLOC + "\r\nCc: " + cc
+        app.send(("From: dave@example.org\r\nTo: " + TestMailServer.COLOC + "\r\nCc: " + cc
                 + "\r\nSubject: Pour tout le monde\r\nMessage-ID: <dave-1@example.org>\r\n\r\nBonjour à tous.\r\n")
-                .getBytes(StandardCharsets.UTF_8), "dave@example.org", TestMailServer.COLOC);
+                .getBytes(StandardCharsets.UTF_8), "dave@example.org");
         JsonObject c = api.await("/api/cases?requester=dave@example.org", p -> p.getInt("total") == 1, WAIT);
         long number = c.getJsonArray("items").getJsonObject(0).getJsonNumber("number").longValue();
         JsonObject view = api.getJson("/api/cases/" + number);
@@ -151,22 +146,22 @@ class CaseSafetyIT {
     void aVeryLongMessageIdAndAVeryLongAddressOpenCasesAndALongIdStillThreads() throws Exception {
         String longId = "x".repeat(1209) + "@example.org";
         assertEquals(1221, longId.length());
-        mail.send(("From: erin@example.org\r\nTo: " + TestMailServer.COLOC + "\r\nSubject: Identifiant long\r\n"
+        app.send(("From: erin@example.org\r\nTo: " + TestMailServer.COLOC + "\r\nSubject: Identifiant long\r\n"
                 + "Message-ID: <" + longId + ">\r\n\r\nMon client écrit de longs identifiants.\r\n")
-                .getBytes(StandardCharsets.UTF_8), "erin@example.org", TestMailServer.COLOC);
+                .getBytes(StandardCharsets.UTF_8), "erin@example.org");
         JsonObject cases = api.await("/api/cases?requester=erin@example.org", p -> p.getInt("total") == 1, WAIT);
         long number = cases.getJsonArray("items").getJsonObject(0).getJsonNumber("number").longValue();
-        mail.send(("From: frank@example.org\r\nTo: " + TestMailServer.COLOC + "\r\nSubject: Autre sujet\r\n"
+        app.send(("From: frank@example.org\r\nTo: " + TestMailServer.COLOC + "\r\nSubject: Autre sujet\r\n"
                 + "Message-ID: <frank-1@example.org>\r\nIn-Reply-To: <" + longId + ">\r\n\r\nJe complète.\r\n")
-                .getBytes(StandardCharsets.UTF_8), "frank@example.org", TestMailServer.COLOC);
+                .getBytes(StandardCharsets.UTF_8), "frank@example.org");
         api.await("/api/cases/" + number, x -> messageIds(x).contains("frank-1@example.org"), WAIT);
         assertEquals(0, api.getJson("/api/cases?requester=frank@example.org").getInt("total"), "threaded, no new case");
 
         String longAddress = "l".repeat(288) + "@example.org";
         assertEquals(300, longAddress.length());
-        mail.send(("From: " + longAddress + "\r\nTo: " + TestMailServer.COLOC + "\r\nSubject: Adresse longue\r\n"
+        app.send(("From: " + longAddress + "\r\nTo: " + TestMailServer.COLOC + "\r\nSubject: Adresse longue\r\n"
                 + "Message-ID: <long-address-1@example.org>\r\n\r\nBonjour.\r\n").getBytes(StandardCharsets.UTF_8),
-                "long@example.org", TestMailServer.COLOC);
+                "long@example.org");
         api.await("/api/cases?q=adresse%20longue", p -> p.getInt("total") == 1, WAIT);
         assertEquals(0, api.getJson("/api/messages?status=quarantined").getInt("total"), "nothing quarantined");
     }
@@ -176,7 +171,7 @@ class CaseSafetyIT {
     void forgedAndDelayedBouncesMarkNothingARealOneMarksTheRequester() throws Exception {
         Api.Reply zoe = api.post("/api/members", "{\"displayName\": \"Zoé\", \"email\": \"zoe@example.org\"}");
         assertEquals(201, zoe.status(), zoe.text());
-        String ack = relay.receivedBy(ALICE).get(0).getMessageID();
+        String ack = app.sentTo(ALICE).get(0).getMessageID();
 
         // anybody who got our acknowledgement can name it in a bounce for an address of his choice
         deliverBounce("dsn-forged@evil.example", "zoe@example.org", "failed", "5.1.1", ack);
@@ -196,8 +191,8 @@ class CaseSafetyIT {
     @Test
     @Order(7)
     void searchingForAPercentSignFindsOnlyCasesWithOne() throws Exception {
-        mail.send(Mails.plain("gina-1@example.org", "gina@example.org", "Disque plein à 100%", "Help."),
-                "gina@example.org", TestMailServer.COLOC);
+        app.send(Mails.plain("gina-1@example.org", "gina@example.org", "Disque plein à 100%", "Help."),
+                "gina@example.org");
         api.await("/api/cases?requester=gina@example.org", p -> p.getInt("total") == 1, WAIT);
         assertTrue(api.getJson("/api/cases").getInt("total") > 2);
         JsonObject found = api.getJson("/api/cases?q=%25");
@@ -212,15 +207,14 @@ class CaseSafetyIT {
         assertEquals(200, clock.status(), clock.text());
         for (int i = 1; i <= 5; i++) {
             String from = "spam+" + i + "@example.net";
-            mail.send(Mails.plain("spam-" + i + "@example.net", from, "Offre " + i, "Bonjour."), from,
-                    TestMailServer.COLOC);
+            app.send(Mails.plain("spam-" + i + "@example.net", from, "Offre " + i, "Bonjour."), from);
         }
         api.await("/api/cases?q=example.net", p -> p.getInt("total") == 5, WAIT);
         for (int i = 1; i <= 4; i++) {
             app.awaitMail("spam+" + i + "@example.net", 1);
         }
         Thread.sleep(4000);
-        assertTrue(relay.receivedBy("spam+5@example.net").isEmpty(), "the fifth new address within the hour");
+        assertTrue(app.sentTo("spam+5@example.net").isEmpty(), "the fifth new address within the hour");
     }
 
     private static void deliverBounce(String id, String failed, String action, String status, String ours)
@@ -234,7 +228,7 @@ class CaseSafetyIT {
                 + "Final-Recipient: rfc822; " + failed + "\r\nAction: " + action + "\r\nStatus: " + status + "\r\n\r\n"
                 + "--B\r\nContent-Type: text/rfc822-headers\r\n\r\nFrom: " + TestMailServer.COLOC + "\r\nTo: " + failed
                 + "\r\nMessage-ID: " + ours + "\r\n\r\n--B--\r\n";
-        mail.send(dsn.getBytes(StandardCharsets.UTF_8), "MAILER-DAEMON@mx.example.org", TestMailServer.COLOC);
+        app.send(dsn.getBytes(StandardCharsets.UTF_8), "MAILER-DAEMON@mx.example.org");
         // the bounce is applied in the transaction that stores it
         api.await("/api/messages?limit=1", p -> p.getJsonArray("items").getJsonObject(0).getString("messageId")
                 .equals(id), WAIT);

@@ -1,5 +1,8 @@
 package org.coloc.it;
 
+import static org.coloc.it.ColocApp.WAIT;
+import static org.coloc.it.People.ADMIN;
+import static org.coloc.it.People.ALICE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -8,7 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.JsonObject;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -24,26 +26,19 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CasesIT {
 
-    private static final String ALICE = "alice@example.org";
-    private static final Duration WAIT = Duration.ofSeconds(30);
-
     @RegisterExtension
     static final ColocApp app = ColocApp.named("cases").withMailServer().withRelay()
-            .set("COLOC_ADMIN_EMAIL", "owner@coloc.test").set("COLOC_OUTBOX_MAX_RETRY_SECONDS", "2")
-            .set("COLOC_CLOCK_CONTROL", "true");
+            .withAdmin(ADMIN).withClockControl();
     static final TestMailServer mail = app.mail();
-    static final TestMailServer relay = app.relay();
     static final Api api = app.api();
 
     @Test
     @Order(1)
     void aNewMailGetsAnAcknowledgementInTheSendersMailbox() throws Exception {
-        mail.send(Mails.plain("req-1@example.org", "Alice <" + ALICE + ">", "Demande d'hébergement",
-                "Bonjour, nous voudrions une VM Debian pour notre association. Merci !"), ALICE, TestMailServer.COLOC);
-        MimeMessage ack = app.awaitMail(ALICE, 1).get(0);
-        assertTrue(ack.getSubject().startsWith("[coloc #1]"), ack.getSubject());
+        MimeMessage ack = app.acknowledgementOf(1, Mails.plain("req-1@example.org", "Alice <" + ALICE + ">",
+                "Demande d'hébergement", "Bonjour, nous voudrions une VM Debian pour notre association. Merci !"),
+                ALICE);
         assertEquals("<req-1@example.org>", ack.getHeader("In-Reply-To", null));
-        assertEquals("auto-replied", ack.getHeader("Auto-Submitted", null));
         assertEquals(TestMailServer.COLOC, ack.getFrom()[0].toString());
         assertTrue(((String) ack.getContent()).contains("#1"), "French by default: " + ack.getContent());
         assertTrue(((String) ack.getContent()).contains("Bonjour"));
@@ -63,24 +58,24 @@ class CasesIT {
     void replyingToTheAcknowledgementLandsInTheSameCase() throws Exception {
         MimeMessage ack = app.awaitMail(ALICE, 1).get(0);
         String ackId = ack.getMessageID();
-        mail.send(("From: Alice <" + ALICE + ">\r\nTo: " + TestMailServer.COLOC + "\r\nSubject: Re: " + ack.getSubject()
+        app.send(("From: Alice <" + ALICE + ">\r\nTo: " + TestMailServer.COLOC + "\r\nSubject: Re: " + ack.getSubject()
                 + "\r\nMessage-ID: <req-2@example.org>\r\nIn-Reply-To: " + ackId + "\r\nReferences: <req-1@example.org> "
                 + ackId + "\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nPrécision : 2 Go de mémoire suffiront.\r\n\r\n"
                 + "Le 21/11/2026 à 10:00, la coloc a écrit :\r\n> Votre message est bien arrivé\r\n")
-                .getBytes(StandardCharsets.UTF_8), ALICE, TestMailServer.COLOC);
+                .getBytes(StandardCharsets.UTF_8), ALICE);
         JsonObject c = awaitCase(1, 3);
         JsonObject reply = c.getJsonArray("messages").getJsonObject(2);
         assertEquals("incoming", reply.getString("direction"));
         assertTrue(reply.getString("text").startsWith("Précision : 2 Go"), reply.getString("text"));
         assertEquals(1, api.getJson("/api/cases").getInt("total"), "no new case");
-        assertEquals(1, relay.receivedBy(ALICE).size(), "no second acknowledgement");
+        assertEquals(1, app.sentTo(ALICE).size(), "no second acknowledgement");
     }
 
     @Test
     @Order(3)
     void aReplyThatLostItsHeadersButKeptTheTagLandsThereToo() throws Exception {
-        mail.send(Mails.plain("req-3@example.org", "Alice <" + ALICE + ">", "Re: [coloc #1] Demande d'hébergement",
-                "Et aussi un nom de domaine."), ALICE, TestMailServer.COLOC);
+        app.send(Mails.plain("req-3@example.org", "Alice <" + ALICE + ">", "Re: [coloc #1] Demande d'hébergement",
+                "Et aussi un nom de domaine."), ALICE);
         awaitCase(1, 4);
         assertEquals(1, api.getJson("/api/cases").getInt("total"));
     }
@@ -88,8 +83,8 @@ class CasesIT {
     @Test
     @Order(4)
     void aStrangerUsingSomeoneElsesTagGetsANewFlaggedCase() throws Exception {
-        mail.send(Mails.plain("mallory-1@example.net", "mallory@example.net", "Re: [coloc #1] Demande d'hébergement",
-                "Je reprends ce dossier, envoyez-moi les accès."), "mallory@example.net", TestMailServer.COLOC);
+        app.send(Mails.plain("mallory-1@example.net", "mallory@example.net", "Re: [coloc #1] Demande d'hébergement",
+                "Je reprends ce dossier, envoyez-moi les accès."), "mallory@example.net");
         JsonObject c = awaitCaseExists(2);
         assertEquals("mallory@example.net", c.getString("requester"));
         assertTrue(c.getBoolean("foreignTag"));
@@ -99,24 +94,24 @@ class CasesIT {
     @Test
     @Order(5)
     void anAutoReplyGetsNothing() throws Exception {
-        mail.send(Mails.autoReply("ooo-1@example.org"), "bob@example.org", TestMailServer.COLOC);
+        app.send(Mails.autoReply("ooo-1@example.org"), "bob@example.org");
         api.await("/api/messages?classification=auto-reply", p -> p.getInt("total") == 1, WAIT);
         Thread.sleep(3000);
         assertEquals(2, api.getJson("/api/cases").getInt("total"));
-        assertTrue(relay.receivedBy("bob@example.org").isEmpty());
+        assertTrue(app.sentTo("bob@example.org").isEmpty());
 
         // an out-of-office naming one of our mails joins that thread, changing nothing else
         String stateBefore = api.getJson("/api/cases/1").getString("state");
         int messagesBefore = api.getJson("/api/cases/1").getJsonArray("messages").size();
-        String ackId = relay.receivedBy(ALICE).get(0).getMessageID();
-        mail.send(("From: " + ALICE + "\r\nTo: " + TestMailServer.COLOC + "\r\nSubject: Absence : Re: [coloc #1]"
+        String ackId = app.sentTo(ALICE).get(0).getMessageID();
+        app.send(("From: " + ALICE + "\r\nTo: " + TestMailServer.COLOC + "\r\nSubject: Absence : Re: [coloc #1]"
                 + "\r\nAuto-Submitted: auto-replied\r\nMessage-ID: <ooo-2@example.org>\r\nIn-Reply-To: " + ackId
-                + "\r\n\r\nJe suis absente jusqu'au 3.\r\n").getBytes(StandardCharsets.UTF_8), ALICE, TestMailServer.COLOC);
+                + "\r\n\r\nJe suis absente jusqu'au 3.\r\n").getBytes(StandardCharsets.UTF_8), ALICE);
         JsonObject c = awaitCase(1, messagesBefore + 1);
         assertEquals(stateBefore, c.getString("state"));
         assertEquals("ooo-2@example.org", c.getJsonArray("messages").getJsonObject(messagesBefore).getString("messageId"));
         Thread.sleep(3000);
-        assertEquals(1, relay.receivedBy(ALICE).size(), "an auto-reply is never answered");
+        assertEquals(1, app.sentTo(ALICE).size(), "an auto-reply is never answered");
     }
 
     @Test
@@ -132,9 +127,9 @@ class CasesIT {
         assertEquals(null, answer.getHeader("Auto-Submitted", null), "a person wrote it");
         assertTrue(((String) answer.getContent()).contains("votre VM est prête"));
 
-        mail.send(("From: " + ALICE + "\r\nTo: " + TestMailServer.COLOC + "\r\nSubject: Re: " + answer.getSubject()
+        app.send(("From: " + ALICE + "\r\nTo: " + TestMailServer.COLOC + "\r\nSubject: Re: " + answer.getSubject()
                 + "\r\nMessage-ID: <req-4@example.org>\r\nIn-Reply-To: " + answer.getMessageID()
-                + "\r\n\r\nMerci beaucoup !\r\n").getBytes(StandardCharsets.UTF_8), ALICE, TestMailServer.COLOC);
+                + "\r\n\r\nMerci beaucoup !\r\n").getBytes(StandardCharsets.UTF_8), ALICE);
         JsonObject c = api.await("/api/cases/1", x -> "waiting-admin".equals(x.getString("state")), WAIT);
         JsonObject last = c.getJsonArray("messages").getJsonObject(c.getJsonArray("messages").size() - 1);
         assertEquals("req-4@example.org", last.getString("messageId"));
@@ -161,22 +156,22 @@ class CasesIT {
     @Test
     @Order(8)
     void aMailToAClosedCaseReopensIt() throws Exception {
-        mail.send(Mails.plain("req-5@example.org", ALICE, "Re: [coloc #1] Demande d'hébergement",
-                "Oups, encore une question."), ALICE, TestMailServer.COLOC);
+        app.send(Mails.plain("req-5@example.org", ALICE, "Re: [coloc #1] Demande d'hébergement",
+                "Oups, encore une question."), ALICE);
         api.await("/api/cases/1", c -> "waiting-admin".equals(c.getString("state")), WAIT);
     }
 
     @Test
     @Order(9)
     void withSmtpDownTheOutboxKeepsTheMailAndDeliversItOnceWhenItIsBack() throws Exception {
-        relay.stop();
+        app.relay().stop();
         assertEquals(201, api.post("/api/cases/1/replies", "{\"text\": \"Réponse pendant la panne.\"}").status());
         // several attempts fail meanwhile
         Thread.sleep(6000);
-        relay.start(); // a fresh server: it only holds what arrives from now on
+        app.relay().start(); // a fresh server: it only holds what arrives from now on
         app.awaitMail(ALICE, 1);
         Thread.sleep(5000);
-        List<MimeMessage> received = relay.receivedBy(ALICE);
+        List<MimeMessage> received = app.sentTo(ALICE);
         assertEquals(1, received.stream().filter(m -> content(m).contains("pendant la panne")).count(),
                 "delivered exactly once");
     }
@@ -185,30 +180,28 @@ class CasesIT {
     @Order(10)
     void fiftyRoundTripsWithAVacationAutoResponderProduceAtMostOneAcknowledgement() throws Exception {
         String bob = "bob.vacances@example.org";
-        mail.send(Mails.plain("bob-0@example.org", bob, "Question sur les tarifs", "Combien coûte une VM ?"), bob,
-                TestMailServer.COLOC);
+        app.send(Mails.plain("bob-0@example.org", bob, "Question sur les tarifs", "Combien coûte une VM ?"), bob);
         app.awaitMail(bob, 1);
         // a badly behaved auto-responder: no Auto-Submitted, answers whatever it gets, sometimes without headers
         for (int i = 1; i <= 50; i++) {
-            List<MimeMessage> got = relay.receivedBy(bob);
+            List<MimeMessage> got = app.sentTo(bob);
             MimeMessage last = got.get(got.size() - 1);
             String headers = i % 2 == 0 ? "In-Reply-To: " + last.getMessageID() + "\r\n" : "";
-            mail.send(("From: " + bob + "\r\nTo: " + TestMailServer.COLOC + "\r\nSubject: Re: " + last.getSubject()
+            app.send(("From: " + bob + "\r\nTo: " + TestMailServer.COLOC + "\r\nSubject: Re: " + last.getSubject()
                     + "\r\nMessage-ID: <bob-" + i + "@example.org>\r\n" + headers
-                    + "\r\nJe suis en vacances jusqu'au 3 janvier.\r\n").getBytes(StandardCharsets.UTF_8), bob,
-                    TestMailServer.COLOC);
+                    + "\r\nJe suis en vacances jusqu'au 3 janvier.\r\n").getBytes(StandardCharsets.UTF_8), bob);
         }
         api.await("/api/messages?limit=1", p -> p.getJsonArray("items").getJsonObject(0).getString("messageId")
                 .equals("bob-50@example.org"), WAIT);
         Thread.sleep(5000);
-        assertEquals(1, relay.receivedBy(bob).size(), "one acknowledgement, whatever the auto-responder does");
+        assertEquals(1, app.sentTo(bob).size(), "one acknowledgement, whatever the auto-responder does");
     }
 
     @Test
     @Order(11)
     void timersMovedByTheClockRemindTheAdminAndCloseAbandonedCases() throws Exception {
         String owner = "owner@coloc.test";
-        assertEquals(0, relay.receivedBy(owner).size());
+        assertEquals(0, app.sentTo(owner).size());
         advance("P4D");
         MimeMessage reminder = app.awaitMail(owner, 1).get(0);
         String text = content(reminder);
@@ -218,11 +211,11 @@ class CasesIT {
 
         advance("P2D");
         Thread.sleep(4000);
-        assertEquals(1, relay.receivedBy(owner).size(), "reminded again only 3 days after the last reminder");
+        assertEquals(1, app.sentTo(owner).size(), "reminded again only 3 days after the last reminder");
         advance("P2D");
         app.awaitMail(owner, 2);
 
-        int toAlice = relay.receivedBy(ALICE).size();
+        int toAlice = app.sentTo(ALICE).size();
         advance("P22D");
         api.await("/api/cases/1", c -> "closed".equals(c.getString("state")), WAIT);
         MimeMessage closing = app.awaitMail(ALICE, toAlice + 1).get(toAlice);
@@ -236,7 +229,7 @@ class CasesIT {
     void aBounceForOurMailMarksTheAddressFailingOnTheCaseAndTheMember() throws Exception {
         Api.Reply member = api.post("/api/members", "{\"displayName\": \"Alice\", \"email\": \"" + ALICE + "\"}");
         assertEquals(201, member.status(), member.text());
-        List<MimeMessage> toAlice = relay.receivedBy(ALICE);
+        List<MimeMessage> toAlice = app.sentTo(ALICE);
         String ours = toAlice.get(toAlice.size() - 1).getMessageID();
         String dsn = "From: MAILER-DAEMON@mx.example.org\r\nTo: " + TestMailServer.COLOC + "\r\n"
                 + "Subject: Undelivered Mail Returned to Sender\r\nMessage-ID: <dsn-1@mx.example.org>\r\n"
@@ -247,7 +240,7 @@ class CasesIT {
                 + "Final-Recipient: rfc822; " + ALICE + "\r\nAction: failed\r\nStatus: 5.1.1\r\n\r\n"
                 + "--B\r\nContent-Type: text/rfc822-headers\r\n\r\nFrom: " + TestMailServer.COLOC + "\r\nTo: " + ALICE
                 + "\r\nMessage-ID: " + ours + "\r\n\r\n--B--\r\n";
-        mail.send(dsn.getBytes(StandardCharsets.UTF_8), "MAILER-DAEMON@mx.example.org", TestMailServer.COLOC);
+        app.send(dsn.getBytes(StandardCharsets.UTF_8), "MAILER-DAEMON@mx.example.org");
         JsonObject c = api.await("/api/cases/1", x -> !x.getJsonArray("failingAddresses").isEmpty(), WAIT);
         assertEquals(ALICE + " (5.1.1)", c.getJsonArray("failingAddresses").getString(0));
         JsonObject m = api.getJson("/api/members/" + member.json().getJsonNumber("id"));
@@ -258,7 +251,7 @@ class CasesIT {
         JsonObject before = change.getJsonObject("before");
         assertTrue(!before.containsKey("emailFailing") || before.isNull("emailFailing"), change.toString());
         assertEquals(m.getString("emailFailing"), change.getJsonObject("after").getString("emailFailing"));
-        assertTrue(relay.receivedBy("MAILER-DAEMON@mx.example.org").isEmpty(), "a bounce is never answered");
+        assertTrue(app.sentTo("MAILER-DAEMON@mx.example.org").isEmpty(), "a bounce is never answered");
     }
 
     @Test
@@ -269,16 +262,16 @@ class CasesIT {
         String ours = api.getJson("/api/cases/2").getJsonArray("messages").getValuesAs(JsonObject.class).stream()
                 .filter(m -> m.getString("direction").equals("outgoing")).findFirst().orElseThrow()
                 .getString("messageId");
-        mail.send(("From: " + owner + "\r\nTo: " + TestMailServer.COLOC + "\r\nSubject: Re: [coloc #2] Demande "
+        app.send(("From: " + owner + "\r\nTo: " + TestMailServer.COLOC + "\r\nSubject: Re: [coloc #2] Demande "
                 + "d'hébergement\r\nMessage-ID: <owner-1@coloc.test>\r\nIn-Reply-To: <" + ours + ">\r\n"
                 + "Content-Type: text/plain; charset=utf-8\r\n\r\nBonjour, qui êtes-vous ? Ce dossier n'est pas le "
-                + "vôtre.\r\n").getBytes(StandardCharsets.UTF_8), owner, TestMailServer.COLOC);
+                + "vôtre.\r\n").getBytes(StandardCharsets.UTF_8), owner);
         JsonObject c = api.await("/api/cases/2", x -> "waiting-requester".equals(x.getString("state")), WAIT);
         JsonObject last = c.getJsonArray("messages").getJsonObject(c.getJsonArray("messages").size() - 1);
         assertEquals("outgoing", last.getString("direction"));
         assertEquals(owner, last.getString("author"));
         Thread.sleep(4000);
-        assertTrue(relay.receivedBy("mallory@example.net").isEmpty(), "he sent it himself: coloc does not send it again");
+        assertTrue(app.sentTo("mallory@example.net").isEmpty(), "he sent it himself: coloc does not send it again");
         assertEquals(2, api.getJson("/api/cases?q=hébergement").getInt("total"), "no new case for his mail");
     }
 
@@ -320,7 +313,7 @@ class CasesIT {
         assertEquals(4, texts.size(), "the request, two replies by headers, one by subject: " + thread);
         assertTrue(texts.get(1).startsWith("J'oubliais"), texts.toString());
         Thread.sleep(4000);
-        assertEquals(3, relay.receivedBy(carol).size(), "4 new cases, but at most 3 acknowledgements per 24 h");
+        assertEquals(3, app.sentTo(carol).size(), "4 new cases, but at most 3 acknowledgements per 24 h");
     }
 
     private static void advance(String duration) {

@@ -69,10 +69,13 @@ public final class ColocApp implements BeforeAllCallback, AfterAllCallback {
         return this;
     }
 
-    /** Outgoing mail goes through a second SMTP server, which a test can stop without stopping IMAP. */
+    /**
+     * Outgoing mail goes through a second SMTP server, which a test can stop without stopping IMAP; a failed
+     * send is retried within 2 s, so that a test which restarts the relay sees the mail soon after.
+     */
     public ColocApp withRelay() {
         relay = newMailServer();
-        return this;
+        return set("COLOC_OUTBOX_MAX_RETRY_SECONDS", "2");
     }
 
     /**
@@ -83,6 +86,16 @@ public final class ColocApp implements BeforeAllCallback, AfterAllCallback {
         set("COLOC_ADDRESS", TestMailServer.COLOC);
         set("COLOC_LOCAL_MAILBOX_SMTP_PORT", Integer.toString(freePort()));
         return set("COLOC_LOCAL_MAILBOX_IMAP_PORT", Integer.toString(freePort()));
+    }
+
+    /** The admin's address ({@code COLOC_ADMIN_EMAIL}): where reports go, and whose mail answers a case. */
+    public ColocApp withAdmin(String address) {
+        return set("COLOC_ADMIN_EMAIL", address);
+    }
+
+    /** The test may move the application's clock forward over {@code /api/clock} ({@code COLOC_CLOCK_CONTROL}). */
+    public ColocApp withClockControl() {
+        return set("COLOC_CLOCK_CONTROL", "true");
     }
 
     /** A setting, as an environment variable of the server (also one set before a restart applies at the next). */
@@ -256,6 +269,29 @@ public final class ColocApp implements BeforeAllCallback, AfterAllCallback {
     public List<MimeMessage> awaitMail(String address, int count, Duration timeout)
             throws MessagingException, InterruptedException {
         return (relay != null ? relay : mail).awaitReceived(address, count, timeout);
+    }
+
+    /** A mail from {@code from} arrives for the coloc address over SMTP (at the mail server the application reads). */
+    public void send(byte[] raw, String from) throws MessagingException {
+        mail.send(raw, from, TestMailServer.COLOC);
+    }
+
+    /**
+     * {@code from} mails coloc the {@code request} that opens case {@code caseNumber}, and gets its acknowledgement:
+     * the first mail sent to {@code from}, tagged with the case, marked as an automatic reply. Answers it.
+     */
+    public MimeMessage acknowledgementOf(int caseNumber, byte[] request, String from)
+            throws MessagingException, InterruptedException {
+        send(request, from);
+        MimeMessage ack = awaitMail(from, 1).get(0);
+        assertTrue(ack.getSubject().startsWith("[coloc #" + caseNumber + "]"), ack.getSubject());
+        assertEquals("auto-replied", ack.getHeader("Auto-Submitted", null));
+        return ack;
+    }
+
+    /** The mails the application sent to {@code address} so far (through the relay, or the mail server without one). */
+    public List<MimeMessage> sentTo(String address) throws MessagingException {
+        return (relay != null ? relay : mail).receivedBy(address);
     }
 
     /**

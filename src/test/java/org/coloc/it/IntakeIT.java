@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import java.time.Duration;
+import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -133,13 +134,13 @@ class IntakeIT {
     @Test
     @Order(5)
     void badRequestsGetProblemAnswers() {
-        assertProblem(api.get("/api/messages/not-a-number"), 400);
-        assertProblem(api.get("/api/messages/987654"), 404);
-        assertProblem(api.get("/api/messages?limit=100000"), 400);
-        assertProblem(api.get("/api/messages?offset=-1"), 400);
-        assertProblem(api.get("/api/messages?classification=spam"), 400);
-        assertProblem(api.get("/api/messages?status=lost"), 400);
-        assertProblem(api.get("/api/no-such-thing"), 404);
+        for (String bad : List.of("/api/messages/not-a-number", "/api/messages?limit=100000", "/api/messages?offset=-1",
+                "/api/messages?classification=spam", "/api/messages?status=lost")) {
+            assertProblem(api.get(bad), 400);
+        }
+        for (String missing : List.of("/api/messages/987654", "/api/no-such-thing")) {
+            assertProblem(api.get(missing), 404);
+        }
     }
 
     @Test

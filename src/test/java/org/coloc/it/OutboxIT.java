@@ -33,10 +33,8 @@ class OutboxIT {
 
     @RegisterExtension
     static final ColocApp app = ColocApp.named("outbox").withMailServer().withRelay()
-            .set("COLOC_ADMIN_EMAIL", "owner@coloc.test").set("COLOC_OUTBOX_MAX_RETRY_SECONDS", "2")
-            .set("COLOC_OUTBOX_GIVE_UP_AFTER", "PT15S");
+            .withAdmin(People.ADMIN).set("COLOC_OUTBOX_GIVE_UP_AFTER", "PT15S");
     static final TestMailServer mail = app.mail();
-    static final TestMailServer relay = app.relay();
     static final Api api = app.api();
 
     /** 15 requests from addresses SMTP refuses, then one good one: its acknowledgement does not wait for them. */
@@ -51,8 +49,8 @@ class OutboxIT {
         // their 15 cases are open, so their 15 acknowledgements are queued ahead of the good one
         api.await("/api/cases", p -> p.getInt("total") >= 15, WAIT);
         long sentAt = System.nanoTime();
-        mail.send(Mails.plain("patient-1@example.org", GOOD, "Une VM, s'il vous plaît", "Bonjour, merci d'avance."),
-                GOOD, TestMailServer.COLOC);
+        app.send(Mails.plain("patient-1@example.org", GOOD, "Une VM, s'il vous plaît", "Bonjour, merci d'avance."),
+                GOOD);
         app.awaitMail(GOOD, 1, Duration.ofSeconds(15));
         long seconds = Duration.ofNanos(System.nanoTime() - sentAt).toSeconds();
         assertTrue(seconds <= 15, "the good acknowledgement took " + seconds + " s");
@@ -109,7 +107,7 @@ class OutboxIT {
         assertTrue(badStatus.contentType().startsWith("application/problem+json"), badStatus.contentType());
         assertEquals(401, api.withoutCredentials().get("/api/outbox").status());
         assertTrue(api.get("/openapi").text().contains("OutboxMailViewPage"), "described like the other lists");
-        assertEquals(1, relay.receivedBy(GOOD).size(), "nothing sent twice");
+        assertEquals(1, app.sentTo(GOOD).size(), "nothing sent twice");
     }
 
     @Test
@@ -122,7 +120,7 @@ class OutboxIT {
         byte[] raw = ("From: " + BIG + "\r\nTo: " + TestMailServer.COLOC + "\r\nCc: " + cc
                 + "\r\nSubject: Hébergement pour toute l'équipe\r\nMessage-ID: <big-1@example.org>"
                 + "\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nBonjour à tous.\r\n").getBytes(StandardCharsets.UTF_8);
-        mail.send(raw, BIG, TestMailServer.COLOC);
+        app.send(raw, BIG);
         JsonObject cases = api.await("/api/cases?requester=" + BIG, p -> p.getInt("total") == 1, WAIT);
         long number = cases.getJsonArray("items").getJsonObject(0).getJsonNumber("number").longValue();
         Api.Reply reply = api.post("/api/cases/" + number + "/replies", "{\"text\": \"Bonjour à tous, c'est prêt.\"}");
@@ -133,9 +131,9 @@ class OutboxIT {
                 .map(r -> r.getString("address")).toList();
         assertTrue(recipients.contains(BIG) && recipients.size() > 1, recipients.toString());
         // the relay keeps one copy per envelope recipient, each showing the whole To header
-        assertEquals(recipients.size(), relay.receivedBy(BIG).stream().filter(m -> text(m).contains("c'est prêt"))
+        assertEquals(recipients.size(), app.sentTo(BIG).stream().filter(m -> text(m).contains("c'est prêt"))
                 .count(), "one delivery per recipient");
-        List<String> mailboxes = relay.users();
+        List<String> mailboxes = app.relay().users();
         for (String r : recipients) {
             assertTrue(mailboxes.contains(r), "delivered to " + r);
         }
@@ -148,10 +146,10 @@ class OutboxIT {
         for (int i = 0; i < 3000; i++) {
             refs.append(i == 0 ? "" : "\r\n ").append("<ref-").append(i).append("@old.example.org>");
         }
-        mail.send(("From: " + THREAD + "\r\nTo: " + TestMailServer.COLOC + "\r\nSubject: Un très vieux fil"
+        app.send(("From: " + THREAD + "\r\nTo: " + TestMailServer.COLOC + "\r\nSubject: Un très vieux fil"
                 + "\r\nMessage-ID: <thread-1@example.org>\r\nReferences: " + refs
                 + "\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nToujours là ?\r\n").getBytes(StandardCharsets.UTF_8),
-                THREAD, TestMailServer.COLOC);
+                THREAD);
         MimeMessage ack = app.awaitMail(THREAD, 1, WAIT).get(0);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         ack.writeTo(bytes);
@@ -170,7 +168,7 @@ class OutboxIT {
     void mailThatCannotGoOutForLongerThanTheGiveUpTimeEndsFailedAndCanBeRetried() throws Exception {
         long number = api.getJson("/api/cases?requester=" + THREAD).getJsonArray("items").getJsonObject(0)
                 .getJsonNumber("number").longValue();
-        relay.stop();
+        app.relay().stop();
         assertEquals(201, api.post("/api/cases/" + number + "/replies", "{\"text\": \"Réponse perdue.\"}").status());
         long lost = newest("reply").getJsonNumber("id").longValue();
         assertEquals(201, api.post("/api/cases/" + number + "/replies", "{\"text\": \"Réponse retirée.\"}").status());
@@ -181,16 +179,16 @@ class OutboxIT {
         assertTrue(failed.getString("lastError").contains("gave up"), failed.toString());
         assertTrue(failed.getInt("attempts") > 1, "tried several times first: " + failed);
 
-        relay.start();
+        app.relay().start();
         Thread.sleep(5000);
-        assertEquals(List.of(), relay.receivedBy(THREAD), "neither the abandoned nor the dropped mail goes out");
+        assertEquals(List.of(), app.sentTo(THREAD), "neither the abandoned nor the dropped mail goes out");
 
         assertEquals(200, api.post("/api/outbox/" + lost + "/retry", null).status());
         MimeMessage late = app.awaitMail(THREAD, 1, WAIT).get(0);
         assertTrue(text(late).contains("Réponse perdue"), text(late));
         api.await("/api/outbox/" + lost, m -> "sent".equals(m.getString("status")), WAIT);
         Thread.sleep(3000);
-        assertFalse(relay.receivedBy(THREAD).stream().anyMatch(m -> text(m).contains("retirée")),
+        assertFalse(app.sentTo(THREAD).stream().anyMatch(m -> text(m).contains("retirée")),
                 "the dropped mail never goes out");
     }
 

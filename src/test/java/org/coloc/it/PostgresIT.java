@@ -1,5 +1,6 @@
 package org.coloc.it;
 
+import static org.coloc.it.ColocApp.WAIT;
 import static org.coloc.it.ColocApp.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -14,7 +15,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,19 +32,17 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PostgresIT {
 
-    private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String DORA = "dora@example.org";
     private static EmbeddedPostgres postgres;
     private static String jdbcUrl;
 
     @RegisterExtension
     static final ColocApp app = ColocApp.named("postgres").withMailServer().withRelay()
-            .set("COLOC_DB_USER", "coloc").set("COLOC_DB_PASSWORD", "it-pg").set("COLOC_OUTBOX_MAX_RETRY_SECONDS", "2")
+            .set("COLOC_DB_USER", "coloc").set("COLOC_DB_PASSWORD", "it-pg")
             // these tests open more cases within the hour than the overall acknowledgement limit allows
             .set("COLOC_CASES_ACK_LIMIT_PER_HOUR", "1000")
             .beforeStart(PostgresIT::startPostgres).afterStop(PostgresIT::stopPostgres);
     static final TestMailServer mail = app.mail();
-    static final TestMailServer relay = app.relay();
     static final Api api = app.api();
     private static long member;
     private static long vm;
@@ -68,22 +66,19 @@ class PostgresIT {
     @Test
     @Order(1)
     void aRequestBecomesACaseAnsweredByTheAdminAndHerAnswerComesBack() throws Exception {
-        mail.send(Mails.plain("dora-1@example.org", "Dora <" + DORA + ">", "Une VM pour la chorale",
-                "Bonjour, la chorale aimerait héberger son site. Est-ce possible ?"), DORA, TestMailServer.COLOC);
-        MimeMessage ack = app.awaitMail(DORA, 1).get(0);
-        assertTrue(ack.getSubject().startsWith("[coloc #1]"), ack.getSubject());
-        assertEquals("auto-replied", ack.getHeader("Auto-Submitted", null));
+        app.acknowledgementOf(1, Mails.plain("dora-1@example.org", "Dora <" + DORA + ">", "Une VM pour la chorale",
+                "Bonjour, la chorale aimerait héberger son site. Est-ce possible ?"), DORA);
 
         Api.Reply reply = api.post("/api/cases/1/replies", "{\"text\": \"Bonjour Dora, oui : quelle taille de VM ?\"}");
         assertEquals(201, reply.status(), reply.text());
         MimeMessage answer = app.awaitMail(DORA, 2).get(1);
         assertTrue(answer.getSubject().contains("[coloc #1]"), answer.getSubject());
 
-        mail.send(("From: Dora <" + DORA + ">\r\nTo: " + TestMailServer.COLOC + "\r\nSubject: Re: "
+        app.send(("From: Dora <" + DORA + ">\r\nTo: " + TestMailServer.COLOC + "\r\nSubject: Re: "
                 + answer.getSubject() + "\r\nMessage-ID: <dora-2@example.org>\r\nIn-Reply-To: " + answer.getMessageID()
                 + "\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nUne petite : 1 Go suffira.\r\n\r\n"
                 + "Le 21/11/2026, la coloc a écrit :\r\n> Bonjour Dora\r\n").getBytes(StandardCharsets.UTF_8),
-                DORA, TestMailServer.COLOC);
+                DORA);
         JsonObject c = api.await("/api/cases/1", x -> x.getJsonArray("messages").size() >= 4, WAIT);
         assertEquals("waiting-admin", c.getString("state"));
         JsonObject last = c.getJsonArray("messages").getJsonObject(3);
@@ -106,7 +101,7 @@ class PostgresIT {
         JsonObject cases = api.await("/api/cases?requester=" + erwan, p -> p.getInt("total") >= 2, WAIT);
         assertEquals(2, cases.getInt("total"), cases.toString());
         Thread.sleep(2000);
-        assertEquals(2, relay.receivedBy(erwan).size(), "one acknowledgement per new case");
+        assertEquals(2, app.sentTo(erwan).size(), "one acknowledgement per new case");
     }
 
     @Test
@@ -185,7 +180,7 @@ class PostgresIT {
         ColocServer second = app.another("postgres-b", mail);
         second.start();
         try {
-            int before = relay.receivedBy(DORA).size();
+            int before = app.sentTo(DORA).size();
             Api other = second.api();
             for (int i = 1; i <= 10; i++) {
                 Api through = i % 2 == 0 ? api : other;
@@ -194,7 +189,7 @@ class PostgresIT {
             }
             app.awaitMail(DORA, before + 10);
             Thread.sleep(5000);
-            List<MimeMessage> got = relay.receivedBy(DORA);
+            List<MimeMessage> got = app.sentTo(DORA);
             List<String> ids = new ArrayList<>();
             for (MimeMessage m : got.subList(before, got.size())) {
                 ids.add(m.getMessageID());
@@ -206,16 +201,15 @@ class PostgresIT {
             long casesBefore = api.getJson("/api/cases").getInt("total");
             long mailsBefore = api.getJson("/api/messages").getInt("total");
             for (int i = 1; i <= 12; i++) {
-                mail.send(Mails.plain("multi-" + i + "@example.org", "asso" + i + "@example.org", "Demande n° " + i,
-                        "Bonjour, une VM pour l'association " + i + " ?"), "asso" + i + "@example.org",
-                        TestMailServer.COLOC);
+                app.send(Mails.plain("multi-" + i + "@example.org", "asso" + i + "@example.org", "Demande n° " + i,
+                        "Bonjour, une VM pour l'association " + i + " ?"), "asso" + i + "@example.org");
             }
             api.await("/api/messages", p -> p.getInt("total") >= mailsBefore + 12, WAIT);
             Thread.sleep(5000);
             assertEquals(mailsBefore + 12, api.getJson("/api/messages").getInt("total"), "each mail stored once");
             assertEquals(casesBefore + 12, api.getJson("/api/cases").getInt("total"), "one case per request");
             for (int i = 1; i <= 12; i++) {
-                assertEquals(1, relay.receivedBy("asso" + i + "@example.org").size(), "one acknowledgement for asso" + i);
+                assertEquals(1, app.sentTo("asso" + i + "@example.org").size(), "one acknowledgement for asso" + i);
             }
             assertEquals(0, mail.count("INBOX"), "every mail moved out of the inbox");
         } finally {
@@ -271,8 +265,8 @@ class PostgresIT {
             }
             Thread.sleep(3000);
             for (int i = 0; i < n; i++) {
-                assertEquals(1, relay.receivedBy("ici" + i + "@example.org").size());
-                assertEquals(1, relay.receivedBy("labas" + i + "@example.org").size());
+                assertEquals(1, app.sentTo("ici" + i + "@example.org").size());
+                assertEquals(1, app.sentTo("labas" + i + "@example.org").size());
             }
         } finally {
             second.stop();

@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.util.function.Function;
-import org.junit.jupiter.api.Test;
+import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class ValidatorsTest {
@@ -33,15 +35,6 @@ class ValidatorsTest {
         invalid(Validators::email, s, "is not a valid e-mail address");
     }
 
-    @Test
-    void emailLocalPartAndTotalLengthAreBounded() {
-        valid(Validators::email, "x".repeat(64) + "@example.org");
-        invalid(Validators::email, "x".repeat(65) + "@example.org", "is not a valid e-mail address");
-        String longDomain = ("d".repeat(60) + ".").repeat(4) + "org"; // 247 characters
-        valid(Validators::email, "abcde@" + longDomain);
-        invalid(Validators::email, "abcdefgh@" + longDomain, "is not a valid e-mail address");
-    }
-
     @ParameterizedTest
     @ValueSource(strings = {"example.org", "web-1.example.org", "localhost", "example.org.", "xn--bcher-kva.example",
             "1.2.3.4", "A.B"})
@@ -56,14 +49,33 @@ class ValidatorsTest {
         invalid(Validators::hostname, s, "is not a valid host name");
     }
 
-    @Test
-    void hostnameLabelsAreAtMost63AndNamesAtMost253() {
-        valid(Validators::hostname, "a".repeat(63) + ".org");
-        invalid(Validators::hostname, "a".repeat(64) + ".org", "is not a valid host name");
+    /** At each length limit: the longest value allowed passes, a longer one is refused. */
+    static Stream<Arguments> lengthLimits() {
+        String longDomain = ("d".repeat(60) + ".").repeat(4) + "org"; // 247 characters
         String n253 = ("a".repeat(62) + ".").repeat(4) + "a"; // 4*63 + 1
         assertEquals(253, n253.length());
-        valid(Validators::hostname, n253);
-        invalid(Validators::hostname, n253 + "a", "is not a valid host name");
+        String recordName = "must be 1-63 letters, digits, '.', '-' or '_', starting with a letter or digit";
+        return Stream.of(
+                limit("an e-mail local part of at most 64", Validators::email,
+                        "x".repeat(64) + "@example.org", "x".repeat(65) + "@example.org", "is not a valid e-mail address"),
+                limit("an e-mail address of at most 254", Validators::email,
+                        "abcde@" + longDomain, "abcdefgh@" + longDomain, "is not a valid e-mail address"),
+                limit("a host name label of at most 63", Validators::hostname,
+                        "a".repeat(63) + ".org", "a".repeat(64) + ".org", "is not a valid host name"),
+                limit("a host name of at most 253", Validators::hostname, n253, n253 + "a", "is not a valid host name"),
+                limit("a record name of at most 63", Validators::recordName, "a".repeat(63), "a".repeat(64), recordName));
+    }
+
+    private static Arguments limit(String what, Function<String, String> check, String longest, String tooLong,
+            String message) {
+        return Arguments.of(what, check, longest, tooLong, message);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("lengthLimits")
+    void lengthsAreBounded(String what, Function<String, String> check, String longest, String tooLong, String message) {
+        valid(check, longest);
+        invalid(check, tooLong, message);
     }
 
     @ParameterizedTest
@@ -94,13 +106,6 @@ class ValidatorsTest {
     @ValueSource(strings = {"", "-web", ".web", "_web", "web 1", "web/1", "wéb", "web;drop"})
     void invalidRecordNames(String s) {
         invalid(Validators::recordName, s, "must be 1-63 letters, digits, '.', '-' or '_', starting with a letter or digit");
-    }
-
-    @Test
-    void recordNamesAreAtMost63Characters() {
-        valid(Validators::recordName, "a".repeat(63));
-        invalid(Validators::recordName, "a".repeat(64),
-                "must be 1-63 letters, digits, '.', '-' or '_', starting with a letter or digit");
     }
 
     @ParameterizedTest

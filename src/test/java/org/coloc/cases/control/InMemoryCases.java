@@ -7,26 +7,20 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.coloc.outbox.control.OutgoingIds;
 
 /**
  * The app's case store, as maps: stored messages (id → case), ids referenced by stored messages (ghost parents),
- * participants, normalised subject and last activity of each case. Verifies our outgoing ids when given an
- * {@link OutgoingIds}, as the real lookup does.
+ * participants (see {@link StoredCases}), normalised subject and last activity of each case.
  */
-final class InMemoryCases implements Threading.CaseLookup {
+final class InMemoryCases extends StoredCases implements Threading.CaseLookup {
 
-    final Map<String, Long> stored = new HashMap<>();
-    final Map<String, Long> referenced = new HashMap<>();
-    final Map<Long, Set<String>> participants = new HashMap<>();
     final Map<Long, String> subjects = new HashMap<>();
     final Map<Long, Instant> lastActivity = new HashMap<>();
-    private final OutgoingIds outgoing;
     private long next = 1;
 
     InMemoryCases(OutgoingIds outgoing) {
-        this.outgoing = outgoing;
+        super(outgoing);
     }
 
     InMemoryCases() {
@@ -72,29 +66,6 @@ final class InMemoryCases implements Threading.CaseLookup {
 
     int caseCount() {
         return participants.size();
-    }
-
-    @Override
-    public Optional<Long> caseOfMessageId(String messageId) {
-        if (outgoing != null) {
-            Long ours = outgoing.caseOf(messageId);
-            if (ours != null) {
-                return exists(ours) ? Optional.of(ours) : Optional.empty();
-            }
-        }
-        Long n = stored.get(messageId);
-        return Optional.ofNullable(n != null ? n : referenced.get(messageId));
-    }
-
-    @Override
-    public boolean exists(long caseNumber) {
-        return participants.containsKey(caseNumber);
-    }
-
-    @Override
-    public boolean takesPart(long caseNumber, String address) {
-        return address != null && participants.getOrDefault(caseNumber, Set.of())
-                .contains(address.toLowerCase(Locale.ROOT));
     }
 
     @Override

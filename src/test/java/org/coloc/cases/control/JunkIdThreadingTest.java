@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -45,10 +46,14 @@ class JunkIdThreadingTest {
         assertNull(Threading.id(junk));
     }
 
+    @ParameterizedTest
+    @CsvSource({"' <a@b> ', a@b", "weird.id@host, weird.id@host"})
+    void anIdIsTakenWithOrWithoutItsBrackets(String raw, String id) {
+        assertEquals(id, Threading.id(raw));
+    }
+
     @Test
-    void anIdIsTakenWithOrWithoutItsBracketsAndJunkIsNotLookedUp() {
-        assertEquals("a@b", Threading.id(" <a@b> "));
-        assertEquals("weird.id@host", Threading.id("weird.id@host"));
+    void junkIsNotLookedUp() {
         assertEquals(List.of("p1@x"), Threading.idsToLookUp(new Threading.MailFacts("yes", "no", List.of("p1@x", "maybe"),
                 null, null, null)));
     }

@@ -299,12 +299,16 @@ class MailClassifierTest {
                 """, "carol@members.example", null);
     }
 
+    /** The header Exim writes on its bounces. */
+    private static final String EXIM_BOUNCE_HEADER = """
+            From: Mail Delivery System <Mailer-Daemon@exim.example>
+            To: coloc@example.org
+            Subject: Mail delivery failed: returning message to sender
+            """;
+
     @Test
     void eximRedirectNamesTheAddressWeSentTo() throws Exception {
-        assertBounce("""
-                From: Mail Delivery System <Mailer-Daemon@exim.example>
-                To: coloc@example.org
-                Subject: Mail delivery failed: returning message to sender
+        assertBounce(EXIM_BOUNCE_HEADER + """
                 X-Failed-Recipients: dave@elsewhere.example
 
                 This message was created automatically by mail delivery software.
@@ -321,10 +325,7 @@ class MailClassifierTest {
 
     @Test
     void eximPipeOrSpoolPathIsNoAddress() throws Exception {
-        assertBounce("""
-                From: Mail Delivery System <Mailer-Daemon@exim.example>
-                To: coloc@example.org
-                Subject: Mail delivery failed: returning message to sender
+        assertBounce(EXIM_BOUNCE_HEADER + """
 
                 A message that you sent could not be delivered to one or more of its
                 recipients. This is a permanent error. The following address(es) failed:

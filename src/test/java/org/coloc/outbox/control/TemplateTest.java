@@ -18,11 +18,9 @@ class TemplateTest {
 
     @Test
     void frenchCertificatesTemplateIsLoadedFromTheClasspathAndFilled() {
-        Template.Rendered r = Template.load("certificates-expiring", "fr").render(VALUES);
-        assertEquals("[coloc] 2 certificat(s) expirent dans les 21 jours", r.subject());
-        assertTrue(r.text().startsWith("Bonjour,\n\n"), r.text());
-        assertTrue(r.text().contains(":\n\n- example.org (VM web1) : 2026-04-01 — EXPIRÉ\n"
-                + "- www.example.org (VM web1) : 2026-04-02 — J-12\n\n"), "one line per certificate: " + r.text());
+        Template.Rendered r = assertCertificatesMail("fr", "[coloc] 2 certificat(s) expirent dans les 21 jours",
+                "Bonjour,\n\n", ":\n\n- example.org (VM web1) : 2026-04-01 — EXPIRÉ\n"
+                        + "- www.example.org (VM web1) : 2026-04-02 — J-12\n\n");
         assertTrue(r.text().contains("Pensez à vérifier le renouvellement"), "read as UTF-8: " + r.text());
         assertFalse(r.text().contains("{{"), r.text());
         assertFalse(r.text().contains("Subject:"), r.text());
@@ -30,19 +28,32 @@ class TemplateTest {
 
     @Test
     void englishCertificatesTemplateIsLoaded() {
-        Template.Rendered r = Template.load("certificates-expiring", "en").render(VALUES);
-        assertEquals("[coloc] 2 certificate(s) expire within 21 days", r.subject());
-        assertTrue(r.text().startsWith("Hello,\n\n"), r.text());
-        assertTrue(r.text().contains("- example.org (VM web1): 2026-04-01 — EXPIRED\n"
-                + "- www.example.org (VM web1): 2026-04-02 — 12 day(s) left\n"), r.text());
+        assertCertificatesMail("en", "[coloc] 2 certificate(s) expire within 21 days", "Hello,\n\n",
+                "- example.org (VM web1): 2026-04-01 — EXPIRED\n"
+                        + "- www.example.org (VM web1): 2026-04-02 — 12 day(s) left\n");
     }
 
     @Test
     void unknownOrMissingLanguageFallsBackToFrench() {
-        String fr = Template.load("certificates-expiring", "fr").render(VALUES).subject();
-        assertEquals(fr, Template.load("certificates-expiring", "de").render(VALUES).subject());
-        assertEquals(fr, Template.load("certificates-expiring", null).render(VALUES).subject());
-        assertEquals(fr, Template.load("certificates-expiring", "../en").render(VALUES).subject());
+        String fr = certificatesMail("fr").subject();
+        assertEquals(fr, certificatesMail("de").subject());
+        assertEquals(fr, certificatesMail(null).subject());
+        assertEquals(fr, certificatesMail("../en").subject());
+    }
+
+    /** The certificates mail for {@link #VALUES}, in this language. */
+    private static Template.Rendered certificatesMail(String language) {
+        return Template.load("certificates-expiring", language).render(VALUES);
+    }
+
+    /** Checks the certificates mail's subject, its greeting, and its lines, one per certificate. */
+    private static Template.Rendered assertCertificatesMail(String language, String subject, String greeting,
+            String certificateLines) {
+        Template.Rendered r = certificatesMail(language);
+        assertEquals(subject, r.subject());
+        assertTrue(r.text().startsWith(greeting), r.text());
+        assertTrue(r.text().contains(certificateLines), "one line per certificate: " + r.text());
+        return r;
     }
 
     @Test

@@ -9,13 +9,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.coloc.cases.control.StoredCases;
 import org.coloc.outbox.control.OutgoingIds;
 import org.coloc.intake.control.MailKind;
 import org.coloc.routing.control.Route.AddToCase;
@@ -227,41 +227,29 @@ class MailRouterTest {
     // the world
 
     /** Cases 1–3 as the class comment describes them, as the container's lookups would answer. */
-    static final class World implements RouteLookups {
-        final Map<String, Long> messages = new HashMap<>(Map.of("a1@alice.example", 1L, ACK1, 1L,
-                "b1@bob.example", 2L, REPLY2, 2L));
-        final Map<String, Long> references = new HashMap<>(Map.of("yes", 3L));
-        final Map<Long, Set<String>> people = Map.of(1L, Set.of(ALICE, CAROL), 2L, Set.of(BOB), 3L, Set.of("list@x.example"));
+    static final class World extends StoredCases implements RouteLookups {
         final Map<Long, String> subjects = Map.of(1L, "backup failed", 2L, "disk full", 3L, "patch for the docs");
         final Map<Long, Instant> active = Map.of(1L, NOW.minus(Duration.ofDays(2)), 2L, NOW.minus(Duration.ofDays(400)),
                 3L, NOW.minus(Duration.ofDays(1)));
         final Map<String, Set<String>> sent = Map.of(ACK1, Set.of(ALICE), REPLY2, Set.of(BOB, DAVE));
         final List<String> asked = new ArrayList<>();
 
+        World() {
+            super(IDS);
+            stored.putAll(Map.of("a1@alice.example", 1L, ACK1, 1L, "b1@bob.example", 2L, REPLY2, 2L));
+            referenced.put("yes", 3L);
+            participants.putAll(Map.of(1L, Set.of(ALICE, CAROL), 2L, Set.of(BOB), 3L, Set.of("list@x.example")));
+        }
+
         @Override
         public Optional<Long> caseOfMessageId(String messageId) {
             asked.add(messageId);
-            Long ours = IDS.caseOf(messageId);
-            if (ours != null) {
-                return exists(ours) ? Optional.of(ours) : Optional.empty();
-            }
-            Long n = messages.get(messageId);
-            return Optional.ofNullable(n != null ? n : references.get(messageId));
-        }
-
-        @Override
-        public boolean exists(long caseNumber) {
-            return people.containsKey(caseNumber);
-        }
-
-        @Override
-        public boolean takesPart(long caseNumber, String address) {
-            return people.getOrDefault(caseNumber, Set.of()).contains(address.toLowerCase(Locale.ROOT));
+            return super.caseOfMessageId(messageId);
         }
 
         @Override
         public Optional<Long> activeCase(String address, String normalisedSubject, Instant since) {
-            return people.keySet().stream().filter(n -> takesPart(n, address)
+            return participants.keySet().stream().filter(n -> takesPart(n, address)
                     && subjects.get(n).equals(normalisedSubject) && !active.get(n).isBefore(since)).findFirst();
         }
 
