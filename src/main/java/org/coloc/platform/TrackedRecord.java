@@ -1,26 +1,17 @@
 package org.coloc.platform;
 
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.MappedSuperclass;
-import jakarta.persistence.TableGenerator;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import lombok.Getter;
 
 /**
- * What every record edited through the API has: an id, a version for optimistic locking (the ETag), and
- * its creation and last update times.
+ * What every record edited through the API has: an id ({@link NumberedRow}), a version for optimistic locking
+ * (the ETag), and its creation and last update times.
  */
 @MappedSuperclass
 @Getter
-public abstract class TrackedRecord {
-
-    @Id
-    @TableGenerator(name = "RECORD_IDS", allocationSize = 20)
-    @GeneratedValue(strategy = GenerationType.TABLE, generator = "RECORD_IDS")
-    private Long id;
+public abstract class TrackedRecord extends NumberedRow {
 
     @Version
     private long version;

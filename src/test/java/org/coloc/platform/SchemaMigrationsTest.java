@@ -4,17 +4,29 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.Entity;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.ParameterizedType;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -135,7 +147,8 @@ class SchemaMigrationsTest {
             assertEquals(List.of(), MissingIndexes.missing(c, MissingIndexes.REQUIRED));
             assertEquals(41, count(s, "SELECT LAST_NUMBER FROM CASE_COUNTER"));
             assertEquals(500, count(s, "SELECT SEQ_COUNT FROM SEQUENCE WHERE SEQ_NAME = 'MAIL_IDS'"));
-            assertEquals(idRows(), count(s, "SELECT COUNT(*) FROM SEQUENCE"), "the baseline's rows were not inserted again");
+            assertEquals(idRows(), count(s, "SELECT COUNT(*) FROM SEQUENCE"),
+                    "the baseline's rows were not inserted again");
             assertEquals(1, count(s, "SELECT COUNT(*) FROM \"flyway_schema_history\" WHERE \"type\" = 'BASELINE'"));
         }
     }
@@ -191,6 +204,88 @@ class SchemaMigrationsTest {
             s.execute(descending.createStatement());
             assertEquals(List.of(), MissingIndexes.missing(c, List.of(descending)));
         }
+    }
+
+    /**
+     * Every column an entity maps (named by {@link ColumnNames} or by its {@code @Column}) exists in the migrated
+     * schema, with every collection table: an entity that gains a field without its migration fails here, not at
+     * the first query in production.
+     */
+    @Test
+    void everyMappedColumnIsInTheMigratedSchema() throws Exception {
+        EmbeddedDataSource db = newDatabase();
+        SchemaMigrations.migrate(db);
+        List<String> missing = new ArrayList<>();
+        List<Class<?>> entities = entityClasses();
+        assertTrue(entities.size() >= 15, "entities found: " + entities);
+        try (Connection c = db.getConnection()) {
+            DatabaseMetaData meta = c.getMetaData();
+            for (Class<?> entity : entities) {
+                String table = entity.getAnnotation(Table.class).name();
+                for (Class<?> k = entity; k != null && k != Object.class; k = k.getSuperclass()) {
+                    for (Field f : k.getDeclaredFields()) {
+                        if (Modifier.isStatic(f.getModifiers()) || Modifier.isTransient(f.getModifiers())) {
+                            continue;
+                        }
+                        CollectionTable elements = f.getAnnotation(CollectionTable.class);
+                        String home = elements == null ? table : elements.name();
+                        List<String> columns = new ArrayList<>();
+                        Class<?> element = elements == null ? null
+                                : (Class<?>) ((ParameterizedType) f.getGenericType()).getActualTypeArguments()[0];
+                        if (element != null && element.isAnnotationPresent(Embeddable.class)) {
+                            Arrays.stream(element.getDeclaredFields()).filter(e -> !Modifier.isStatic(e.getModifiers()))
+                                    .map(SchemaMigrationsTest::columnOf).forEach(columns::add);
+                        } else {
+                            columns.add(columnOf(f));
+                        }
+                        if (elements != null) {
+                            Arrays.stream(elements.joinColumns()).map(JoinColumn::name).forEach(columns::add);
+                        }
+                        if (f.isAnnotationPresent(OrderColumn.class)) {
+                            columns.add(f.getAnnotation(OrderColumn.class).name());
+                        }
+                        for (String column : columns) {
+                            try (ResultSet r = meta.getColumns(null, null, home, column)) {
+                                if (!r.next()) {
+                                    missing.add(entity.getSimpleName() + "." + f.getName() + " → " + home + "."
+                                            + column);
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), missing);
+    }
+
+    @Test
+    void aFieldsColumnIsItsCamelCaseWordsInCapitals() {
+        assertEquals("NEXT_ATTEMPT_AT", ColumnNames.of("nextAttemptAt"));
+        assertEquals("ID", ColumnNames.of("id"));
+        assertEquals("OS_VERSION", ColumnNames.of("osVersion"));
+        assertEquals("BODY_URL", ColumnNames.of("bodyURL"), "a run of capitals is one word");
+    }
+
+    private static String columnOf(Field f) {
+        Column named = f.getAnnotation(Column.class);
+        return named != null ? named.name() : ColumnNames.of(f.getName());
+    }
+
+    /** The entity classes compiled from src/main (as EclipseLink finds them: exclude-unlisted-classes is false). */
+    private static List<Class<?>> entityClasses() throws Exception {
+        Path classes = Path.of("target", "classes");
+        List<Class<?>> found = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(classes)) {
+            for (Path file : files.filter(p -> p.toString().endsWith(".class")).toList()) {
+                String name = classes.relativize(file).toString().replace('/', '.').replaceAll("\\.class$", "");
+                Class<?> type = Class.forName(name, false, SchemaMigrationsTest.class.getClassLoader());
+                if (type.isAnnotationPresent(Entity.class)) {
+                    found.add(type);
+                }
+            }
+        }
+        return found;
     }
 
     private EmbeddedDataSource newDatabase() {

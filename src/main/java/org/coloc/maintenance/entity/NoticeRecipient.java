@@ -1,13 +1,10 @@
 package org.coloc.maintenance.entity;
 
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.TableGenerator;
 import java.time.Instant;
 import lombok.Getter;
+import org.coloc.platform.NumberedRow;
 
 /**
  * A member told about a maintenance: who got the announcement, at which address and in which language, and its
@@ -18,12 +15,7 @@ import lombok.Getter;
 @Entity
 @Table(name = "NOTICE_RECIPIENT")
 @Getter
-public class NoticeRecipient {
-
-    @Id
-    @TableGenerator(name = "NOTICE_RECIPIENT_IDS", allocationSize = 50)
-    @GeneratedValue(strategy = GenerationType.TABLE, generator = "NOTICE_RECIPIENT_IDS")
-    private Long id;
+public class NoticeRecipient extends NumberedRow {
 
     private long maintenanceId;
 
