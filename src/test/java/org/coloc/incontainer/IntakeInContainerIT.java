@@ -6,17 +6,25 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.transaction.UserTransaction;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.coloc.cases.boundary.CaseSummary;
 import org.coloc.cases.boundary.Cases;
 import org.coloc.intake.control.BatchCommit;
 import org.coloc.intake.control.FetchedMail;
 import org.coloc.intake.control.IntakeStore;
 import org.coloc.intake.control.StoreOutcome;
+import org.coloc.outbox.boundary.Outbox;
+import org.coloc.outbox.control.NewMail;
+import org.coloc.outbox.entity.OutboxKind;
+import org.coloc.platform.Page;
+import org.coloc.platform.Paging;
 import org.coloc.platform.ClockResource;
 import org.coloc.platform.Clocks;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -58,6 +66,113 @@ class IntakeInContainerIT {
 
     @Resource(lookup = "java:app/jdbc/coloc")
     DataSource db;
+
+    @Inject
+    Outbox outbox;
+
+    @Resource(lookup = "java:comp/UserTransaction")
+    UserTransaction tx;
+
+    /**
+     * Issue 10, on the real beans and schema (migration 6): a member's answers to any notice of a maintenance land
+     * in one case linked to it and to the member — also two answers in one batch —, acknowledged once; her
+     * out-of-office joins it unanswered; a bounce of a notice marks her address failing on it; a stranger naming the
+     * notice is no member; the case list filters by maintenance.
+     */
+    @Test
+    void answersToTheNoticesOfAMaintenanceLandInTheOneCaseOfItsMaintenanceAndMember() throws Exception {
+        String gina = TestMails.someone("gina");
+        String mallory = TestMails.someone("mallory");
+        long maintenance = 770 + (System.nanoTime() & 0xff);
+        String announcement = notice(maintenance, 7, gina, "Maintenance de h1 dimanche");
+        String reminder = notice(maintenance, 7, gina, "Rappel : maintenance de h1 dimanche");
+
+        // her first two answers arrive in one batch: one case, one acknowledgement
+        store.storeBatch("notices", VALIDITY, List.of(
+                answer(gina, announcement, List.of(announcement), "Re: Maintenance de h1 dimanche", "Dimanche ? Ok."),
+                answer(gina, reminder, List.of(announcement, reminder), "Re: Rappel", "Et mes sauvegardes ?")));
+        Map<String, Object> c = tables().one("SELECT ID, CASE_NUMBER, MAINTENANCE_ID, MEMBER_ID, STATE FROM SUPPORT_CASE "
+                + "WHERE REQUESTER = ?", gina);
+        long number = ((Number) c.get("CASE_NUMBER")).longValue();
+        assertEquals(maintenance, ((Number) c.get("MAINTENANCE_ID")).longValue());
+        assertEquals(7L, ((Number) c.get("MEMBER_ID")).longValue());
+        assertEquals(2, tables().count("SELECT COUNT(*) FROM CASE_MESSAGE WHERE CASE_ID = ? AND DIRECTION = 'incoming'",
+                c.get("ID")));
+        assertEquals(1, acknowledgementsTo(gina), "the member knows the admin got it, once");
+
+        // closed, then answered again from a later notice: the same case, reopened
+        cases.change(number, org.coloc.cases.entity.CaseState.CLOSED, null, null, false);
+        String started = notice(maintenance, 7, gina, "Maintenance de h1 commencée");
+        store.storeBatch("notices", VALIDITY, List.of(answer(gina, started, List.of(announcement, started),
+                "Re: Maintenance de h1 commencée", "Merci de prévenir.")));
+        assertEquals(1, tables().count("SELECT COUNT(*) FROM SUPPORT_CASE WHERE MAINTENANCE_ID = ?", maintenance));
+        assertEquals("waiting-admin", stateOf(number));
+
+        // a stranger naming the notice is not the member: as anybody naming a mail of a case, never a participant
+        store.storeBatch("notices", VALIDITY, List.of(answer(mallory, reminder, List.of(reminder), "Re: Rappel",
+                "Donnez-moi les accès.")));
+        assertEquals(1, tables().count("SELECT COUNT(*) FROM SUPPORT_CASE WHERE MAINTENANCE_ID = ?", maintenance));
+        assertEquals(0, tables().count("SELECT COUNT(*) FROM SUPPORT_CASE WHERE REQUESTER = ? AND MAINTENANCE_ID "
+                + "IS NOT NULL", mallory));
+        assertEquals(0, tables().count("SELECT COUNT(*) FROM CASE_PARTICIPANT WHERE CASE_ID = ? AND ADDRESS = ?",
+                c.get("ID"), mallory));
+
+        // her out-of-office joins the case and is never answered
+        long incomingBefore = tables().count("SELECT COUNT(*) FROM CASE_MESSAGE WHERE CASE_ID = ? AND DIRECTION = "
+                + "'incoming'", c.get("ID"));
+        long outgoingBefore = tables().count("SELECT COUNT(*) FROM OUTBOX_MAIL WHERE FIRST_RECIPIENT = ?", gina);
+        store.storeBatch("notices", VALIDITY, List.of(TestMails.fetched(("From: " + gina + "\r\nTo: coloc@localhost"
+                + "\r\nSubject: Absence\r\nAuto-Submitted: auto-replied\r\nMessage-ID: <" + UUID.randomUUID()
+                + "@example.org>\r\nIn-Reply-To: <" + reminder + ">\r\n\r\nAbsente.\r\n")
+                .getBytes(StandardCharsets.UTF_8))));
+        assertEquals(incomingBefore + 1, tables().count("SELECT COUNT(*) FROM CASE_MESSAGE WHERE CASE_ID = ? "
+                + "AND DIRECTION = 'incoming'", c.get("ID")));
+        assertEquals(outgoingBefore, tables().count("SELECT COUNT(*) FROM OUTBOX_MAIL WHERE FIRST_RECIPIENT = ?", gina));
+
+        // a bounce of a notice marks her address failing on the case
+        String dsn = "From: MAILER-DAEMON@mx.example.org\r\nTo: coloc@localhost\r\n"
+                + "Subject: Undelivered Mail Returned to Sender\r\nMessage-ID: <" + UUID.randomUUID() + "@mx.example.org>\r\n"
+                + "Auto-Submitted: auto-replied\r\nMIME-Version: 1.0\r\n"
+                + "Content-Type: multipart/report; report-type=delivery-status; boundary=\"B\"\r\n\r\n"
+                + "--B\r\nContent-Type: text/plain\r\n\r\nThe mail could not be delivered.\r\n"
+                + "--B\r\nContent-Type: message/delivery-status\r\n\r\nReporting-MTA: dns; mx.example.org\r\n\r\n"
+                + "Final-Recipient: rfc822; " + gina + "\r\nAction: failed\r\nStatus: 5.1.1\r\n\r\n"
+                + "--B\r\nContent-Type: text/rfc822-headers\r\n\r\nFrom: coloc@localhost\r\nTo: " + gina
+                + "\r\nMessage-ID: <" + started + ">\r\n\r\n--B--\r\n";
+        store.storeBatch("notices", VALIDITY, List.of(TestMails.fetched(dsn.getBytes(StandardCharsets.UTF_8))));
+        assertEquals(1, tables().count("SELECT COUNT(*) FROM CASE_FAILING_ADDRESS WHERE CASE_ID = ? AND ADDRESS LIKE ?",
+                c.get("ID"), gina + "%"));
+
+        Page<CaseSummary> listed = cases.list(Paging.of(null, null), null, null, Long.toString(maintenance), null);
+        assertEquals(1, listed.total());
+        assertEquals(number, listed.items().get(0).number());
+        assertEquals(Long.valueOf(maintenance), listed.items().get(0).maintenance());
+        assertEquals(Long.valueOf(maintenance), cases.get(number).maintenance());
+    }
+
+    /** A notice of the maintenance to the member, queued as the maintenance component queues one; its Message-ID. */
+    private String notice(long maintenance, long member, String to, String subject) throws Exception {
+        tx.begin();
+        try {
+            String id = outbox.queue(NewMail.written(OutboxKind.NOTICE, List.of(to), subject, "Dimanche 1 h 30.")
+                    .aboutNotice(maintenance, member)).messageId();
+            tx.commit();
+            return id;
+        } catch (Exception | Error e) {
+            tx.rollback();
+            throw e;
+        }
+    }
+
+    private static FetchedMail answer(String from, String inReplyTo, List<String> references, String subject,
+            String text) {
+        String raw = "From: Someone <" + from + ">\r\nTo: coloc@localhost\r\nSubject: " + subject + "\r\nMessage-ID: <"
+                + UUID.randomUUID() + "@example.org>\r\nIn-Reply-To: <" + inReplyTo + ">\r\nReferences: "
+                + String.join(" ", references.stream().map(r -> "<" + r + ">").toList())
+                + "\r\nDate: Sun, 29 Nov 2026 10:00:00 +0100\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n" + text
+                + "\r\n";
+        return TestMails.fetched(raw.getBytes(StandardCharsets.UTF_8));
+    }
 
     @Test
     void aNewMailOpensACaseAndQueuesItsAcknowledgementInTheSameCommit() {

@@ -228,7 +228,8 @@ class OutboxInContainerIT {
         tx.begin();
         try {
             for (String to : recipients) {
-                outbox.queue(NewMail.written(OutboxKind.NOTICE, List.of(to), "About your VM", "It is up again."));
+                outbox.queue(NewMail.written(OutboxKind.NOTICE, List.of(to), "About your VM", "It is up again.")
+                        .aboutNotice(1, 1));
             }
             tx.commit();
         } catch (Exception | Error e) {

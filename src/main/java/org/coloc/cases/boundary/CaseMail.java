@@ -30,6 +30,7 @@ import org.coloc.cases.entity.MessageDirection;
 import org.coloc.cases.entity.SupportCase;
 import org.coloc.intake.control.MailTaken;
 import org.coloc.intake.control.ParsedMail;
+import org.coloc.outbox.control.NewMail;
 import org.coloc.outbox.control.OutgoingIds;
 import org.coloc.outbox.entity.OutboxKind;
 
@@ -61,14 +62,54 @@ public class CaseMail extends CaseBean {
 
     /** A new case opened by this mail, acknowledged (within the limits) unless the admin wrote it. */
     public void open(MailTaken taken, boolean foreignTag, boolean fromAdmin) {
+        open(taken, foreignTag, fromAdmin, nextNumber(), null);
+    }
+
+    /**
+     * A member's answer to a notice of this maintenance: the one case of the maintenance and the member, opened
+     * now (requester the sender, linked to both, acknowledged within the limits as any new case, so the member
+     * knows the admin has it and under which number) or, if one was opened meanwhile, added to.
+     *
+     * @return the case's number
+     */
+    public long openForNotice(MailTaken taken, long maintenanceId, long memberId) {
+        // the counter's lock orders every case opening; under it the database is asked once more, so two instances
+        // taking two answers of one member at once open one case, not two
+        CaseCounter counter = lockedCounter();
+        Optional<Long> opened = caseOfNotice(maintenanceId, memberId);
+        if (opened.isPresent()) {
+            add(taken, opened.get(), false);
+            return opened.get();
+        }
+        long number = counter.next();
+        open(taken, false, false, number, new NewMail.NoticeThread(maintenanceId, memberId));
+        writes.noticeCase(maintenanceId, memberId, number);
+        return number;
+    }
+
+    /** The case of the answers to the notices of this maintenance to this member, if one was opened. */
+    public Optional<Long> caseOfNotice(long maintenanceId, long memberId) {
+        Optional<Long> written = writes.noticeCase(maintenanceId, memberId);
+        if (written.isPresent()) {
+            return written;
+        }
+        return em.createNamedQuery(SupportCase.OF_NOTICE, Long.class).setParameter("maintenance", maintenanceId)
+                .setParameter("member", memberId).setFlushMode(FlushModeType.COMMIT).setMaxResults(1)
+                .getResultList().stream().findFirst();
+    }
+
+    /** {@code notice}: null, or the maintenance and member whose notices this mail answers. */
+    private void open(MailTaken taken, boolean foreignTag, boolean fromAdmin, long number, NewMail.NoticeThread notice) {
         ParsedMail mail = taken.parsed();
         String from = sender(mail);
         Instant now = clock.instant();
         SupportCase.Deadlines deadlines = cases.deadlines();
-        long number = nextNumber();
         String language = Languages.guess(mail.subject(), mail.text());
         SupportCase c = new SupportCase(number, mail.subject(), Subjects.normalise(mail.subject()), from,
                 mail.from().name(), language, foreignTag, now, deadlines);
+        if (notice != null) {
+            c.answersNotice(notice.maintenanceId(), notice.memberId(), now);
+        }
         c.incoming(now, deadlines);
         // the id is assigned at persist (table generator): no flush needed before its messages
         em.persist(c);
@@ -202,6 +243,11 @@ public class CaseMail extends CaseBean {
      * (intake batches are short), and numbers given by a transaction that rolls back are given again.
      */
     private long nextNumber() {
+        return lockedCounter().next();
+    }
+
+    /** The counter row, locked by this transaction (see {@link #nextNumber}). */
+    private CaseCounter lockedCounter() {
         CaseCounter counter = writes.counter();
         if (counter == null) {
             counter = em.find(CaseCounter.class, CaseCounter.ID, LockModeType.PESSIMISTIC_WRITE);
@@ -215,7 +261,7 @@ public class CaseMail extends CaseBean {
             }
             writes.counter(counter);
         }
-        return counter.next();
+        return counter;
     }
 
     /**

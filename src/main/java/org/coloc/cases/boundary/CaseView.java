@@ -5,10 +5,13 @@ import java.util.List;
 import org.coloc.cases.entity.CaseMessage;
 import org.coloc.cases.entity.SupportCase;
 
-/** A case with its whole thread, in order: incoming and outgoing mail (new text only) and notes. */
+/**
+ * A case with its whole thread, in order: incoming and outgoing mail (new text only) and notes; {@code maintenance}:
+ * the maintenance whose notices the case answers, or null.
+ */
 public record CaseView(long number, String subject, String state, String requester, String requesterName,
-        List<Participant> participants, List<String> failingAddresses, String language, boolean foreignTag, Long member, Long vm, Instant created,
-        Instant updated, Instant lastActivityAt, List<Message> messages) {
+        List<Participant> participants, List<String> failingAddresses, String language, boolean foreignTag, Long member, Long vm,
+        Long maintenance, Instant created, Instant updated, Instant lastActivityAt, List<Message> messages) {
 
     /** direction: incoming, outgoing or note; {@code mail} is the intake's message id for incoming mail. */
     public record Message(long id, String direction, String author, Instant at, String text, String messageId,
@@ -27,7 +30,7 @@ public record CaseView(long number, String subject, String state, String request
                 c.getParticipantDetails().stream().map(p -> new Participant(p.getAddress(), p.getAddedBy(),
                         p.getAddedAt())).toList(),
                 c.getFailingAddresses().stream().sorted().toList(), c.getLanguage(), c.isForeignTag(), c.getMemberId(),
-                c.getVmId(), c.getCreated(), c.getUpdated(), c.getLastActivityAt(),
+                c.getVmId(), c.getMaintenanceId(), c.getCreated(), c.getUpdated(), c.getLastActivityAt(),
                 messages.stream().map(m -> new Message(m.getId(), m.getDirection().label(), m.getAuthor(), m.getAt(), m.getText(),
                         m.getMessageId(), m.getMailId())).toList());
     }

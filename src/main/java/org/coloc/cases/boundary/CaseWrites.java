@@ -35,6 +35,8 @@ public class CaseWrites implements Serializable {
     private final transient Map<Long, SupportCase> touched = new HashMap<>();
     private final transient Map<Long, SupportCase> loaded = new HashMap<>();
     private transient CaseCounter counter;
+    /** The cases this transaction opened for answers to maintenance notices, by "maintenance:member". */
+    private final Map<String, Long> noticeCases = new HashMap<>();
     /** Requesters acknowledged within the hour, once read (null before): for the overall hourly limit. */
     private Set<String> acknowledgedWithinTheHour;
 
@@ -88,6 +90,15 @@ public class CaseWrites implements Serializable {
         if (acknowledgedWithinTheHour != null) {
             acknowledgedWithinTheHour.add(requester);
         }
+    }
+
+    /** This transaction opened case N for the answers to the notices of a maintenance to a member. */
+    void noticeCase(long maintenanceId, long memberId, long caseNumber) {
+        noticeCases.put(maintenanceId + ":" + memberId, caseNumber);
+    }
+
+    Optional<Long> noticeCase(long maintenanceId, long memberId) {
+        return Optional.ofNullable(noticeCases.get(maintenanceId + ":" + memberId));
     }
 
     /** The case counter, once this transaction has locked it; null before. */

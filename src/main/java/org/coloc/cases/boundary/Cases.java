@@ -28,6 +28,7 @@ import org.coloc.intake.control.ParsedMail;
 import org.coloc.outbox.boundary.Outbox;
 import org.coloc.outbox.control.NewMail;
 import org.coloc.outbox.entity.OutboxKind;
+import org.coloc.platform.Ids;
 import org.coloc.platform.ListQuery;
 import org.coloc.platform.Page;
 import org.coloc.platform.Paging;
@@ -207,11 +208,14 @@ public class Cases extends CaseBean {
         return CaseView.of(c, thread);
     }
 
-    public Page<CaseSummary> list(Paging paging, String state, String requester, String q) {
+    /** {@code maintenance}: only the cases answering the notices of that maintenance (a 400 for a bad id). */
+    public Page<CaseSummary> list(Paging paging, String state, String requester, String maintenance, String q) {
         return ListQuery.of(SupportCase.class, "c")
                 .filter(ListQuery.nonBlank(state), "c.state = :state", "state", Cases::stateLabel)
                 .filter(ListQuery.nonBlank(requester), "c.requester = :requester", "requester",
                         SupportCase::addressKey)
+                .filter(ListQuery.nonBlank(maintenance), "c.maintenanceId = :maintenance", "maintenance",
+                        raw -> Ids.parse("maintenance", raw.strip()))
                 // the requester is stored in lower case
                 .search(q, "LOWER(c.subject)", "c.requester")
                 .orderBy("c.lastActivityAt DESC, c.number DESC")

@@ -47,10 +47,12 @@ public class CasesResource {
     @GET
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "CaseSummaryPage")))
     @Operation(summary = "Cases, most recently active first", description = "state: new, waiting-admin, "
-            + "waiting-requester, closed; requester: an address; q: in subject and requester")
+            + "waiting-requester, closed; requester: an address; maintenance: a maintenance id (the cases answering "
+            + "its notices); q: in subject and requester")
     public Page<CaseSummary> list(@QueryParam("offset") String offset, @QueryParam("limit") String limit,
-            @QueryParam("state") String state, @QueryParam("requester") String requester, @QueryParam("q") String q) {
-        return cases.list(Paging.of(offset, limit), state, requester, q);
+            @QueryParam("state") String state, @QueryParam("requester") String requester,
+            @QueryParam("maintenance") String maintenance, @QueryParam("q") String q) {
+        return cases.list(Paging.of(offset, limit), state, requester, maintenance, q);
     }
 
     @GET

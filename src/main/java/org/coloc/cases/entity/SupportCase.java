@@ -30,12 +30,15 @@ import org.coloc.platform.TrackedRecord;
         @Index(name = "IX_CASE_ACTIVITY", columnList = "LAST_ACTIVITY_AT"),
         @Index(name = "IX_CASE_REMIND", columnList = "REMIND_ADMIN_AT"),
         @Index(name = "IX_CASE_CLOSE", columnList = "CLOSE_AT"),
-        @Index(name = "IX_CASE_ACKNOWLEDGED", columnList = "ACKNOWLEDGED_AT")})
+        @Index(name = "IX_CASE_ACKNOWLEDGED", columnList = "ACKNOWLEDGED_AT"),
+        @Index(name = "IX_CASE_MAINTENANCE", columnList = "MAINTENANCE_ID, MEMBER_ID")})
 @NamedQuery(name = SupportCase.BY_NUMBER, query = "SELECT c FROM SupportCase c WHERE c.number = :number")
 @NamedQuery(name = SupportCase.BY_NUMBERS, query = "SELECT c FROM SupportCase c WHERE c.number IN :numbers")
 @NamedQuery(name = SupportCase.ACKNOWLEDGED_SINCE, query = "SELECT DISTINCT c.requester FROM SupportCase c "
         + "WHERE c.acknowledgedAt >= :since")
 @NamedQuery(name = SupportCase.MAX_NUMBER, query = "SELECT MAX(c.number) FROM SupportCase c")
+@NamedQuery(name = SupportCase.OF_NOTICE, query = "SELECT c.number FROM SupportCase c "
+        + "WHERE c.maintenanceId = :maintenance AND c.memberId = :member ORDER BY c.number")
 @NamedQuery(name = SupportCase.TO_REMIND, query = "SELECT c FROM SupportCase c WHERE c.remindAdminAt <= :now "
         + "AND c.state IN ('new', 'waiting-admin') ORDER BY c.number")
 @NamedQuery(name = SupportCase.TO_CLOSE, query = "SELECT c FROM SupportCase c WHERE c.closeAt <= :now "
@@ -47,6 +50,7 @@ public class SupportCase extends TrackedRecord {
     public static final String BY_NUMBERS = "SupportCase.byNumbers";
     public static final String MAX_NUMBER = "SupportCase.maxNumber";
     public static final String ACKNOWLEDGED_SINCE = "SupportCase.acknowledgedSince";
+    public static final String OF_NOTICE = "SupportCase.ofNotice";
     /** Column lengths; outside values are bounded to them with {@link Bounded}. */
     public static final int SUBJECT_MAX = 1000;
     public static final int ADDRESS_MAX = 254;
@@ -85,6 +89,9 @@ public class SupportCase extends TrackedRecord {
     private Long memberId;
 
     private Long vmId;
+
+    /** The maintenance whose notices this case answers (one case per maintenance and member); null for others. */
+    private Long maintenanceId;
 
     private Instant lastActivityAt;
 
@@ -196,6 +203,13 @@ public class SupportCase extends TrackedRecord {
         state = CaseState.CLOSED.label();
         closeAt = null;
         remindAdminAt = null;
+        touch(now);
+    }
+
+    /** Opened by a member's answer to a notice of this maintenance: linked to both. */
+    public void answersNotice(long maintenance, long member, Instant now) {
+        this.maintenanceId = maintenance;
+        this.memberId = member;
         touch(now);
     }
 

@@ -12,8 +12,10 @@ import org.coloc.outbox.entity.OutboxKind;
  * Turns what a caller asks for ({@link NewMail}) into the mail the outbox stores and sends: the template
  * rendered, and every header that follows from the kind, set here and nowhere else. For a mail about a case:
  * the subject {@code [coloc #N] Re: <the thread's subject>} and a keyed Message-ID naming the case
- * ({@link OutgoingIds}); for any other, a random Message-ID of our domain. {@code Auto-Submitted} is the
- * kind's; ids that could not be sent in a header are left out of the threading. Pure code.
+ * ({@link OutgoingIds}); for a maintenance notice, the template's subject and a keyed Message-ID naming the
+ * maintenance and the member ({@link OutgoingIds#createNotice}); for any other, a random Message-ID of our
+ * domain. {@code Auto-Submitted} is the kind's; ids that could not be sent in a header are left out of the
+ * threading. Pure code.
  */
 public final class Composer {
 
@@ -36,11 +38,22 @@ public final class Composer {
             caseSubject = SubjectTag.tagged(mail.caseNumber(),
                     "Re: " + (mail.caseSubject() == null ? "" : mail.caseSubject()));
             messageId = ids.create(mail.caseNumber());
+        } else if (kind == OutboxKind.NOTICE) {
+            if (mail.caseNumber() != null) {
+                throw new IllegalArgumentException("a maintenance notice is about no case");
+            }
+            if (mail.notice() == null) {
+                throw new IllegalArgumentException("a maintenance notice names its maintenance and member");
+            }
+            messageId = ids.createNotice(mail.notice().maintenanceId(), mail.notice().memberId());
         } else {
             if (mail.caseNumber() != null) {
                 throw new IllegalArgumentException("a mail of kind " + kind.label() + " is about no case");
             }
             messageId = UUID.randomUUID() + "@" + domain;
+        }
+        if (mail.notice() != null && kind != OutboxKind.NOTICE) {
+            throw new IllegalArgumentException("only a maintenance notice names a maintenance and member");
         }
         String subject;
         String text;
@@ -61,7 +74,19 @@ public final class Composer {
         }
         List<String> references = mail.references().stream().filter(r -> Headers.id(r) != null).toList();
         return new OutgoingMail(messageId, mail.to(), subject, text, Headers.id(mail.inReplyTo()), references,
-                kind.autoSubmitted(), distinctNames(mail.headers()), mail.calendar());
+                kind.autoSubmitted(), allowed(kind, distinctNames(mail.headers())), mail.calendar());
+    }
+
+    /** A notice is a service mail every affected member must get: nothing may offer to unsubscribe from it. */
+    private static List<ExtraHeader> allowed(OutboxKind kind, List<ExtraHeader> headers) {
+        if (kind == OutboxKind.NOTICE) {
+            for (ExtraHeader h : headers) {
+                if (h.name().startsWith("List-Unsubscribe")) { // names are canonical (ExtraHeader)
+                    throw new IllegalArgumentException("a maintenance notice is a service mail: no " + h.name());
+                }
+            }
+        }
+        return headers;
     }
 
     /** The caller's values, and for a mail about a case its number and tagged subject. */

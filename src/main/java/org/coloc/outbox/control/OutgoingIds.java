@@ -5,18 +5,23 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Message-IDs of the mails we send for a case: they carry the case number and a keyed hash (HMAC), so a
- * reply naming one threads into its case, and a forged one is not trusted. Pure code.
+ * Message-IDs of the mails we send for a case or as a maintenance notice: they carry the case number (or the
+ * maintenance and the member) and a keyed hash (HMAC), so a reply naming one threads into its case, and a
+ * forged one is not trusted. Pure code.
  *
  * <p>Form: {@code case-<N>.<random>.<mac>@<domain>}; random is 80 random bits and mac the first 80 bits of
  * HMAC-SHA256(key, "<N>.<random>"), both as 16 lower-case base32 characters (letters and 2–7: safe in a
- * Message-ID and through case-mangling relays, which is why the check ignores case). Thread-safe.
+ * Message-ID and through case-mangling relays, which is why the check ignores case). A notice's is
+ * {@code notice-<maintenance>-<member>.<random>.<mac>@<domain>} with mac over
+ * {@code "notice:<maintenance>-<member>.<random>"}: a case's MAC input starts with a digit, a notice's with a
+ * letter, so no MAC of one kind ever checks out as the other. Thread-safe.
  */
 public final class OutgoingIds {
 
@@ -27,6 +32,11 @@ public final class OutgoingIds {
     private static final char[] BASE32 = "abcdefghijklmnopqrstuvwxyz234567".toCharArray();
     /** Canonical decimal only (no sign, no leading zero), so one case has one spelling the MAC covers. */
     private static final Pattern LOCAL = Pattern.compile("case-([1-9][0-9]{0,18})\\.([a-z2-7]{16})\\.([a-z2-7]{16})");
+    /** Every part bounded and no part can match another's characters: matched in time linear in the id. */
+    private static final Pattern NOTICE_LOCAL = Pattern.compile(
+            "notice-([1-9][0-9]{0,18})-([1-9][0-9]{0,18})\\.([a-z2-7]{16})\\.([a-z2-7]{16})");
+    /** Longest id looked at: ours are far shorter. */
+    private static final int MAX_ID = 300;
 
     private final byte[] key;
     private final String domain;
@@ -48,15 +58,68 @@ public final class OutgoingIds {
         if (caseNumber <= 0) {
             throw new IllegalArgumentException("case number must be positive: " + caseNumber);
         }
-        byte[] r = new byte[RANDOM_BYTES];
-        random.nextBytes(r);
-        String nonce = base32(r);
+        String nonce = nonce();
         return "case-" + caseNumber + "." + nonce + "." + base32(mac(caseNumber + "." + nonce)) + "@" + domain;
+    }
+
+    /** A new Message-ID (without angle brackets) for a notice of this maintenance to this member. */
+    public String createNotice(long maintenanceId, long memberId) {
+        if (maintenanceId <= 0 || memberId <= 0) {
+            throw new IllegalArgumentException("maintenance and member ids must be positive: " + maintenanceId + ", "
+                    + memberId);
+        }
+        String nonce = nonce();
+        return "notice-" + maintenanceId + "-" + memberId + "." + nonce + "."
+                + base32(mac(noticeInput(maintenanceId, memberId, nonce))) + "@" + domain;
+    }
+
+    /**
+     * The maintenance and member of one of our notice Message-IDs whose hash checks out; empty when it is not
+     * ours, forged, or a case's.
+     */
+    public Optional<NewMail.NoticeThread> noticeOf(String messageId) {
+        String local = localPart(messageId);
+        if (local == null) {
+            return Optional.empty();
+        }
+        Matcher m = NOTICE_LOCAL.matcher(local);
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        long maintenanceId;
+        long memberId;
+        try {
+            maintenanceId = Long.parseLong(m.group(1));
+            memberId = Long.parseLong(m.group(2));
+        } catch (NumberFormatException e) {
+            return Optional.empty(); // above Long.MAX_VALUE
+        }
+        return verified(noticeInput(maintenanceId, memberId, m.group(3)), m.group(4))
+                ? Optional.of(new NewMail.NoticeThread(maintenanceId, memberId)) : Optional.empty();
     }
 
     /** The case of one of our Message-IDs whose hash checks out, or null (not ours, or forged). */
     public Long caseOf(String messageId) {
-        if (messageId == null || messageId.length() > 300) {
+        String local = localPart(messageId);
+        if (local == null) {
+            return null;
+        }
+        Matcher m = LOCAL.matcher(local);
+        if (!m.matches()) {
+            return null;
+        }
+        long caseNumber;
+        try {
+            caseNumber = Long.parseLong(m.group(1));
+        } catch (NumberFormatException e) {
+            return null; // above Long.MAX_VALUE
+        }
+        return verified(caseNumber + "." + m.group(2), m.group(3)) ? caseNumber : null;
+    }
+
+    /** The part left of the {@code @}, lower-case, when the id is of our domain; else null. */
+    private String localPart(String messageId) {
+        if (messageId == null || messageId.length() > MAX_ID) {
             return null;
         }
         String id = messageId.strip();
@@ -67,19 +130,22 @@ public final class OutgoingIds {
         if (at <= 0 || !id.substring(at + 1).equalsIgnoreCase(domain)) {
             return null;
         }
-        Matcher m = LOCAL.matcher(id.substring(0, at).toLowerCase(Locale.ROOT));
-        if (!m.matches()) {
-            return null;
-        }
-        long caseNumber;
-        try {
-            caseNumber = Long.parseLong(m.group(1));
-        } catch (NumberFormatException e) {
-            return null; // above Long.MAX_VALUE
-        }
-        byte[] expected = base32(mac(caseNumber + "." + m.group(2))).getBytes(StandardCharsets.US_ASCII);
-        byte[] given = m.group(3).getBytes(StandardCharsets.US_ASCII);
-        return MessageDigest.isEqual(expected, given) ? caseNumber : null;
+        return id.substring(0, at).toLowerCase(Locale.ROOT);
+    }
+
+    private static String noticeInput(long maintenanceId, long memberId, String nonce) {
+        return "notice:" + maintenanceId + "-" + memberId + "." + nonce;
+    }
+
+    private boolean verified(String input, String givenMac) {
+        byte[] expected = base32(mac(input)).getBytes(StandardCharsets.US_ASCII);
+        return MessageDigest.isEqual(expected, givenMac.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private String nonce() {
+        byte[] r = new byte[RANDOM_BYTES];
+        random.nextBytes(r);
+        return base32(r);
     }
 
     private byte[] mac(String data) {

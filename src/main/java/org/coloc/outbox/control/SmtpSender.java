@@ -27,7 +27,7 @@ import org.coloc.platform.TlsMode;
 /**
  * Sends a mail over SMTP, from the coloc address, marked as ours ({@code X-Coloc-Loop}, so that it is
  * recognised if it ever comes back), for automatic mail with {@code Auto-Submitted}, with the extra headers
- * its caller chose, and with its calendar part, if any, next to the text. Only the
+ * its caller chose, and with its calendar part, if any, next to the text and attached as {@code invite.ics}. Only the
  * {@code OutboxSender} calls it: everything else writes to the outbox. Answers what happened to each
  * recipient; an address SMTP cannot carry is refused here, without holding back the others.
  */
@@ -177,23 +177,41 @@ public class SmtpSender {
         return m;
     }
 
+    /** The file name of the invitation attached next to the alternatives. */
+    static final String INVITE_FILE = "invite.ics";
+
     /**
      * The text and the calendar object as alternatives (RFC 6047, 2.4): mail clients that know iMIP
      * (Outlook, Gmail, Apple Mail, Thunderbird) show the calendar part, last as the richest, as an event to
-     * accept or add; the others show the text. As an attachment ({@code multipart/mixed}) Outlook and Gmail
-     * offer a file to open instead of an invitation. The object is sent as its bytes, so no client-side
-     * line handling touches its CRLF lines.
+     * accept or add; the others show the text. The same object also travels as an attachment
+     * ({@value #INVITE_FILE}, {@code application/ics}), the way calendar servers send invitations, for the
+     * clients and webmails that show no alternative but the text and would otherwise lose the invitation: the
+     * whole is {@code multipart/mixed [multipart/alternative [text/plain, text/calendar], application/ics]}.
+     * The object is sent as its bytes, so no client-side line handling touches its CRLF lines.
      */
     private static MimeMultipart withCalendar(String text, CalendarPart calendar) throws MessagingException {
+        byte[] bytes = calendar.ics().getBytes(StandardCharsets.UTF_8);
         MimeBodyPart plain = new MimeBodyPart();
         plain.setText(text, "UTF-8");
         MimeBodyPart ics = new MimeBodyPart();
-        ics.setDataHandler(new DataHandler(new ByteArrayDataSource(calendar.ics().getBytes(StandardCharsets.UTF_8),
-                calendar.contentType())));
+        ics.setDataHandler(new DataHandler(new ByteArrayDataSource(bytes, calendar.contentType())));
         ics.setHeader("Content-Type", calendar.contentType());
         MimeMultipart alternative = new MimeMultipart("alternative");
         alternative.addBodyPart(plain);
         alternative.addBodyPart(ics);
-        return alternative;
+        MimeBodyPart alternatives = new MimeBodyPart();
+        alternatives.setContent(alternative);
+        MimeBodyPart attachment = new MimeBodyPart();
+        String type = "application/ics; name=\"" + INVITE_FILE + "\"";
+        attachment.setDataHandler(new DataHandler(new ByteArrayDataSource(bytes, type)));
+        attachment.setHeader("Content-Type", type);
+        attachment.setDisposition(MimeBodyPart.ATTACHMENT);
+        attachment.setFileName(INVITE_FILE);
+        // base64 keeps the CRLF lines and the UTF-8 bytes exactly as built, whatever relays do to text
+        attachment.setHeader("Content-Transfer-Encoding", "base64");
+        MimeMultipart mixed = new MimeMultipart("mixed");
+        mixed.addBodyPart(alternatives);
+        mixed.addBodyPart(attachment);
+        return mixed;
     }
 }

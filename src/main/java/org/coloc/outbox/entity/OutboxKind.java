@@ -16,8 +16,8 @@ import org.coloc.platform.Labelled;
  * produced. Auto-responders (out of office…) do not answer mail that carries it.</li>
  * </ul>
  *
- * <p>{@link #NOTICE}, {@link #COMMENT_NOTIFICATION} and {@link #COMMENT_CONFIRMATION} are not sent yet: they
- * are the maintenance notices and blog comments of the coming issues.
+ * <p>{@link #COMMENT_NOTIFICATION} and {@link #COMMENT_CONFIRMATION} are not sent yet: they are the blog
+ * comments of a coming issue.
  */
 public enum OutboxKind implements Labelled {
 
@@ -31,8 +31,14 @@ public enum OutboxKind implements Labelled {
     CLOSING(true, "auto-generated"),
     /** The daily list of expiring certificates, to the admin. */
     CERTIFICATE_REPORT(false, "auto-generated"),
-    /** A maintenance notice the admin writes to members (may carry a calendar invitation); replies are welcome. */
-    NOTICE(false, null),
+    /**
+     * A maintenance notice to one member (announcement, reminder, start, new window, cancellation, end), written
+     * by the application from the admin's record, so {@code auto-generated}: out-of-office responders stay
+     * quiet, while the member's own answer is welcome and lands in the case of that maintenance. Its Message-ID
+     * names the maintenance and the member ({@code OutgoingIds.createNotice}); it may carry a calendar
+     * invitation; no case tag, no {@code List-Unsubscribe} (a service mail, not a list).
+     */
+    NOTICE(false, "auto-generated"),
     /** A new comment, to the readers who follow a post (they can unsubscribe in one click). */
     COMMENT_NOTIFICATION(false, "auto-generated"),
     /** The automatic answer to a reader who mailed a comment. */

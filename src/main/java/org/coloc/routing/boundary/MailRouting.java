@@ -14,6 +14,8 @@ import org.coloc.cases.control.CaseSettings;
 import org.coloc.intake.control.MailTaken;
 import org.coloc.intake.control.MailsArriving;
 import org.coloc.outbox.boundary.Outbox;
+import org.coloc.outbox.control.NewMail;
+import org.coloc.outbox.control.OutgoingIds;
 import org.coloc.platform.ColocSettings;
 import org.coloc.routing.control.AddressFailed;
 import org.coloc.routing.control.MailFacts;
@@ -25,7 +27,8 @@ import org.coloc.routing.control.RouteLookups;
  * The one place where incoming mail is routed and the decision applied, inside the intake's transaction (the
  * intake fires {@link MailTaken} synchronously from its batch transaction, so a mail and what it causes commit
  * together). It builds the mail's {@link MailFacts}, asks the {@link MailRouter}, and applies the {@link Route}
- * by calling the component it names: the cases ({@link CaseMail}) today, comments and maintenance notices later.
+ * by calling the component it names: the cases ({@link CaseMail}), also for the answers to maintenance notices
+ * (one case per maintenance and member); comments later.
  *
  * <p>Routing sits between the intake and the components that act on mail: the intake knows nothing of cases,
  * and cases decide nothing about where a mail goes.
@@ -52,6 +55,10 @@ public class MailRouting {
 
     @Inject
     Event<AddressFailed> addressFailed;
+
+    /** Recognises our maintenance notices' Message-IDs (the outbox makes them). */
+    @Inject
+    OutgoingIds outgoingIds;
 
     /** A batch is about to be taken in: the cases ask ahead, in a few queries, what the router will ask. */
     void onBatch(@Observes MailsArriving arriving) {
@@ -105,6 +112,29 @@ public class MailRouting {
             }
 
             @Override
+            public Void openNoticeCase(Route.OpenNoticeCase r) {
+                long n = cases.openForNotice(taken, r.maintenanceId(), r.memberId());
+                LOG.info(() -> "Mail " + messageId(taken) + " answers a notice of maintenance #" + r.maintenanceId()
+                        + " to member #" + r.memberId() + ": case #" + n);
+                return null;
+            }
+
+            @Override
+            public Void noticeBounceOf(Route.NoticeBounceOf r) {
+                if (r.caseNumber() != null) {
+                    cases.bounced(taken, r.caseNumber(), r.address(), r.status(), r.delay());
+                }
+                if (!r.delay()) {
+                    addressFailed.fire(new AddressFailed(r.address(), r.status(),
+                            "coloc (bounce of a notice of maintenance #" + r.maintenanceId() + ")"));
+                }
+                LOG.info(() -> "Mail " + messageId(taken) + ": delivery of a notice of maintenance #"
+                        + r.maintenanceId() + " to " + r.address() + (r.delay() ? " delayed" : " failed")
+                        + (r.status() == null ? "" : " (" + r.status() + ")"));
+                return null;
+            }
+
+            @Override
             public Void ignore(Route.Ignore r) {
                 LOG.fine(() -> "Mail " + messageId(taken) + " not routed: " + r.reason());
                 return null;
@@ -152,6 +182,16 @@ public class MailRouting {
             @Override
             public boolean sentTo(String ourMessageId, String address) {
                 return outbox.recipientsOf(ourMessageId).contains(address);
+            }
+
+            @Override
+            public Optional<NewMail.NoticeThread> noticeOf(String messageId) {
+                return outgoingIds.noticeOf(messageId);
+            }
+
+            @Override
+            public Optional<Long> caseOfNotice(long maintenanceId, long memberId) {
+                return cases.caseOfNotice(maintenanceId, memberId);
             }
         };
     }

@@ -37,13 +37,14 @@ public record MailFacts(MailKind kind, String messageId, String sender, List<Str
     /** A bounce names at most this many ids (headers and returned original together) to look up. */
     static final int MAX_BOUNCE_IDS = 100;
     /**
-     * Our Message-IDs as {@code OutgoingIds} makes them: only these are searched for in a returned original. Every
-     * part is bounded (two 16-character base32 parts, a domain name of at most 253 characters): with open-ended
-     * runs a bounce carrying megabytes of {@code <case-1.a.a@} without a closing bracket would be scanned to its
-     * end from every occurrence, quadratic in the attachment.
+     * Our Message-IDs as {@code OutgoingIds} makes them, a case's or a maintenance notice's: only these are
+     * searched for in a returned original. Every part is bounded (numbers of at most 19 digits, two 16-character
+     * base32 parts, a domain name of at most 253 characters): with open-ended runs a bounce carrying megabytes of
+     * {@code <case-1.a.a@} without a closing bracket would be scanned to its end from every occurrence, quadratic
+     * in the attachment.
      */
     private static final Pattern OUR_ID = Pattern.compile(
-            "<(case-[0-9]{1,19}\\.[a-z2-7]{16}\\.[a-z2-7]{16}@[^>\\s]{1,253})>");
+            "<((?:case-[0-9]{1,19}|notice-[0-9]{1,19}-[0-9]{1,19})\\.[a-z2-7]{16}\\.[a-z2-7]{16}@[^>\\s]{1,253})>");
 
     public MailFacts {
         recipients = recipients == null ? List.of() : List.copyOf(recipients);

@@ -11,6 +11,7 @@ import java.util.Set;
 import org.coloc.cases.control.AdminProof;
 import org.coloc.cases.control.Threading;
 import org.coloc.intake.control.MailKind;
+import org.coloc.outbox.control.NewMail;
 
 /**
  * Decides what becomes of an incoming mail: one {@link Route} per mail, from its {@link MailFacts} and what
@@ -21,10 +22,17 @@ import org.coloc.intake.control.MailKind;
  * <ol>
  * <li>nothing parsed → ignore;</li>
  * <li>a bounce → {@link Route.BounceOf} when it names a mail of ours (in its headers or in the returned
- * original) that went to the very address it reports, else ignored: anybody holding our acknowledgement can
- * forge a bounce naming it and an address of his choice;</li>
- * <li>an auto-reply → {@link Route.AutoReplyJoins} the case of the first mail it names, else ignored; never
+ * original) that went to the very address it reports, {@link Route.NoticeBounceOf} when that mail is a
+ * maintenance notice, else ignored: anybody holding our acknowledgement can forge a bounce naming it and an
+ * address of his choice;</li>
+ * <li>an auto-reply → {@link Route.AutoReplyJoins} the case of the first mail it names (for a maintenance
+ * notice: the case of its maintenance and member, if the member ever answered), else ignored; never
  * answered;</li>
+ * <li>a person's answer to a maintenance notice, from the address the notice went to → the one case of that
+ * maintenance and member: {@link Route.OpenNoticeCase} the first time, {@link Route.AddToCase} afterwards.
+ * The newest of our ids the mail names decides: a case's id of ours there leaves the mail to threading; a
+ * notice named by anybody else is anybody's mail (the next rule), so naming a notice widens nobody's access
+ * to a case;</li>
  * <li>a human mail with a sender → into a case by {@link Threading} (a new case, or case N as the
  * correspondent's mail or, from the admin proven by {@link AdminProof}, as his reply);</li>
  * <li>anything else (list mail, our own mail coming back, no sender) → ignored.</li>
@@ -51,12 +59,15 @@ public final class MailRouter {
         }
     }
 
+    /** The rule of an {@link Route.AddToCase} that a member's answer to a maintenance notice made. */
+    public static final String RULE_NOTICE = "notice";
+
     private final Settings settings;
     private final List<Rule> rules;
 
     public MailRouter(Settings settings) {
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.rules = List.of(this::bounce, this::autoReply, this::human);
+        this.rules = List.of(this::bounce, this::autoReply, this::noticeAnswer, this::human);
     }
 
     /** The decision for this mail ({@code mail} may be null: nothing was parsed). */
@@ -103,6 +114,16 @@ public final class MailRouter {
             }
         }
         for (String id : ids) {
+            // a notice's id says which maintenance and member itself: no case need hold it
+            Optional<NewMail.NoticeThread> notice = lookups.noticeOf(id);
+            if (notice.isPresent()) {
+                if (lookups.sentTo(id, address)) {
+                    NewMail.NoticeThread t = notice.get();
+                    return Optional.of(new Route.NoticeBounceOf(id, t.maintenanceId(), t.memberId(), address,
+                            mail.deliveryStatus(), lookups.caseOfNotice(t.maintenanceId(), t.memberId()).orElse(null)));
+                }
+                continue;
+            }
             Optional<Long> n = lookups.caseOfMessageId(id);
             if (n != null && n.isPresent() && lookups.sentTo(id, address)) {
                 return Optional.of(new Route.BounceOf(id, n.get(), address, mail.deliveryStatus()));
@@ -116,12 +137,49 @@ public final class MailRouter {
             return Optional.empty();
         }
         for (String id : parentIds(mail)) {
+            Optional<NewMail.NoticeThread> notice = lookups.noticeOf(id);
+            if (notice.isPresent()) {
+                NewMail.NoticeThread t = notice.get();
+                return Optional.of(lookups.caseOfNotice(t.maintenanceId(), t.memberId())
+                        .<Route>map(Route.AutoReplyJoins::new)
+                        .orElseGet(() -> new Route.Ignore("auto-reply to a notice of maintenance #" + t.maintenanceId()
+                                + " to member #" + t.memberId() + ", who has no case about it: kept in the intake, "
+                                + "never answered")));
+            }
             Optional<Long> n = lookups.caseOfMessageId(id);
             if (n != null && n.isPresent()) {
                 return Optional.of(new Route.AutoReplyJoins(n.get()));
             }
         }
         return Optional.of(new Route.Ignore("auto-reply naming no mail of a case"));
+    }
+
+    /**
+     * A person answering a maintenance notice from the address it went to. The ids are read newest first
+     * (In-Reply-To, then References from the last): the first of ours decides, so an answer to the admin's
+     * reply in the notice case is threaded as any case mail, and one to a later notice finds the same case.
+     */
+    private Optional<Route> noticeAnswer(MailFacts mail, RouteLookups lookups, Instant now) {
+        if (mail.kind() != MailKind.HUMAN || mail.sender() == null || mail.sender().isBlank()) {
+            return Optional.empty();
+        }
+        for (String id : newestFirst(mail)) {
+            if (lookups.isOurs(id)) {
+                return Optional.empty();
+            }
+            Optional<NewMail.NoticeThread> notice = lookups.noticeOf(id);
+            if (notice.isPresent()) {
+                if (!lookups.sentTo(id, mail.sender())) {
+                    // not the member's own answer: whoever forwarded or guessed the id is anybody
+                    return Optional.empty();
+                }
+                NewMail.NoticeThread t = notice.get();
+                return Optional.of(lookups.caseOfNotice(t.maintenanceId(), t.memberId())
+                        .<Route>map(n -> new Route.AddToCase(n, Route.As.CORRESPONDENT, RULE_NOTICE))
+                        .orElseGet(() -> new Route.OpenNoticeCase(t.maintenanceId(), t.memberId())));
+            }
+        }
+        return Optional.empty();
     }
 
     private Optional<Route> human(MailFacts mail, RouteLookups lookups, Instant now) {
@@ -172,6 +230,26 @@ public final class MailRouter {
     private boolean isAdmin(String address) {
         return address != null && !settings.adminAddress().isBlank()
                 && address.strip().equalsIgnoreCase(settings.adminAddress());
+    }
+
+    /**
+     * In-Reply-To, then References from the newest (last) back, usable ids only, without repeats: at most
+     * {@link Threading#MAX_REFERENCES} references, so a mail naming thousands costs no more than threading it.
+     */
+    private static List<String> newestFirst(MailFacts mail) {
+        Set<String> ids = new LinkedHashSet<>();
+        String irt = Threading.id(mail.inReplyTo());
+        if (irt != null) {
+            ids.add(irt);
+        }
+        List<String> refs = mail.references();
+        for (int i = refs.size() - 1; i >= 0 && ids.size() <= Threading.MAX_REFERENCES; i--) {
+            String id = Threading.id(refs.get(i));
+            if (id != null) {
+                ids.add(id);
+            }
+        }
+        return List.copyOf(ids);
     }
 
     /** In-Reply-To then References, usable ids only ({@code left@right}), without repeats. */

@@ -14,7 +14,7 @@ import org.coloc.cases.control.DeliveryStatus;
  * {@code switch}; with Java 21 the handler becomes an exhaustive {@code switch} over this sealed interface.)
  */
 public sealed interface Route permits Route.NewCase, Route.AddToCase, Route.AutoReplyJoins, Route.BounceOf,
-        Route.Ignore {
+        Route.OpenNoticeCase, Route.NoticeBounceOf, Route.Ignore {
 
     /** Who the mail speaks for once it is in a case. */
     enum As {
@@ -33,6 +33,10 @@ public sealed interface Route permits Route.NewCase, Route.AddToCase, Route.Auto
         R autoReplyJoins(AutoReplyJoins route);
 
         R bounceOf(BounceOf route);
+
+        R openNoticeCase(OpenNoticeCase route);
+
+        R noticeBounceOf(NoticeBounceOf route);
 
         R ignore(Ignore route);
     }
@@ -89,6 +93,41 @@ public sealed interface Route permits Route.NewCase, Route.AddToCase, Route.Auto
         @Override
         public <R> R applyWith(Handler<R> handler) {
             return handler.bounceOf(this);
+        }
+    }
+
+    /**
+     * A member's first answer to a notice of maintenance M (any of them: announcement, reminder, …) opens the one
+     * case of M and that member: requester the sender, linked to the member and the maintenance. Later answers
+     * are {@link AddToCase}.
+     */
+    record OpenNoticeCase(long maintenanceId, long memberId) implements Route {
+        @Override
+        public <R> R applyWith(Handler<R> handler) {
+            return handler.openNoticeCase(this);
+        }
+    }
+
+    /**
+     * A delivery report about our notice {@code ourMessageId} of maintenance M to member X, which went to
+     * {@code address}: failed, or delayed ({@link #delay()}); never answered. {@code caseNumber}: the case of M
+     * and X, where the report joins the thread, or null when the member never answered.
+     */
+    record NoticeBounceOf(String ourMessageId, long maintenanceId, long memberId, String address, String status,
+            Long caseNumber) implements Route {
+        public NoticeBounceOf {
+            Objects.requireNonNull(ourMessageId, "ourMessageId");
+            Objects.requireNonNull(address, "address");
+        }
+
+        /** A warning that delivery is still being tried: the address must not be marked failing. */
+        public boolean delay() {
+            return DeliveryStatus.isDelay(status);
+        }
+
+        @Override
+        public <R> R applyWith(Handler<R> handler) {
+            return handler.noticeBounceOf(this);
         }
     }
 

@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The path of an outgoing mail without the database: a caller's request composed, stored in an outbox row and
  * read back as the sender reads it, sent over SMTP by the real client to GreenMail, and read there as a mail
- * client would: every recipient got it, with our headers, the extra ones, and the calendar part.
+ * client would: every recipient got it, with our headers, the extra ones, and the calendar part (as the
+ * alternative of the text and attached as {@code invite.ics}).
  */
 class GreenMailDeliveryTest {
 
@@ -70,45 +71,84 @@ class GreenMailDeliveryTest {
     }
 
     @Test
-    void aNoticeWithUnsubscribeHeadersAndAnInvitationReachesEveryRecipientIntact() throws Exception {
-        NewMail notice = NewMail.written(OutboxKind.NOTICE, List.of("ana@example.org", "bob@example.org"),
-                "Maintenance de l'hôte h1 samedi", "Samedi de 20 h à 22 h, les VM de h1 seront arrêtées.\n")
+    void aMailWithUnsubscribeHeadersReachesEveryRecipientIntact() throws Exception {
+        NewMail notification = NewMail.written(OutboxKind.COMMENT_NOTIFICATION,
+                List.of("ana@example.org", "bob@example.org"), "Nouveau commentaire sur « L'hôte h1 »",
+                "Un lecteur a répondu.\n")
                 .withHeaders(ExtraHeader.unsubscribe("mailto:unsubscribe@coloc.test?subject=notices",
-                        "https://coloc.test/api/unsubscribe/" + "t".repeat(120)))
-                .withCalendar(new CalendarPart(CalendarPart.Method.REQUEST, CalendarPartTest.ICS));
+                        "https://coloc.test/api/unsubscribe/" + "t".repeat(120)));
 
-        Map<String, Delivery.Outcome> outcomes = send(notice);
+        Map<String, Delivery.Outcome> outcomes = send(notification);
 
         assertEquals(Delivery.Result.SENT, outcomes.get("ana@example.org").result(), outcomes.toString());
         assertEquals(Delivery.Result.SENT, outcomes.get("bob@example.org").result(), outcomes.toString());
         assertEquals(2, mailServer.getReceivedMessages().length);
         for (String to : List.of("ana@example.org", "bob@example.org")) {
             MimeMessage m = receivedBy(to);
-            assertEquals("Maintenance de l'hôte h1 samedi", m.getSubject());
+            assertEquals("Nouveau commentaire sur « L'hôte h1 »", m.getSubject());
             assertEquals(FROM, ((InternetAddress) m.getFrom()[0]).getAddress());
             assertEquals(2, m.getRecipients(Message.RecipientType.TO).length, "both addressed openly");
             assertEquals("<mailto:unsubscribe@coloc.test?subject=notices>, <https://coloc.test/api/unsubscribe/"
                     + "t".repeat(120) + ">", m.getHeader("List-Unsubscribe", null).replaceAll("\r\n\\s+", " "),
                     "unfolded, the value is the one queued");
             assertEquals("List-Unsubscribe=One-Click", m.getHeader("List-Unsubscribe-Post", null));
-            assertNull(m.getHeader("Auto-Submitted"), "the admin wrote it");
             assertEquals(FROM, m.getHeader("X-Coloc-Loop", null));
-
-            assertTrue(new ContentType(m.getContentType()).match("multipart/alternative"), m.getContentType());
-            MimeMultipart parts = (MimeMultipart) m.getContent();
-            assertEquals(2, parts.getCount());
-            BodyPart text = parts.getBodyPart(0);
-            assertTrue(text.isMimeType("text/plain"), text.getContentType());
-            assertEquals("Samedi de 20 h à 22 h, les VM de h1 seront arrêtées.\n",
-                    ((String) text.getContent()).replace("\r\n", "\n"));
-            BodyPart calendar = parts.getBodyPart(1);
-            ContentType type = new ContentType(calendar.getContentType());
-            assertTrue(type.match("text/calendar"), calendar.getContentType());
-            assertEquals("REQUEST", type.getParameter("method"));
-            assertEquals("UTF-8", type.getParameter("charset"));
-            assertEquals(CalendarPartTest.ICS, new String(calendar.getInputStream().readAllBytes(),
-                    StandardCharsets.UTF_8), "the calendar object byte for byte, CRLF and accents included");
+            assertTrue(m.isMimeType("text/plain"), "no calendar, one text part as ever: " + m.getContentType());
+            // the final line break of a one-part mail is the end of the DATA, not of the text
+            assertEquals("Un lecteur a répondu.", ((String) m.getContent()).strip());
         }
+    }
+
+    /**
+     * A maintenance notice as a member's mail client gets it: keyed to its maintenance and member, in the thread of
+     * the announcement, automatic, no unsubscription, and the invitation twice: as the calendar alternative of the
+     * text (iMIP clients show an event) and as {@code invite.ics} (the others show a file to open).
+     */
+    @Test
+    void aNoticeWithAnInvitationArrivesThreadedAsAnAlternativeAndAnAttachment() throws Exception {
+        String announcement = IDS.createNotice(7, 3);
+        NewMail notice = NewMail.written(OutboxKind.NOTICE, List.of("ana@example.org"),
+                "Maintenance de l'hôte h1 : nouvel horaire", "Dimanche de 1 h 30 à 3 h 30, les VM de h1 seront arrêtées.\n")
+                .aboutNotice(7, 3).inThread(announcement, List.of(announcement))
+                .withCalendar(new CalendarPart(CalendarPart.Method.REQUEST, CalendarPartTest.ICS));
+
+        Map<String, Delivery.Outcome> outcomes = send(notice);
+
+        assertEquals(Delivery.Result.SENT, outcomes.get("ana@example.org").result(), outcomes.toString());
+        MimeMessage m = receivedBy("ana@example.org");
+        assertEquals("Maintenance de l'hôte h1 : nouvel horaire", m.getSubject(), "no case tag");
+        assertEquals(java.util.Optional.of(new NewMail.NoticeThread(7, 3)), IDS.noticeOf(m.getMessageID()));
+        assertEquals("<" + announcement + ">", m.getHeader("In-Reply-To", null));
+        assertEquals("<" + announcement + ">", m.getHeader("References", null));
+        assertEquals("auto-generated", m.getHeader("Auto-Submitted", null));
+        assertNull(m.getHeader("List-Unsubscribe"), "a service mail");
+        assertNull(m.getHeader("List-Unsubscribe-Post"));
+
+        assertTrue(new ContentType(m.getContentType()).match("multipart/mixed"), m.getContentType());
+        MimeMultipart mixed = (MimeMultipart) m.getContent();
+        assertEquals(2, mixed.getCount());
+        BodyPart first = mixed.getBodyPart(0);
+        assertTrue(first.isMimeType("multipart/alternative"), first.getContentType());
+        MimeMultipart alternative = (MimeMultipart) first.getContent();
+        assertEquals(2, alternative.getCount());
+        BodyPart text = alternative.getBodyPart(0);
+        assertTrue(text.isMimeType("text/plain"), text.getContentType());
+        assertEquals("Dimanche de 1 h 30 à 3 h 30, les VM de h1 seront arrêtées.\n",
+                ((String) text.getContent()).replace("\r\n", "\n"));
+        BodyPart calendar = alternative.getBodyPart(1);
+        ContentType type = new ContentType(calendar.getContentType());
+        assertTrue(type.match("text/calendar"), calendar.getContentType());
+        assertEquals("REQUEST", type.getParameter("method"));
+        assertEquals("UTF-8", type.getParameter("charset"));
+        assertEquals(CalendarPartTest.ICS, new String(calendar.getInputStream().readAllBytes(),
+                StandardCharsets.UTF_8), "the calendar object byte for byte, CRLF and accents included");
+
+        BodyPart attached = mixed.getBodyPart(1);
+        assertTrue(new ContentType(attached.getContentType()).match("application/ics"), attached.getContentType());
+        assertEquals(BodyPart.ATTACHMENT, attached.getDisposition());
+        assertEquals("invite.ics", attached.getFileName());
+        assertEquals(CalendarPartTest.ICS, new String(attached.getInputStream().readAllBytes(), StandardCharsets.UTF_8),
+                "the same object, byte for byte");
     }
 
     @Test

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -118,5 +119,77 @@ class OutgoingIdsTest {
     void base32IsRfc4648() {
         assertEquals("mzxw6ytboi", OutgoingIds.base32("foobar".getBytes(StandardCharsets.US_ASCII)));
         assertEquals("", OutgoingIds.base32(new byte[0]));
+    }
+
+    // notices (issue 10)
+
+    private static Optional<NewMail.NoticeThread> thread(long maintenance, long member) {
+        return Optional.of(new NewMail.NoticeThread(maintenance, member));
+    }
+
+    @Test
+    void aNoticeIdCarriesItsMaintenanceAndMember() {
+        String id = ids.createNotice(12, 345);
+        assertTrue(id.matches("notice-12-345\\.[a-z2-7]{16}\\.[a-z2-7]{16}@coloc\\.example\\.org"), id);
+        assertEquals(thread(12, 345), ids.noticeOf(id));
+        assertEquals(thread(12, 345), ids.noticeOf("  <" + id.toUpperCase(Locale.ROOT) + ">\r\n"));
+        assertEquals(thread(Long.MAX_VALUE, Long.MAX_VALUE),
+                ids.noticeOf(ids.createNotice(Long.MAX_VALUE, Long.MAX_VALUE)));
+        assertTrue(!id.equals(ids.createNotice(12, 345)), "each notice its own id");
+    }
+
+    @Test
+    void aCaseIdIsNeverANoticeNorANoticeACase() {
+        String caseId = ids.create(42);
+        String noticeId = ids.createNotice(4, 2);
+        assertEquals(Optional.empty(), ids.noticeOf(caseId));
+        assertNull(ids.caseOf(noticeId));
+        // the same random part and MAC under the other kind's name: the MAC inputs differ, so neither checks out
+        String caseTail = caseId.substring("case-42".length());
+        String noticeTail = noticeId.substring("notice-4-2".length());
+        assertEquals(Optional.empty(), ids.noticeOf("notice-42-1" + caseTail));
+        assertEquals(Optional.empty(), ids.noticeOf("notice-4-2" + caseTail));
+        assertNull(ids.caseOf("case-4" + noticeTail));
+        assertNull(ids.caseOf("case-42" + noticeTail));
+        assertEquals(42L, ids.caseOf(caseId), "case ids verify exactly as before");
+    }
+
+    @Test
+    void aTamperedNoticeIsNotTrusted() {
+        String id = ids.createNotice(12, 345);
+        assertEquals(Optional.empty(), ids.noticeOf(id.replace("notice-12-345.", "notice-12-346.")), "another member");
+        assertEquals(Optional.empty(), ids.noticeOf(id.replace("notice-12-345.", "notice-13-345.")));
+        assertEquals(Optional.empty(), ids.noticeOf(id.replace("notice-12-345.", "notice-012-345.")));
+        assertEquals(Optional.empty(), ids.noticeOf(id.replace("notice-12-345.", "notice-1-2345.")),
+                "the dash is covered by the MAC");
+        assertEquals(Optional.empty(), ids.noticeOf(id.replace("@coloc.example.org", "@evil.example.org")));
+        byte[] other = KEY.clone();
+        other[0] ^= 1;
+        assertEquals(Optional.empty(), new OutgoingIds(other, "coloc.example.org").noticeOf(id));
+        int macStart = id.lastIndexOf('.', id.indexOf('@')) + 1;
+        char c = id.charAt(macStart);
+        assertEquals(Optional.empty(), ids.noticeOf(id.substring(0, macStart) + (c == 'a' ? 'b' : 'a')
+                + id.substring(macStart + 1)));
+    }
+
+    @ParameterizedTest
+    @NullSource
+    @ValueSource(strings = {"", "<>", "notice-1-2@coloc.example.org", "notice-1.aaaaaaaaaaaaaaaa.aaaaaaaaaaaaaaaa@coloc.example.org",
+        "notice-0-1.aaaaaaaaaaaaaaaa.aaaaaaaaaaaaaaaa@coloc.example.org",
+        "notice-1-0.aaaaaaaaaaaaaaaa.aaaaaaaaaaaaaaaa@coloc.example.org",
+        "notice--1-2.aaaaaaaaaaaaaaaa.aaaaaaaaaaaaaaaa@coloc.example.org",
+        "notice-99999999999999999999-1.aaaaaaaaaaaaaaaa.aaaaaaaaaaaaaaaa@coloc.example.org",
+        "notice-1-2.aaaaaaaaaaaaaaaa.aaaaaaaaaaaaaaaa@coloc.example.org",
+        "case-1.aaaaaaaaaaaaaaaa.aaaaaaaaaaaaaaaa@coloc.example.org"})
+    void garbageIsNoNotice(String id) {
+        assertEquals(Optional.empty(), ids.noticeOf(id));
+    }
+
+    @Test
+    void aHugeIdIsNotEvenParsed() {
+        String huge = "notice-" + "1".repeat(1_000_000) + "-2.aaaaaaaaaaaaaaaa.aaaaaaaaaaaaaaaa@coloc.example.org";
+        assertEquals(Optional.empty(), ids.noticeOf(huge));
+        assertThrows(IllegalArgumentException.class, () -> ids.createNotice(1, 0));
+        assertThrows(IllegalArgumentException.class, () -> ids.createNotice(-1, 1));
     }
 }

@@ -73,7 +73,7 @@ class SmtpSenderTest {
         assertEquals("\"a,b\"@x.example", ((jakarta.mail.internet.InternetAddress) m.getAllRecipients()[0]).getAddress());
     }
     @Test
-    void extraHeadersAreFoldedAndACalendarMakesTheMailAnAlternativeOfTextAndInvitation() throws Exception {
+    void extraHeadersAreFoldedAndACalendarMakesTheMailAnAlternativeOfTextAndInvitationPlusTheInviteAttached() throws Exception {
         String longUri = "https://coloc.test/api/unsubscribe/" + "a-rather-long-token-".repeat(40);
         MimeMessage m = SmtpSender.message(SESSION, new OutgoingMail("n-1@coloc.test", List.of("a@x.org"), "Notice",
                 "Text", null, List.of(), null, List.of(new ExtraHeader("List-Unsubscribe",
@@ -89,8 +89,14 @@ class SmtpSenderTest {
         assertEquals("<mailto:u@coloc.test>, <" + longUri + ">", read.getHeader("List-Unsubscribe", null)
                 .replaceAll("\r\n\\s+", " "));
         assertEquals("List-Unsubscribe=One-Click", read.getHeader("List-Unsubscribe-Post", null));
-        assertTrue(read.isMimeType("multipart/alternative"), read.getContentType());
-        jakarta.mail.internet.MimeMultipart parts = (jakarta.mail.internet.MimeMultipart) read.getContent();
+        // issue 10: the alternative of text and invitation, and the invitation once more as invite.ics
+        assertTrue(read.isMimeType("multipart/mixed"), read.getContentType());
+        jakarta.mail.internet.MimeMultipart mixed = (jakarta.mail.internet.MimeMultipart) read.getContent();
+        assertEquals(2, mixed.getCount());
+        assertTrue(mixed.getBodyPart(0).isMimeType("multipart/alternative"), mixed.getBodyPart(0).getContentType());
+        assertEquals("invite.ics", mixed.getBodyPart(1).getFileName());
+        jakarta.mail.internet.MimeMultipart parts = (jakarta.mail.internet.MimeMultipart) mixed.getBodyPart(0)
+                .getContent();
         assertTrue(parts.getBodyPart(0).isMimeType("text/plain"));
         assertTrue(parts.getBodyPart(1).getContentType().startsWith("text/calendar; method=REQUEST; charset=UTF-8"),
                 parts.getBodyPart(1).getContentType());

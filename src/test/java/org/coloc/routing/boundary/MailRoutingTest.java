@@ -47,6 +47,12 @@ class MailRoutingTest {
             public void bounced(MailTaken t, long caseNumber, String address, String status, boolean delay) {
                 calls.add("bounce #" + caseNumber + " " + address + " " + status + " delay=" + delay);
             }
+
+            @Override
+            public long openForNotice(MailTaken t, long maintenanceId, long memberId) {
+                calls.add("notice case maintenance=" + maintenanceId + " member=" + memberId);
+                return 9;
+            }
         };
         routing.addressFailed = new Recorder();
     }
@@ -82,6 +88,38 @@ class MailRoutingTest {
     void aDelayTellsNoMember() {
         routing.apply(taken, new Route.BounceOf("case-3.x.y@coloc.example", 3, "alice@a.example", "4.4.1"));
         assertEquals(List.of("bounce #3 alice@a.example 4.4.1 delay=true"), calls);
+        assertEquals(List.of(), fired);
+    }
+
+    @Test
+    void anAnswerToANoticeOpensTheCaseOfItsMaintenanceAndMember() {
+        routing.apply(taken, new Route.OpenNoticeCase(5, 11));
+        assertEquals(List.of("notice case maintenance=5 member=11"), calls);
+        assertEquals(List.of(), fired);
+    }
+
+    @Test
+    void aFailedNoticeMarksTheAddressAndJoinsNoCaseWhenThereIsNone() {
+        routing.apply(taken, new Route.NoticeBounceOf("notice-5-11.x.y@coloc.example", 5, 11, "alice@a.example",
+                "5.1.1", null));
+        assertEquals(List.of(), calls, "never answered, no case opened");
+        assertEquals(List.of(new AddressFailed("alice@a.example", "5.1.1",
+                "coloc (bounce of a notice of maintenance #5)")), fired);
+    }
+
+    @Test
+    void aFailedNoticeJoinsTheCaseOfItsMaintenanceAndMember() {
+        routing.apply(taken, new Route.NoticeBounceOf("notice-6-12.x.y@coloc.example", 6, 12, "bob@b.example",
+                "5.2.2", 4L));
+        assertEquals(List.of("bounce #4 bob@b.example 5.2.2 delay=false"), calls);
+        assertEquals(1, fired.size());
+    }
+
+    @Test
+    void aDelayedNoticeTellsNoMember() {
+        routing.apply(taken, new Route.NoticeBounceOf("notice-5-11.x.y@coloc.example", 5, 11, "alice@a.example",
+                "4.4.1", null));
+        assertEquals(List.of(), calls);
         assertEquals(List.of(), fired);
     }
 

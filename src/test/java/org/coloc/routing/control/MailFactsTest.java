@@ -69,6 +69,32 @@ class MailFactsTest {
     }
 
     @Test
+    void aBounceOfANoticeCarriesTheNoticesIdFromTheReturnedOriginal() {
+        String notice = "notice-5-11.abcdefghijklmnop.qrstuvwxyz234567@coloc.example";
+        byte[] original = ("Message-ID: <" + notice + ">\r\nIn-Reply-To: <notice-5-11.x@coloc.example>\r\n"
+                + "References: <case-3.abcdefghijklmnop.qrstuvwxyz234567@coloc.example>\r\n")
+                .getBytes(StandardCharsets.ISO_8859_1);
+        MailFacts f = MailFacts.of(mail(new MailAddress(null, "MAILER-DAEMON@mx.example"), List.of(), List.of(), List.of(),
+                List.of(new ParsedAttachment(null, "message/rfc822", original))),
+                new Classification(MailKind.BOUNCE, "alice@a.example", "5.1.1", "DSN"));
+        assertEquals(List.of(notice, "case-3.abcdefghijklmnop.qrstuvwxyz234567@coloc.example"), f.returnedIds(),
+                "ours of both kinds, not an id merely shaped like one");
+    }
+
+    @Test
+    void aReturnedOriginalOfUnclosedNoticeIdsIsReadInLinearTime() {
+        String open = "<notice-1-2.abcdefghijklmnop.qrstuvwxyz234567@";
+        String ours = "notice-5-11.abcdefghijklmnop.qrstuvwxyz234567@coloc.example";
+        byte[] original = (open.repeat(2_000_000 / open.length()) + "<notice-" + "1".repeat(500_000) + " <" + ours
+                + ">\r\n").getBytes(StandardCharsets.ISO_8859_1);
+        MailFacts f = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> MailFacts.of(mail(
+                new MailAddress(null, "MAILER-DAEMON@mx.example"), List.of(), List.of(), List.of(),
+                List.of(new ParsedAttachment(null, "text/rfc822-headers", original))),
+                new Classification(MailKind.BOUNCE, "alice@a.example", "5.1.1", "DSN")));
+        assertEquals(List.of(ours), f.returnedIds());
+    }
+
+    @Test
     void nothingParsedIsNoFacts() {
         assertNull(MailFacts.of(null, Classification.of(MailKind.HUMAN, "x")));
     }

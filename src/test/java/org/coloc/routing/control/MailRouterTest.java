@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.coloc.cases.control.StoredCases;
+import org.coloc.outbox.control.NewMail;
 import org.coloc.outbox.control.OutgoingIds;
 import org.coloc.intake.control.MailKind;
 import org.coloc.routing.control.Route.AddToCase;
@@ -24,6 +25,8 @@ import org.coloc.routing.control.Route.AutoReplyJoins;
 import org.coloc.routing.control.Route.BounceOf;
 import org.coloc.routing.control.Route.Ignore;
 import org.coloc.routing.control.Route.NewCase;
+import org.coloc.routing.control.Route.NoticeBounceOf;
+import org.coloc.routing.control.Route.OpenNoticeCase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -38,7 +41,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  * <li>case 2 "Disk full", requester Bob, closed over a year ago; Bob's mail {@code b1@bob.example}; our reply
  * {@link #REPLY2} went to Bob and Dave;</li>
  * <li>case 3, opened by a list mail of a real archive, referred to the junk id {@code yes} (stored before junk
- * ids were ignored).</li>
+ * ids were ignored);</li>
+ * <li>maintenance 5: its announcement {@link #ANNOUNCE5} and reminder {@link #REMIND5} went to Alice as member 11,
+ * who never answered;</li>
+ * <li>maintenance 6: its announcement {@link #ANNOUNCE6} and reminder {@link #REMIND6} went to Bob as member 12,
+ * whose answer opened case 4 (which refers to the announcement); our reply {@link #REPLY4} in it went to Bob.</li>
  * </ul>
  */
 class MailRouterTest {
@@ -57,6 +64,12 @@ class MailRouterTest {
     static final String ACK1 = IDS.create(1);
     static final String REPLY2 = IDS.create(2);
     static final String FORGED1 = "case-1.aaaaaaaaaaaaaaaa.aaaaaaaaaaaaaaaa@coloc.example.org";
+    static final String ANNOUNCE5 = IDS.createNotice(5, 11);
+    static final String REMIND5 = IDS.createNotice(5, 11);
+    static final String ANNOUNCE6 = IDS.createNotice(6, 12);
+    static final String REMIND6 = IDS.createNotice(6, 12);
+    static final String REPLY4 = IDS.create(4);
+    static final String FORGED_NOTICE = "notice-5-11.aaaaaaaaaaaaaaaa.aaaaaaaaaaaaaaaa@coloc.example.org";
     static final String ADMIN_VOUCHED = AUTHSERV + "; dkim=pass header.d=coloc.example.org; spf=pass";
 
     static final MailRouter ROUTER = new MailRouter(new MailRouter.Settings(COLOC, ADMIN, AUTHSERV));
@@ -142,7 +155,48 @@ class MailRouterTest {
                 row("mail from our own address (a loop)", facts(MailKind.LOOP, COLOC).inReplyTo(ACK1), new Ignore("")),
                 row("list mail, even naming a case", facts(MailKind.LIST, CAROL).references("a1@alice.example"),
                         new Ignore("")),
-                row("human mail without a sender", facts(MailKind.HUMAN, null).subject("[coloc #1]"), new Ignore("")));
+                row("human mail without a sender", facts(MailKind.HUMAN, null).subject("[coloc #1]"), new Ignore("")),
+
+                // maintenance notices (issue 10)
+                row("member's first answer to a notice opens the case of the maintenance and member",
+                        human(ALICE).inReplyTo(ANNOUNCE5).references(ANNOUNCE5).subject("Re: Maintenance de h1"),
+                        new OpenNoticeCase(5, 11)),
+                row("member's first answer, to a reminder, opens the same case",
+                        human(ALICE).inReplyTo(REMIND5).references(ANNOUNCE5, REMIND5).subject("Re: Rappel"),
+                        new OpenNoticeCase(5, 11)),
+                row("member's answer that lost In-Reply-To, the notice in References",
+                        human(ALICE).references(ANNOUNCE5, "x@alice.example").subject("Re: Maintenance de h1"),
+                        new OpenNoticeCase(5, 11)),
+                row("answer to another notice of a maintenance whose case is open joins it",
+                        human(BOB).inReplyTo(REMIND6).references(ANNOUNCE6, REMIND6).subject("Re: Rappel"),
+                        new AddToCase(4, As.CORRESPONDENT, MailRouter.RULE_NOTICE)),
+                row("answer to our reply in the notice case is threaded as case mail",
+                        human(BOB).inReplyTo(REPLY4).references(ANNOUNCE6, REPLY4).subject("Re: [coloc #4] Re: h2"),
+                        new AddToCase(4, As.CORRESPONDENT, "references")),
+                row("stranger naming a notice is anybody's mail: a case of his own",
+                        human(MALLORY).inReplyTo(ANNOUNCE5).subject("Re: Maintenance de h1"),
+                        new NewCase(false, As.CORRESPONDENT)),
+                row("stranger naming the notice of an open case joins its thread as anybody, never as a participant",
+                        human(MALLORY).inReplyTo(ANNOUNCE6).subject("Re: Maintenance de h2"),
+                        new AddToCase(4, As.CORRESPONDENT, "references")),
+                row("forged notice id is nobody's notice", human(ALICE).inReplyTo(FORGED_NOTICE).subject("Re: Maintenance"),
+                        new NewCase(false, As.CORRESPONDENT)),
+                row("auto-reply to a notice of a member without a case stays in the intake",
+                        auto(ALICE).inReplyTo(ANNOUNCE5).subject("Absence"), new Ignore("")),
+                row("auto-reply to a notice joins the case of its maintenance and member",
+                        auto(BOB).inReplyTo(REMIND6).subject("Out of office"), new AutoReplyJoins(4)),
+                row("auto-reply naming a forged notice is dropped", auto(ALICE).inReplyTo(FORGED_NOTICE), new Ignore("")),
+                row("bounce of a notice, our id in the returned original",
+                        bounce(ALICE, "5.1.1").returned(ANNOUNCE5), new NoticeBounceOf(ANNOUNCE5, 5, 11, ALICE, "5.1.1", null)),
+                row("bounce of a notice whose member has a case joins it",
+                        bounce(BOB, "5.2.2").inReplyTo(REMIND6), new NoticeBounceOf(REMIND6, 6, 12, BOB, "5.2.2", 4L)),
+                row("delay of a notice (marked a delay)", bounce(ALICE, "4.4.1").returned(REMIND5),
+                        new NoticeBounceOf(REMIND5, 5, 11, ALICE, "4.4.1", null)),
+                row("bounce naming a notice to another address is ignored", bounce(MALLORY, "5.1.1").returned(ANNOUNCE5),
+                        new Ignore("")),
+                row("bounce naming a forged notice is ignored", bounce(ALICE, "5.1.1").returned(FORGED_NOTICE),
+                        new Ignore("")),
+                row("list mail naming a notice", facts(MailKind.LIST, ALICE).inReplyTo(ANNOUNCE5), new Ignore("")));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -175,6 +229,19 @@ class MailRouterTest {
         ROUTER.route(auto(DAVE).inReplyTo("yes").build(), world, NOW);
         ROUTER.route(bounce(DAVE, "5.1.1").inReplyTo("yes").returned("yes").build(), world, NOW);
         assertEquals(List.of("ok@x.example"), world.asked);
+    }
+
+    @Test
+    void aNoticeDelayIsNotAFailure() {
+        assertTrue(new NoticeBounceOf(REMIND5, 5, 11, ALICE, "4.4.1", null).delay());
+        assertFalse(new NoticeBounceOf(REMIND5, 5, 11, ALICE, "5.1.1", null).delay());
+    }
+
+    @Test
+    void theAdminNamingANoticeIsNotItsMember() {
+        // the admin answering a notice he was copied on, from his own client: his mail, not the member's case
+        assertEquals(new NewCase(false, As.ADMIN), ROUTER.route(human(ADMIN).authenticated(ADMIN_VOUCHED)
+                .inReplyTo(ANNOUNCE5).subject("Re: Maintenance de h1").build(), new World(), NOW));
     }
 
     @Test
@@ -219,6 +286,14 @@ class MailRouterTest {
             return r;
         }
 
+        public Route openNoticeCase(OpenNoticeCase r) {
+            return r;
+        }
+
+        public Route noticeBounceOf(NoticeBounceOf r) {
+            return r;
+        }
+
         public Route ignore(Ignore r) {
             return r;
         }
@@ -228,17 +303,23 @@ class MailRouterTest {
 
     /** Cases 1–3 as the class comment describes them, as the container's lookups would answer. */
     static final class World extends StoredCases implements RouteLookups {
-        final Map<Long, String> subjects = Map.of(1L, "backup failed", 2L, "disk full", 3L, "patch for the docs");
+        final Map<Long, String> subjects = Map.of(1L, "backup failed", 2L, "disk full", 3L, "patch for the docs",
+                4L, "maintenance de h2");
         final Map<Long, Instant> active = Map.of(1L, NOW.minus(Duration.ofDays(2)), 2L, NOW.minus(Duration.ofDays(400)),
-                3L, NOW.minus(Duration.ofDays(1)));
-        final Map<String, Set<String>> sent = Map.of(ACK1, Set.of(ALICE), REPLY2, Set.of(BOB, DAVE));
+                3L, NOW.minus(Duration.ofDays(1)), 4L, NOW.minus(Duration.ofDays(3)));
+        final Map<String, Set<String>> sent = Map.of(ACK1, Set.of(ALICE), REPLY2, Set.of(BOB, DAVE),
+                ANNOUNCE5, Set.of(ALICE), REMIND5, Set.of(ALICE), ANNOUNCE6, Set.of(BOB), REMIND6, Set.of(BOB),
+                REPLY4, Set.of(BOB));
+        /** The cases of maintenance:member. */
+        final Map<String, Long> noticeCases = Map.of("6:12", 4L);
         final List<String> asked = new ArrayList<>();
 
         World() {
             super(IDS);
-            stored.putAll(Map.of("a1@alice.example", 1L, ACK1, 1L, "b1@bob.example", 2L, REPLY2, 2L));
-            referenced.put("yes", 3L);
-            participants.putAll(Map.of(1L, Set.of(ALICE, CAROL), 2L, Set.of(BOB), 3L, Set.of("list@x.example")));
+            stored.putAll(Map.of("a1@alice.example", 1L, ACK1, 1L, "b1@bob.example", 2L, REPLY2, 2L, REPLY4, 4L));
+            referenced.putAll(Map.of("yes", 3L, ANNOUNCE6, 4L));
+            participants.putAll(Map.of(1L, Set.of(ALICE, CAROL), 2L, Set.of(BOB), 3L, Set.of("list@x.example"),
+                    4L, Set.of(BOB)));
         }
 
         @Override
@@ -261,6 +342,16 @@ class MailRouterTest {
         @Override
         public boolean sentTo(String ourMessageId, String address) {
             return sent.getOrDefault(ourMessageId, Set.of()).contains(address);
+        }
+
+        @Override
+        public Optional<NewMail.NoticeThread> noticeOf(String messageId) {
+            return IDS.noticeOf(messageId);
+        }
+
+        @Override
+        public Optional<Long> caseOfNotice(long maintenanceId, long memberId) {
+            return Optional.ofNullable(noticeCases.get(maintenanceId + ":" + memberId));
         }
     }
 
