@@ -1,5 +1,8 @@
 package org.coloc.maintenance.control;
 
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -10,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import net.fortuna.ical4j.data.CalendarOutputter;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.TimeZone;
 import net.fortuna.ical4j.model.TimeZoneRegistry;
@@ -93,7 +97,7 @@ public final class MaintenanceCalendar {
         Calendar calendar = calendar(method == CalendarPart.Method.CANCEL ? ImmutableMethod.CANCEL
                 : ImmutableMethod.REQUEST, List.of(event));
         calendar.add(vevent);
-        return new CalendarPart(method, calendar.toString());
+        return new CalendarPart(method, text(calendar));
     }
 
     /** A subscribable calendar (PUBLISH) of these events; no ORGANIZER, no ATTENDEE, so no address. */
@@ -104,7 +108,46 @@ public final class MaintenanceCalendar {
         for (Event e : events) {
             calendar.add(event(e, domain));
         }
-        return calendar.toString();
+        return text(calendar);
+    }
+
+    /**
+     * The object as text, lines folded at 75 octets with CRLF (RFC 5545 §3.1): {@code Calendar.toString()} does not
+     * fold at all (a description of a few hundred characters on one line breaks mail's 998-octet limit), and
+     * ical4j's outputter folds at 75 characters, which is up to 300 octets of UTF-8. So ical4j writes the lines,
+     * and they are folded here.
+     */
+    static String text(Calendar calendar) {
+        StringWriter out = new StringWriter();
+        try {
+            // not validating: ical4j's validator wants an ORGANIZER in a PUBLISH event, which the public calendar
+            // leaves out on purpose
+            new CalendarOutputter(false, Integer.MAX_VALUE).output(calendar, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        StringBuilder folded = new StringBuilder();
+        for (String line : out.toString().replace("\r\n ", "").replace("\r\n\t", "").split("\r\n")) {
+            fold(line, folded);
+        }
+        return folded.toString();
+    }
+
+    /** One content line, cut before 75 octets on code point boundaries; continuation lines start with a space. */
+    static void fold(String line, StringBuilder out) {
+        int octets = 0;
+        for (int i = 0; i < line.length(); ) {
+            int cp = line.codePointAt(i);
+            int size = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+            if (octets + size > 75) {
+                out.append("\r\n ");
+                octets = 1;
+            }
+            out.appendCodePoint(cp);
+            octets += size;
+            i += Character.charCount(cp);
+        }
+        out.append("\r\n");
     }
 
     private static Calendar calendar(Method method, List<Event> events) {

@@ -340,6 +340,19 @@ class MaintenanceNoticesTest {
     }
 
     @Test
+    void longTextsAreFoldedAndComeBackWhole() throws Exception {
+        String description = "Le serveur é".repeat(200);
+        NoticeFacts f = new NoticeFacts(42, 0, "t", null, description, null, OCT_START, OCT_END, PARIS, "fr", "Ana",
+                "ana@example.org", List.of(VELO), "coloc@example.org", "example.org", null, null, null, NOW);
+        CalendarPart part = MaintenanceNotices.calendar(NoticeKind.ANNOUNCEMENT, f);
+        for (String line : part.ics().split("\r\n")) {
+            assertTrue(line.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= 75, line);
+        }
+        assertFalse(part.ics().replace("\r\n", "").contains("\n"), "every line ends with CRLF");
+        assertTrue(event(parse(part)).getProperty("DESCRIPTION").orElseThrow().getValue().startsWith(description));
+    }
+
+    @Test
     void publishIsNotAnInvitation() {
         assertThrows(IllegalArgumentException.class, () -> MaintenanceCalendar.invitation(CalendarPart.Method.PUBLISH,
                 null, "example.org", "coloc@example.org", "a@example.org", "A"));
