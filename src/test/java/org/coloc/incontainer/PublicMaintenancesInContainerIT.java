@@ -146,6 +146,9 @@ class PublicMaintenancesInContainerIT {
         assertEquals(401, get("/api/public/maintenances/", null).statusCode(), "exactly the public path");
         assertEquals(401, get("/api/maintenances", null).statusCode());
         assertEquals(404, get("/feeds/other.atom", null).statusCode());
+        HttpResponse<String> openapi = get("/openapi", null);
+        assertEquals(200, openapi.statusCode());
+        assertTrue(openapi.body().contains("/api/public/maintenances:"), "described with the API");
     }
 
     private static void assertPublicAndCached(HttpResponse<String> r) {
