@@ -53,7 +53,16 @@ public class ApiAuthentication implements HttpAuthenticationMechanism {
 
     /** The API, and Payara's metrics (served inside this application because it is deployed at the root). */
     static boolean isProtected(String path) {
-        return path.equals("/api") || path.startsWith("/api/") || path.equals("/metrics") || path.startsWith("/metrics/");
+        return !isPublic(path) && (path.equals("/api") || path.startsWith("/api/") || path.equals("/metrics")
+                || path.startsWith("/metrics/"));
+    }
+
+    /**
+     * The few API paths anybody may read (issue 10: the public list of maintenances), named exactly: a path
+     * around them (another segment, "..", an encoded character) stays protected.
+     */
+    static boolean isPublic(String path) {
+        return path.equals("/api/public/maintenances");
     }
 
     @Override

@@ -46,7 +46,8 @@ public class OpenApiConventions implements OASFilter {
 
     /**
      * The problem responses (status → name of the response in the components, see {@link RestApplication}) of
-     * an operation on this path: 400 when it takes input, 401 always (every resource requires a caller), 404
+     * an operation on this path: 400 when it takes input, 401 always but under {@code /api/public/} (every other
+     * resource requires a caller), 404
      * when its path names a record, 412 when it checks If-Match.
      */
     static Map<String, String> problemsOf(String path, boolean takesInput, boolean ifMatch) {
@@ -54,7 +55,10 @@ public class OpenApiConventions implements OASFilter {
         if (takesInput) {
             problems.put("400", "BadRequest");
         }
-        problems.put("401", "Unauthorized");
+        if (!path.startsWith(API_PREFIX + "public/")) {
+            // the public list of maintenances asks for no login
+            problems.put("401", "Unauthorized");
+        }
         if (path.contains("{")) {
             problems.put("404", "NotFound");
         }

@@ -32,4 +32,9 @@ class OpenApiConventionsTest {
         assertEquals("tokens", OpenApiConventions.resourceOf("/api/tokens"));
         assertEquals("cases", OpenApiConventions.resourceOf("/api/cases/{number}"));
     }
+
+    @Test
+    void thePublicListAsksForNoLogin() {
+        assertEquals(Map.of(), OpenApiConventions.problemsOf("/api/public/maintenances", false, false));
+    }
 }

@@ -8,11 +8,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.coloc.maintenance.control.AffectedVm;
+import org.coloc.maintenance.control.MaintenanceNotices;
+import org.coloc.maintenance.control.NoticeFacts;
+import org.coloc.maintenance.control.NoticeKind;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -20,11 +27,22 @@ import org.junit.jupiter.params.provider.MethodSource;
 class MailTemplatesTest {
 
     /** The union of what the code passes to the templates (see mail-templates/README.md). */
-    private static final Map<String, Object> VALUES = Map.of("number", 42, "subject", "[coloc #42] Re: VM",
+    private static final Map<String, Object> VALUES = withNoticeValues(Map.of("number", 42, "subject", "[coloc #42] Re: VM",
             "count", 1, "days", 21,
             "cases", List.of(Map.of("number", 42, "subject", "VM", "requester", "ana@example.org", "days", 4)),
             "certificates", List.of(Map.of("domain", "example.org", "vm", "web1", "expires", "2026-04-01",
-                    "expired", false, "daysLeft", 12)));
+                    "expired", false, "daysLeft", 12))));
+
+    /** Plus what every maintenance notice is given (the same keys for every kind, see MaintenanceNotices). */
+    private static Map<String, Object> withNoticeValues(Map<String, Object> values) {
+        Map<String, Object> all = new HashMap<>(values);
+        all.putAll(MaintenanceNotices.values(NoticeKind.ANNOUNCEMENT, new NoticeFacts(42, 0, "Disques", null,
+                "Le serveur s1 sera éteint.", null, Instant.parse("2026-10-24T23:30:00Z"),
+                Instant.parse("2026-10-25T02:30:00Z"), ZoneId.of("Europe/Paris"), "fr", "Ana", "ana@example.org",
+                List.of(new AffectedVm(7, "velo", "velo.vm.example", List.of("velo.example"))), "coloc@example.org",
+                "example.org", null, null, null, Instant.parse("2026-10-01T08:00:00Z"))));
+        return all;
+    }
 
     static Stream<String> templates() throws IOException {
         try (Stream<Path> files = Files.list(Path.of("mail-templates"))) {
