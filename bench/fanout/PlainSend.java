@@ -37,14 +37,16 @@ import javax.net.SocketFactory;
  * unchanged message with its original bytes). A pass is timed from connect to the 250 after the last mail.
  * The socket has TCP_NODELAY: Angus writes a mail through an 8 KiB buffer, and without it the last short
  * write of every mail over 8 KiB waits for the delayed ACK of the previous one (~40 ms a mail, see
- * ../shared/tools/README.md). The first pass is a cold JVM; the best pass is the baseline. A last pass sends
- * the first NAGLE_SAMPLE mails with default sockets, to show that effect (0 to skip it).
+ * ../shared/tools/README.md). The first pass is a cold JVM; the best pass is the baseline. Three last passes
+ * send the first NAGLE_SAMPLE mails, for comparison: with default sockets over one connection (that effect),
+ * with default sockets and a new connection per mail (as the outbox did before issue 10), and with
+ * TCP_NODELAY and a new connection per mail (0 to skip them).
  *
  * {@code synth} writes N mails shaped like an announcement (text and an iTIP REQUEST as alternatives, the
  * same calendar as an .ics attachment, about 10 KB) with a manifest, for a smoke test without the app.
  *
  * Prints one line per pass, then: plain_send mails=N bytes=B mails_per_s=BEST cold_mails_per_s=FIRST
- * nagle_mails_per_s=X
+ * nagle_mails_per_s=X per_connection_mails_per_s=Y per_connection_nodelay_mails_per_s=Z
  */
 public class PlainSend {
 
@@ -140,32 +142,55 @@ public class PlainSend {
             best = Math.max(best, rate);
         }
         double nagle = 0;
+        double perConnection = 0;
+        double perConnectionNoDelay = 0;
         if (nagleSample > 0) {
-            nagle = pass(session(host, port, false, from), mails.subList(0, Math.min(nagleSample, mails.size())),
-                    passes + 1, "default-socket");
+            List<Mail> sample = mails.subList(0, Math.min(nagleSample, mails.size()));
+            nagle = pass(session(host, port, false, from), sample, passes + 1, "default-socket", false);
+            perConnection = pass(session(host, port, false, from), sample, passes + 2, "default-socket", true);
+            perConnectionNoDelay = pass(session(host, port, true, from), sample, passes + 3, "nodelay", true);
         }
         System.out.printf(Locale.ROOT, "plain_send mails=%d bytes=%d mails_per_s=%.1f cold_mails_per_s=%.1f"
-                + " nagle_mails_per_s=%.1f%n", mails.size(), bytes, best, first, nagle);
+                + " nagle_mails_per_s=%.1f per_connection_mails_per_s=%.1f per_connection_nodelay_mails_per_s=%.1f%n",
+                mails.size(), bytes, best, first, nagle, perConnection, perConnectionNoDelay);
     }
 
     static double pass(Session session, List<Mail> mails, int pass, String socket) throws Exception {
+        return pass(session, mails, pass, socket, false);
+    }
+
+    /**
+     * Sends the mails over one connection, or with a connection of their own each (as the outbox does
+     * before issue 10: it shows what a connection per mail costs next to the one-connection baseline).
+     */
+    static double pass(Session session, List<Mail> mails, int pass, String socket, boolean connectionPerMail)
+            throws Exception {
         long bytes = 0;
         long t0 = System.nanoTime();
-        try (Transport t = session.getTransport("smtp")) {
-            t.connect();
+        Transport t = session.getTransport("smtp");
+        try {
             for (Mail mail : mails) {
                 if (!mail.from().equals(session.getProperty("mail.smtp.from"))) {
                     // the envelope sender the app used, should it differ from one mail to the next
                     session.getProperties().put("mail.smtp.from", mail.from());
                 }
+                if (!t.isConnected()) {
+                    t.connect();
+                }
                 t.sendMessage(mail.message(), mail.to());
+                if (connectionPerMail) {
+                    t.close();
+                }
                 bytes += mail.bytes();
             }
+        } finally {
+            t.close();
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         double rate = mails.size() / seconds;
-        System.out.printf(Locale.ROOT, "plain_send_pass pass=%d socket=%s mails=%d bytes=%d seconds=%.3f"
-                + " mails_per_s=%.1f%n", pass, socket, mails.size(), bytes, seconds, rate);
+        System.out.printf(Locale.ROOT, "plain_send_pass pass=%d socket=%s connections=%s mails=%d bytes=%d"
+                + " seconds=%.3f mails_per_s=%.1f%n", pass, socket, connectionPerMail ? "one-per-mail" : "one",
+                mails.size(), bytes, seconds, rate);
         return rate;
     }
 

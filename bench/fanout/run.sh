@@ -15,7 +15,8 @@
 #      (POST /api/maintenances/{id}/announce) and times it until the sink has accepted MEMBERS mails;
 #   5. stops the app and sends the very mails the sink captured (their bytes, each to its envelope
 #      recipients) with a plain Jakarta Mail sender over ONE connection (PlainSend.java, TCP_NODELAY), two
-#      passes (the warm one is the baseline), then a sample with default sockets;
+#      passes (the warm one is the baseline), then for comparison a sample with default sockets over one
+#      connection, with a connection per mail, and with TCP_NODELAY and a connection per mail;
 #   6. prints both rates and the ratio app / plain; medians over the runs at the end (goal ratio >= 0.5).
 # Fails clearly when the build has no maintenance API. Output in bench/out/fanout/ (BENCH_OUT=dir).
 set -euo pipefail
@@ -185,11 +186,12 @@ ro, k, app_json, rss, before, after, nagle = sys.argv[1:]
 app = json.load(open(app_json)) if app_json != "{}" else {}
 mails = json.load(open(os.path.join(ro, "mails.json")))
 plain = open(os.path.join(ro, "plain.txt")).read()
-m = re.search(r"^plain_send mails=(\d+) bytes=\d+ mails_per_s=([\d.]+) cold_mails_per_s=([\d.]+) nagle_mails_per_s=([\d.]+)",
-              plain, re.M)
-n, best, cold, nag = int(m.group(1)), float(m.group(2)), float(m.group(3)), float(m.group(4))
+m = re.search(r"^plain_send mails=(\d+) bytes=\d+ mails_per_s=([\d.]+) cold_mails_per_s=([\d.]+) nagle_mails_per_s=([\d.]+)"
+              r" per_connection_mails_per_s=([\d.]+) per_connection_nodelay_mails_per_s=([\d.]+)", plain, re.M)
+n = int(m.group(1))
+best, cold, nag, per_conn, per_conn_nd = (float(m.group(i)) for i in range(2, 7))
 sink_took = int(after) - int(before)
-expect_sink = 2 * n + min(int(nagle), n)
+expect_sink = 2 * n + 3 * min(int(nagle), n)
 if sink_took != expect_sink:
     sys.exit(f"FAILED: the sink counted {sink_took} mails from the plain sender, expected {expect_sink}")
 r = {"run": int(k), "mails": n, "mail_bytes_median": mails.get("bytes_median"),
@@ -198,12 +200,14 @@ r = {"run": int(k), "mails": n, "mail_bytes_median": mails.get("bytes_median"),
      "app_extra_mails": app.get("extra"), "audience_total": app.get("audience_total"),
      "app_peak_rss_mb": int(rss) if rss else None,
      "plain_mails_per_s": best, "plain_cold_mails_per_s": cold, "plain_nagle_mails_per_s": nag or None,
+     "plain_per_connection_mails_per_s": per_conn or None,
+     "plain_per_connection_nodelay_mails_per_s": per_conn_nd or None,
      "plain_sink_counted": sink_took}
 r["ratio"] = round(r["app_mails_per_s"] / best, 3) if r["app_mails_per_s"] else None
 json.dump(r, open(os.path.join(os.path.dirname(ro), f"run-{k}.json"), "w"), indent=1)
 print(f"RUN {k}: app {r['app_mails_per_s']} mails/s ({n} mails in {r['app_seconds']} s from announce; "
       f"announce answered in {r['announce_answer_s']} s) | plain Jakarta Mail, one connection, TCP_NODELAY: "
-      f"{best} mails/s (cold {cold}; default sockets {nag}) | ratio app/plain {r['ratio']} | "
+      f"{best} mails/s (cold {cold}; default sockets {nag}; a connection per mail {per_conn}, with TCP_NODELAY {per_conn_nd}) | ratio app/plain {r['ratio']} | "
       f"median mail {r['mail_bytes_median']} bytes | app peak RSS {r['app_peak_rss_mb']} MB")
 PY
 }
