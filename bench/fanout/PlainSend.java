@@ -27,7 +27,7 @@ import javax.net.SocketFactory;
  * the other over ONE SMTP connection, each to its own envelope recipients.
  *
  * <pre>
- * java -cp ANGUS_CP PlainSend.java send DIR HOST PORT [PASSES=2] [NAGLE_SAMPLE=100]
+ * java -cp ANGUS_CP PlainSend.java send DIR HOST PORT [PASSES=3] [NAGLE_SAMPLE=100]
  * java -cp ANGUS_CP PlainSend.java synth DIR N
  * </pre>
  *
@@ -92,7 +92,7 @@ public class PlainSend {
             synth(Path.of(args[1]), Integer.parseInt(args[2]));
         } else if (args.length >= 4 && args[0].equals("send")) {
             send(Path.of(args[1]), args[2], Integer.parseInt(args[3]),
-                    args.length > 4 ? Integer.parseInt(args[4]) : 2, args.length > 5 ? Integer.parseInt(args[5]) : 100);
+                    args.length > 4 ? Integer.parseInt(args[4]) : 3, args.length > 5 ? Integer.parseInt(args[5]) : 100);
         } else {
             System.err.println("usage: PlainSend send DIR HOST PORT [PASSES] [NAGLE_SAMPLE] | PlainSend synth DIR N");
             System.exit(2);

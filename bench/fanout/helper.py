@@ -48,9 +48,11 @@ class Api:
 
     def call(self, method, path, body=None, content_type="application/json", timeout=600):
         """Answers (status, json or text); never raises on an HTTP error status."""
-        data = None if body is None else json.dumps(body).encode()
         headers = {"Authorization": self.auth, "Accept": "application/json"}
-        if data is not None:
+        data = None
+        if method in ("POST", "PUT", "PATCH"):
+            # the API wants a JSON content type on every write, even one without a body (CSRF guard)
+            data = b"" if body is None else json.dumps(body).encode()
             headers["Content-Type"] = content_type
         req = urllib.request.Request(self.base + path, data=data, method=method, headers=headers)
         try:
