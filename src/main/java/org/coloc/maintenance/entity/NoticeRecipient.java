@@ -4,6 +4,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.TableGenerator;
 import java.time.Instant;
@@ -17,8 +18,12 @@ import lombok.Getter;
  */
 @Entity
 @Table(name = "NOTICE_RECIPIENT")
+@NamedQuery(name = NoticeRecipient.OF_MAINTENANCE,
+        query = "SELECT r FROM NoticeRecipient r WHERE r.maintenanceId = :maintenance ORDER BY r.id")
 @Getter
 public class NoticeRecipient {
+
+    public static final String OF_MAINTENANCE = "NoticeRecipient.ofMaintenance";
 
     @Id
     @TableGenerator(name = "NOTICE_RECIPIENT_IDS", allocationSize = 50)
@@ -42,5 +47,16 @@ public class NoticeRecipient {
 
     protected NoticeRecipient() {
         // for JPA
+    }
+
+    /** The member told about the maintenance by the announcement {@code announcementId}. */
+    public NoticeRecipient(long maintenanceId, long memberId, String address, String language, String announcementId,
+            Instant announcedAt) {
+        this.maintenanceId = maintenanceId;
+        this.memberId = memberId;
+        this.address = address;
+        this.language = language;
+        this.announcementId = announcementId;
+        this.announcedAt = announcedAt;
     }
 }
