@@ -21,7 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @RolesAllowed({Roles.ADMIN, Roles.API})
 public class ChangesResource {
 
-    private static final Set<String> TYPES = Set.of("member", "host", "vm");
+    private static final Set<String> TYPES = Set.of("member", "host", "vm", "maintenance");
 
     @EJB
     ChangeLog changes;
