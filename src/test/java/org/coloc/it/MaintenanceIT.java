@@ -84,6 +84,8 @@ class MaintenanceIT {
     /** When the test started: the windows are set from it; the app's clock only moves forward of it. */
     private static final Instant T0 = Instant.now().truncatedTo(ChronoUnit.MINUTES);
     private static long planned;
+    private static long dst;
+    private static Instant dstEnd;
     /** Each told member's announcement Message-ID. */
     private static final Map<String, String> announcements = new LinkedHashMap<>();
 
@@ -336,7 +338,8 @@ class MaintenanceIT {
                 {"title": "Onduleur", "description": "Changement de l'onduleur de gamma.", "start": "%s",
                  "end": "%s", "timeZone": "Europe/Paris", "hosts": [%d]}"""
                 .formatted(start.toOffsetDateTime(), end.toOffsetDateTime(), hosts.get("gamma")));
-        long dst = created(r);
+        dst = created(r);
+        dstEnd = end.toInstant();
         assertEquals(start.toOffsetDateTime(), OffsetDateTime.parse(r.json().getString("start")));
         assertEquals("+01:00", OffsetDateTime.parse(r.json().getString("end")).getOffset().getId());
         assertEquals(Set.of(members.get(DAN), members.get(GABY)), api.getJson("/api/maintenances/" + dst
@@ -345,7 +348,9 @@ class MaintenanceIT {
                 "Dan's requested VM and Gaby's decommissioned one do not count, their active ones do");
         assertEquals(200, api.post("/api/maintenances/" + dst + "/announce", null).status());
         for (String who : List.of(DAN, GABY)) {
-            VEvent event = event(calendar(app.awaitMail(who, 1, WAIT).get(0)));
+            MimeMessage announcement = app.awaitMail(who, 1, WAIT).get(0);
+            announcements.put(who, id(announcement.getMessageID()));
+            VEvent event = event(calendar(announcement));
             assertEquals(start.toInstant(), instant(event, Property.DTSTART), who);
             assertEquals(end.toInstant(), instant(event, Property.DTEND), who);
             assertEquals("Europe/Paris", event.<DateProperty<?>>getProperty(Property.DTSTART).orElseThrow()
@@ -355,6 +360,40 @@ class MaintenanceIT {
         assertFalse(text(mail.receivedBy(GABY).get(0)).contains("old.mixte.example"));
         assertEquals(0, mail.receivedBy(FRED).size());
         assertEquals(0, mail.receivedBy(EVE).size());
+    }
+
+    /**
+     * The whole window passes at once, as if coloc had been down for months: the stale reminders are skipped, the
+     * maintenance starts (one "started" mail each), and the end time asks the admin to complete it, once.
+     */
+    @Test
+    @Order(9)
+    void aWindowThatPassedWhileDownStartsWithoutStaleRemindersAndTheAdminCompletesIt() throws Exception {
+        Api.Reply now = api.post("/api/clock", "{\"advance\": \"PT0S\"}");
+        assertEquals(200, now.status(), now.text());
+        advance(Duration.between(Instant.parse(now.json().getString("now")), dstEnd).plusHours(1).toString());
+        for (String who : List.of(DAN, GABY)) {
+            assertThreaded(app.awaitMail(who, 2, WAIT).get(1), who);
+        }
+        quietFor(List.of(DAN, GABY), 2);
+        assertEquals("in-progress", api.getJson("/api/maintenances/" + dst).getString("state"));
+        assertEquals("maintenance", api.getJson("/api/hosts/" + hosts.get("gamma")).getString("status"));
+        JsonObject reminders = api.getJson("/api/outbox?kind=reminder");
+        assertEquals(1, reminders.getInt("total"), "the admin is reminded once: " + reminders);
+        assertEquals("owner@coloc.test", reminders.getJsonArray("items").getJsonObject(0).getJsonArray("recipients")
+                .getJsonObject(0).getString("address"));
+
+        Api.Reply done = api.post("/api/maintenances/" + dst + "/complete", null);
+        assertEquals(200, done.status(), done.text());
+        assertEquals("completed", done.json().getString("state"));
+        for (String who : List.of(DAN, GABY)) {
+            assertThreaded(app.awaitMail(who, 3, WAIT).get(2), who);
+        }
+        assertEquals("active", api.getJson("/api/hosts/" + hosts.get("gamma")).getString("status"));
+        advance("PT2H");
+        quietFor(List.of(DAN, GABY), 3);
+        assertEquals(1, api.getJson("/api/outbox?kind=reminder").getInt("total"));
+        assertEquals(0, mail.receivedBy(FRED).size());
     }
 
     // ---- helpers
