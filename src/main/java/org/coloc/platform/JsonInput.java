@@ -7,6 +7,7 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -144,6 +145,51 @@ public final class JsonInput {
             return null;
         }
         return n;
+    }
+
+    /** A boolean; {@code fallback} when absent or null. */
+    public boolean bool(String field, boolean fallback) {
+        JsonValue v = value(field);
+        if (v == null) {
+            return fallback;
+        }
+        if (v != JsonValue.TRUE && v != JsonValue.FALSE) {
+            error(field, "must be true or false");
+            return fallback;
+        }
+        return v == JsonValue.TRUE;
+    }
+
+    /** A moment written in ISO-8601 with its offset ({@code 2026-11-21T22:00:00+01:00} or {@code …Z}). */
+    public OffsetDateTime dateTime(String field, boolean required) {
+        String s = string(field, required, Integer.MAX_VALUE);
+        if (s == null) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(s);
+        } catch (DateTimeParseException e) {
+            error(field, "must be a date and time with its offset, like 2026-11-21T22:00:00+01:00");
+            return null;
+        }
+    }
+
+    /** A list of record ids (positive whole numbers), each once; empty when absent. */
+    public List<Long> ids(String field, int maxItems) {
+        Set<Long> seen = new java.util.LinkedHashSet<>();
+        items(field, maxItems, JsonValue.ValueType.NUMBER, "must be an id (a positive whole number)", (where, item) -> {
+            JsonNumber n = (JsonNumber) item;
+            if (!n.isIntegral() || n.bigDecimalValue().signum() <= 0
+                    || n.bigDecimalValue().compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
+                error(where, "must be an id (a positive whole number)");
+                return null;
+            }
+            if (!seen.add(n.longValueExact())) {
+                error(where, "appears twice");
+            }
+            return null;
+        });
+        return List.copyOf(seen);
     }
 
     public LocalDate date(String field, boolean required) {

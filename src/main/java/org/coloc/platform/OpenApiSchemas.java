@@ -18,6 +18,7 @@ import org.coloc.inventory.boundary.MemberView;
 import org.coloc.inventory.boundary.VmView;
 import org.coloc.intake.boundary.MessageDetail;
 import org.coloc.intake.boundary.MessageSummary;
+import org.coloc.maintenance.boundary.MaintenanceView;
 import org.coloc.outbox.boundary.OutboxMailView;
 import org.coloc.platform.changes.ChangeView;
 import org.eclipse.microprofile.openapi.OASFactory;
@@ -34,9 +35,10 @@ public class OpenApiSchemas implements OASModelReader {
 
     private static final List<Class<? extends Record>> RECORDS = List.of(MemberView.class, HostView.class,
             VmView.class, CertificateView.class, ChangeView.class, MessageSummary.class, MessageDetail.class,
-            CaseSummary.class, CaseView.class, OutboxMailView.class, Problem.class);
+            CaseSummary.class, CaseView.class, OutboxMailView.class, MaintenanceView.class, Problem.class);
     private static final List<Class<? extends Record>> PAGED = List.of(MemberView.class, HostView.class,
-            VmView.class, ChangeView.class, MessageSummary.class, CaseSummary.class, OutboxMailView.class);
+            VmView.class, ChangeView.class, MessageSummary.class, CaseSummary.class, OutboxMailView.class,
+            MaintenanceView.class);
 
     @Override
     public OpenAPI buildModel() {
@@ -93,7 +95,7 @@ public class OpenApiSchemas implements OASModelReader {
         if (c == LocalDate.class) {
             return OASFactory.createSchema().type(Schema.SchemaType.STRING).format("date");
         }
-        if (c == Instant.class) {
+        if (c == Instant.class || c == java.time.OffsetDateTime.class) {
             return OASFactory.createSchema().type(Schema.SchemaType.STRING).format("date-time");
         }
         if (c.isRecord()) {

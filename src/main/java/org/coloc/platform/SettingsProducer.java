@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import org.coloc.cases.control.CaseSettings;
 import org.coloc.intake.control.MailboxSettings;
 import org.coloc.inventory.control.InventorySettings;
+import org.coloc.maintenance.control.MaintenanceSettings;
 import org.coloc.outbox.control.OutboxSettings;
 import org.coloc.outbox.control.SmtpSettings;
 import org.coloc.platform.mailbox.LocalMailboxSettings;
@@ -78,5 +79,10 @@ public class SettingsProducer {
     @Produces
     InventorySettings inventory() {
         return settings.inventory();
+    }
+
+    @Produces
+    MaintenanceSettings maintenance() {
+        return settings.maintenance();
     }
 }

@@ -28,14 +28,15 @@ import org.coloc.platform.changes.ChangeLog;
  */
 public abstract class Records<E extends TrackedRecord & Editable<F>, F, V> {
 
+    // protected: kinds of records outside the inventory (maintenances) extend this too
     @PersistenceContext
-    EntityManager em;
+    protected EntityManager em;
 
     @Inject
-    Clock clock;
+    protected Clock clock;
 
     @EJB
-    ChangeLog changes;
+    protected ChangeLog changes;
 
     private final Class<E> entity;
     private final String type;
@@ -64,6 +65,14 @@ public abstract class Records<E extends TrackedRecord & Editable<F>, F, V> {
      * new record.
      */
     protected abstract void checkFree(F fields, Long self);
+
+    /**
+     * Applies checked fields to a record (a replace, or a merge patch applied to its view). A kind of record whose
+     * changes have consequences (a maintenance already announced mails its members) says so here.
+     */
+    protected void apply(E record, F fields, Instant now) {
+        record.apply(fields, now);
+    }
 
     /** Refuses (409) to delete a record others still depend on. */
     protected void checkDeletable(E record) {
@@ -106,7 +115,7 @@ public abstract class Records<E extends TrackedRecord & Editable<F>, F, V> {
     private Versioned<V> update(E record, F fields, String actor) {
         checkFree(fields, record.getId());
         V before = view(record);
-        record.apply(fields, clock.instant());
+        apply(record, fields, clock.instant());
         em.flush();
         changes.record(actor, type, record.getId(), "update", before, view(record));
         return versioned(record);
@@ -120,7 +129,7 @@ public abstract class Records<E extends TrackedRecord & Editable<F>, F, V> {
         em.remove(record);
     }
 
-    E find(long id) {
+    protected E find(long id) {
         E record = em.find(entity, id);
         if (record == null) {
             throw ProblemException.notFound("No " + label + " " + id + ".");
@@ -128,7 +137,7 @@ public abstract class Records<E extends TrackedRecord & Editable<F>, F, V> {
         return record;
     }
 
-    private Versioned<V> versioned(E record) {
+    protected Versioned<V> versioned(E record) {
         return new Versioned<>(view(record), record.getId(), record.getVersion());
     }
 }

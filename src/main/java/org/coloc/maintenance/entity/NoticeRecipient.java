@@ -1,6 +1,7 @@
 package org.coloc.maintenance.entity;
 
 import jakarta.persistence.Entity;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import lombok.Getter;
@@ -14,8 +15,12 @@ import org.coloc.platform.NumberedRow;
  */
 @Entity
 @Table(name = "NOTICE_RECIPIENT")
+@NamedQuery(name = NoticeRecipient.OF_MAINTENANCE,
+        query = "SELECT r FROM NoticeRecipient r WHERE r.maintenanceId = :maintenance ORDER BY r.id")
 @Getter
 public class NoticeRecipient extends NumberedRow {
+
+    public static final String OF_MAINTENANCE = "NoticeRecipient.ofMaintenance";
 
     private long maintenanceId;
 
@@ -34,5 +39,16 @@ public class NoticeRecipient extends NumberedRow {
 
     protected NoticeRecipient() {
         // for JPA
+    }
+
+    /** The member told about the maintenance by the announcement {@code announcementId}. */
+    public NoticeRecipient(long maintenanceId, long memberId, String address, String language, String announcementId,
+            Instant announcedAt) {
+        this.maintenanceId = maintenanceId;
+        this.memberId = memberId;
+        this.address = address;
+        this.language = language;
+        this.announcementId = announcementId;
+        this.announcedAt = announcedAt;
     }
 }

@@ -21,13 +21,13 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @RolesAllowed({Roles.ADMIN, Roles.API})
 public class ChangesResource {
 
-    private static final Set<String> TYPES = Set.of("member", "host", "vm");
+    private static final Set<String> TYPES = Set.of("member", "host", "vm", "maintenance");
 
     @EJB
     ChangeLog changes;
 
     @GET
-    @Operation(summary = "Changes of records, newest first", description = "type: member, host or vm; id: a record id")
+    @Operation(summary = "Changes of records, newest first", description = "type: member, host, vm or maintenance; id: a record id")
     public Page<ChangeView> list(@QueryParam("type") String type, @QueryParam("id") String id,
             @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
         if (type != null && !TYPES.contains(type)) {
