@@ -67,6 +67,11 @@ public final class Api {
         return send(HttpRequest.newBuilder(URI.create(base.get() + path)).GET());
     }
 
+    /** A conditional GET: 304 while the representation still has this entity tag. */
+    public Reply getIfNoneMatch(String path, String etag) {
+        return send(HttpRequest.newBuilder(URI.create(base.get() + path)).header("If-None-Match", etag).GET());
+    }
+
     public Reply post(String path, String json) {
         return send(HttpRequest.newBuilder(URI.create(base.get() + path))
                 .header("Content-Type", "application/json")

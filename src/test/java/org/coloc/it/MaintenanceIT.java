@@ -396,6 +396,62 @@ class MaintenanceIT {
         assertEquals(0, mail.receivedBy(FRED).size());
     }
 
+    @Test
+    @Order(10)
+    void answersToAnyNoticeOfAMaintenanceLandInOneCaseLinkedToIt() throws Exception {
+        List<MimeMessage> alices = mail.receivedBy(ALICE);
+        MimeMessage reminder = alices.get(1);
+        MimeMessage announcement = alices.get(0);
+        app.send(answer("alice-answer-1@members.test", reminder, "Dimanche soir, pas de souci ?"), ALICE);
+        JsonObject cases = api.await("/api/cases?maintenance=" + planned, p -> p.getInt("total") == 1, WAIT);
+        JsonObject linked = cases.getJsonArray("items").getJsonObject(0);
+        assertEquals(planned, linked.getJsonNumber("maintenance").longValue());
+        assertEquals(ALICE, linked.getString("requester"));
+        int number = linked.getInt("number");
+
+        app.send(answer("alice-answer-2@members.test", announcement, "Et la base de données ?"), ALICE);
+        api.await("/api/cases/" + number, c -> c.getJsonArray("messages").size() >= 3, WAIT);
+        assertEquals(1, api.getJson("/api/cases?maintenance=" + planned).getInt("total"),
+                "one case per member and maintenance, whichever notice she answers");
+        assertEquals(0, api.getJson("/api/cases?maintenance=" + dst).getInt("total"));
+    }
+
+    @Test
+    @Order(11)
+    void thePublicListAndFeedsNameHostsButNoMemberAndNoAddress() {
+        Api anonymous = api.withoutCredentials();
+        for (String path : List.of("/api/public/maintenances", "/feeds/maintenances.atom", "/feeds/maintenances.ics")) {
+            Api.Reply r = anonymous.get(path);
+            assertEquals(200, r.status(), path);
+            String body = r.text();
+            assertTrue(body.contains("Onduleur") && body.contains("gamma"), path + ": " + body);
+            assertFalse(body.contains("@"), path + " shows an address: " + body);
+            for (String name : List.of("Alice", "Bob", "Chloé", "Dan", "Gaby", "velo", "radio", "jardin")) {
+                assertFalse(body.contains(name), path + " names " + name + ": " + body);
+            }
+            assertFalse(body.contains("Brouillon"), path + " shows a draft");
+            String etag = r.header("ETag");
+            assertTrue(etag != null, path + " has no ETag");
+            assertEquals(304, anonymous.getIfNoneMatch(path, etag).status(), path);
+        }
+    }
+
+    /** A member's answer to one of our notices, threaded under it as her mail client would. */
+    private static byte[] answer(String id, MimeMessage notice, String text) throws Exception {
+        String parent = notice.getMessageID();
+        return ("From: Alice Vélo <" + ALICE + ">\r\n"
+                + "To: " + TestMailServer.COLOC + "\r\n"
+                + "Subject: Re: " + notice.getSubject() + "\r\n"
+                + "Date: Sun, 29 Nov 2026 10:00:00 +0100\r\n"
+                + "Message-ID: <" + id + ">\r\n"
+                + "In-Reply-To: " + parent + "\r\n"
+                + "References: " + parent + "\r\n"
+                + "MIME-Version: 1.0\r\n"
+                + "Content-Type: text/plain; charset=utf-8\r\n"
+                + "Content-Transfer-Encoding: 8bit\r\n"
+                + "\r\n" + text + "\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     // ---- helpers
 
     private static void advance(String by) {
