@@ -177,7 +177,7 @@ class PublicMaintenancesInContainerIT {
         return URI.create(base.toString().replaceAll("/+$", "") + path);
     }
 
-    /** A maintenance row as the maintenance REST API stores it (columns of migration V4). */
+    /** A maintenance row as the REST API stores it (migration V4; booleans are SMALLINT on Derby, V4.1). */
     private void maintenance(long id, String state, String title, Instant start, Instant end, boolean everything,
             List<Long> hosts, List<Long> vms) throws SQLException {
         Instant now = clock.instant();
@@ -185,7 +185,7 @@ class PublicMaintenancesInContainerIT {
             try (PreparedStatement st = c.prepareStatement("INSERT INTO MAINTENANCE (ID, VERSION, CREATED, UPDATED,"
                     + " TITLE, DESCRIPTION, START_AT, END_AT, TIME_ZONE, EVERYTHING, AUTO_COMPLETE, STATE,"
                     + " ICAL_SEQUENCE, ANNOUNCED_AT, COMPLETED_AT, CANCELLED_AT)"
-                    + " VALUES (?, 1, ?, ?, ?, ?, ?, ?, 'Europe/Paris', ?, FALSE, ?, 0, ?, ?, ?)")) {
+                    + " VALUES (?, 1, ?, ?, ?, ?, ?, ?, 'Europe/Paris', ?, 0, ?, 0, ?, ?, ?)")) {
                 st.setLong(1, id);
                 st.setTimestamp(2, Timestamp.from(now));
                 st.setTimestamp(3, Timestamp.from(now.plusSeconds(id)));
