@@ -1,40 +1,28 @@
 package org.coloc.cases.boundary;
 
 import jakarta.ejb.EJB;
-import jakarta.ejb.Schedule;
-import jakarta.ejb.Singleton;
-import jakarta.enterprise.event.Observes;
-import java.util.logging.Level;
-import java.util.logging.Logger;
-import org.coloc.platform.ClockResource;
+import jakarta.ejb.Stateless;
+import org.coloc.platform.Sweep;
+import org.coloc.platform.Sweeps;
 
 /**
- * Sweeps the deadlines stored with the cases every minute (non-persistent timer: the deadlines live in the
- * database, so a restart loses nothing): reminders to the admin, courteous closing of abandoned cases.
+ * The deadlines stored with the cases, swept by {@link Sweeps} every minute: reminders to the admin, courteous
+ * closing of abandoned cases (one transaction for both, as a sweep).
  */
-@Singleton
-public class CaseTimers {
-
-    private static final Logger LOG = Logger.getLogger(CaseTimers.class.getName());
+@Stateless
+public class CaseTimers implements Sweep {
 
     @EJB
     CaseDeadlines deadlines;
 
-    @Schedule(hour = "*", minute = "*", persistent = false, info = "case deadlines")
-    void everyMinute() {
-        sweep();
+    @Override
+    public void sweep() {
+        deadlines.remindAdmin();
+        deadlines.closeAbandoned();
     }
 
-    public void onClockMoved(@Observes ClockResource.ClockMoved moved) {
-        sweep();
-    }
-
-    private void sweep() {
-        try {
-            deadlines.remindAdmin();
-            deadlines.closeAbandoned();
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Case deadline sweep failed; the next one tries again", e);
-        }
+    @Override
+    public String what() {
+        return "Case deadline";
     }
 }

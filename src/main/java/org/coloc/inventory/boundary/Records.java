@@ -101,14 +101,12 @@ public abstract class Records<E extends TrackedRecord & Editable<F>, F, V> {
     }
 
     public Versioned<V> replace(long id, String body, String ifMatch, String actor) {
-        E record = find(id);
-        ETags.check(ifMatch, record.getVersion());
+        E record = findAt(id, ifMatch);
         return update(record, fields(JsonBodies.parse(body)), actor);
     }
 
     public Versioned<V> patch(long id, String patch, String ifMatch, String actor) {
-        E record = find(id);
-        ETags.check(ifMatch, record.getVersion());
+        E record = findAt(id, ifMatch);
         return update(record, fields(JsonBodies.mergePatch(view(record), patch)), actor);
     }
 
@@ -122,8 +120,7 @@ public abstract class Records<E extends TrackedRecord & Editable<F>, F, V> {
     }
 
     public void delete(long id, String ifMatch, String actor) {
-        E record = find(id);
-        ETags.check(ifMatch, record.getVersion());
+        E record = findAt(id, ifMatch);
         checkDeletable(record);
         changes.record(actor, type, id, "delete", view(record), null);
         em.remove(record);
@@ -134,6 +131,13 @@ public abstract class Records<E extends TrackedRecord & Editable<F>, F, V> {
         if (record == null) {
             throw ProblemException.notFound("No " + label + " " + id + ".");
         }
+        return record;
+    }
+
+    /** The record to change, as the caller last saw it: 404 for an unknown id, 412 when If-Match is not its version. */
+    protected E findAt(long id, String ifMatch) {
+        E record = find(id);
+        ETags.check(ifMatch, record.getVersion());
         return record;
     }
 

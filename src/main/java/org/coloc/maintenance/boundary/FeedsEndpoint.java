@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.List;
 import org.coloc.maintenance.control.ConditionalGet;
 import org.coloc.maintenance.control.PublicFeeds;
@@ -23,17 +24,36 @@ public class FeedsEndpoint extends HttpServlet {
     @Inject
     PublicMaintenances maintenances;
 
+    /** The feeds by their path below {@code /feeds}: how each writes the list, and its media type. */
+    private enum Feed {
+        ATOM("/maintenances.atom", "application/atom+xml;charset=UTF-8"),
+        ICS("/maintenances.ics", "text/calendar;charset=UTF-8");
+
+        final String path;
+        final String mediaType;
+
+        Feed(String path, String mediaType) {
+            this.path = path;
+            this.mediaType = mediaType;
+        }
+
+        static Feed at(String path) {
+            return Arrays.stream(values()).filter(f -> f.path.equals(path)).findFirst().orElse(null);
+        }
+
+        byte[] write(List<PublicMaintenance> items, String domain) {
+            return this == ATOM ? PublicFeeds.atom(items, domain) : PublicFeeds.ics(items, domain);
+        }
+    }
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String path = request.getPathInfo() == null ? "" : request.getPathInfo();
-        boolean atom = path.equals("/maintenances.atom");
-        if (!atom && !path.equals("/maintenances.ics")) {
+        Feed feed = Feed.at(request.getPathInfo());
+        if (feed == null) {
             response.sendError(404);
             return;
         }
-        List<PublicMaintenance> items = maintenances.list();
-        byte[] body = atom ? PublicFeeds.atom(items, maintenances.domain())
-                : PublicFeeds.ics(items, maintenances.domain());
+        byte[] body = feed.write(maintenances.list(), maintenances.domain());
         String etag = ConditionalGet.etag(body);
         response.setHeader("ETag", etag);
         response.setHeader("Cache-Control", ConditionalGet.CACHE_CONTROL);
@@ -41,7 +61,7 @@ public class FeedsEndpoint extends HttpServlet {
             response.setStatus(304);
             return;
         }
-        response.setContentType(atom ? "application/atom+xml;charset=UTF-8" : "text/calendar;charset=UTF-8");
+        response.setContentType(feed.mediaType);
         response.setContentLength(body.length);
         response.getOutputStream().write(body);
     }

@@ -28,7 +28,6 @@ import org.coloc.outbox.control.Composer;
 import org.coloc.outbox.control.OutgoingIds;
 import org.coloc.outbox.control.OutgoingMail;
 import org.coloc.platform.ColocSettings;
-import org.coloc.platform.ETags;
 import org.coloc.platform.Ids;
 import org.coloc.platform.InvalidInputException;
 import org.coloc.platform.JsonBodies;
@@ -108,11 +107,9 @@ public class Maintenances extends Records<Maintenance, MaintenanceFields, Mainte
 
     /** Draft → announced: one mail per member told, queued with the change. */
     public Versioned<MaintenanceView> announce(long id, String ifMatch, String actor) {
-        Maintenance m = find(id);
-        ETags.check(ifMatch, m.getVersion());
+        Maintenance m = findAt(id, ifMatch);
         if (m.getState() != MaintenanceState.DRAFT) {
-            throw ProblemException.conflict("Maintenance " + id + " is " + m.getState().label()
-                    + ": only a draft is announced.");
+            throw stateConflict(m, ": only a draft is announced.");
         }
         Instant now = clock.instant();
         if (!m.getStartAt().isAfter(now)) {
@@ -128,10 +125,9 @@ public class Maintenances extends Records<Maintenance, MaintenanceFields, Mainte
     /** Draft, announced or in progress → cancelled; those told hear it (a calendar CANCEL). */
     public Versioned<MaintenanceView> cancel(long id, String body, String ifMatch, String actor) {
         String reason = body == null || body.isBlank() ? null : MaintenanceInputs.reason(JsonBodies.parse(body));
-        Maintenance m = find(id);
-        ETags.check(ifMatch, m.getVersion());
+        Maintenance m = findAt(id, ifMatch);
         if (m.getState().over()) {
-            throw ProblemException.conflict("Maintenance " + id + " is " + m.getState().label() + " already.");
+            throw stateConflict(m, " already.");
         }
         Instant now = clock.instant();
         MaintenanceView before = view(m);
@@ -147,11 +143,9 @@ public class Maintenances extends Records<Maintenance, MaintenanceFields, Mainte
 
     /** In progress → completed; those told hear it. */
     public Versioned<MaintenanceView> complete(long id, String ifMatch, String actor) {
-        Maintenance m = find(id);
-        ETags.check(ifMatch, m.getVersion());
+        Maintenance m = findAt(id, ifMatch);
         if (m.getState() != MaintenanceState.IN_PROGRESS) {
-            throw ProblemException.conflict("Maintenance " + id + " is " + m.getState().label()
-                    + ": only one in progress is completed (cancel one that has not started).");
+            throw stateConflict(m, ": only one in progress is completed (cancel one that has not started).");
         }
         MaintenanceView before = view(m);
         deadlines.complete(m, clock.instant());
@@ -228,9 +222,13 @@ public class Maintenances extends Records<Maintenance, MaintenanceFields, Mainte
     @Override
     protected void checkDeletable(Maintenance m) {
         if (m.getState() != MaintenanceState.DRAFT) {
-            throw ProblemException.conflict("Maintenance " + m.getId() + " is " + m.getState().label()
-                    + ": only a draft is deleted (cancel it instead).");
+            throw stateConflict(m, ": only a draft is deleted (cancel it instead).");
         }
+    }
+
+    /** 409 for an action its state forbids: "Maintenance 7 is cancelled" and the rule, e.g. " already.". */
+    private static ProblemException stateConflict(Maintenance m, String rule) {
+        return ProblemException.conflict("Maintenance " + m.getId() + " is " + m.getState().label() + rule);
     }
 
     private static MaintenanceState state(String raw) {

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.CsvFileSource;
 
 /** Who is told: owners of VMs in service on the affected hosts, plus owners of the named VMs; active members only. */
 class AudienceTest {
@@ -39,21 +39,7 @@ class AudienceTest {
 
     /** hosts and vms: ids ("-" none); told: member → their VMs, by name. */
     @ParameterizedTest(name = "hosts {0}, vms {1}, everything {2}: {3}")
-    @CsvSource(delimiter = '|', value = {
-        "1   | -   | false | Alice: atelier velo; bob: bob-web",
-        "2   | -   | false | bob: bob-db; Chloé: chloe-1 chloe-2",
-        "1   | 105 | false | Alice: atelier velo; bob: bob-web; Chloé: chloe-2",
-        // a requested VM runs nothing yet, a decommissioned one nothing any more
-        "3   | -   | false | -",
-        "-   | 106 107 | false | -",
-        // a former member is never told, even about a VM named on its own
-        "-   | 108 | false | -",
-        // a VM on no host is affected only when named
-        "-   | 110 | false | Dan: nowhere",
-        "-   | -   | true  | Alice: atelier velo; bob: bob-db bob-web; Chloé: chloe-1 chloe-2; Dan: nowhere",
-        // unknown ids (the boundary refuses them before) change nothing
-        "9   | 999 | false | -",
-    })
+    @CsvFileSource(resources = "/maintenance/audience-told.csv", delimiter = '|', quoteCharacter = '\'')
     void told(String hosts, String vms, boolean everything, String told) {
         Audience.Scope scope = new Audience.Scope(everything, ids(hosts), ids(vms));
         assertEquals(told, describe(Audience.of(scope, VMS, MEMBERS)));

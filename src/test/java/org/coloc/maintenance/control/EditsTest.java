@@ -12,7 +12,7 @@ import org.coloc.maintenance.entity.MaintenanceState;
 import org.coloc.platform.InvalidInputException;
 import org.coloc.platform.ProblemException;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.CsvFileSource;
 
 /** What an edit means for those told: by state and by what changed. */
 class EditsTest {
@@ -25,28 +25,7 @@ class EditsTest {
 
     /** change: what the edit changes; outcome: the effect, or the status of the refusal. */
     @ParameterizedTest(name = "{0}, {1}: {2}")
-    @CsvSource(delimiter = '|', value = {
-        "draft       | start later   | QUIET",
-        "draft       | hosts         | QUIET",
-        "draft       | start past    | QUIET",
-        "announced   | nothing       | QUIET",
-        "announced   | autoComplete  | QUIET",
-        "announced   | start later   | RESCHEDULED",
-        "announced   | end           | RESCHEDULED",
-        "announced   | end removed   | RESCHEDULED",
-        "announced   | zone          | RESCHEDULED",
-        "announced   | description   | UPDATED",
-        "announced   | titleEn       | UPDATED",
-        "announced   | text and end  | RESCHEDULED",
-        "announced   | start past    | 400",
-        "announced   | hosts         | 409",
-        "announced   | everything    | 409",
-        "in-progress | end           | RESCHEDULED",
-        "in-progress | description   | UPDATED",
-        "in-progress | start later   | 409",
-        "completed   | description   | 409",
-        "cancelled   | nothing       | 409",
-    })
+    @CsvFileSource(resources = "/maintenance/edits-effect.csv", delimiter = '|', quoteCharacter = '\'')
     void effect(String state, String change, String outcome) {
         MaintenanceState s = org.coloc.platform.Labelled.parse(MaintenanceState.class, state);
         MaintenanceFields after = CHANGES(change).apply(BEFORE);

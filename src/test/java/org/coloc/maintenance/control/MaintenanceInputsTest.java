@@ -15,7 +15,7 @@ import org.coloc.platform.JsonBodies;
 import org.coloc.platform.Problem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.CsvFileSource;
 
 /** The JSON of a maintenance: every bad field named at once. */
 class MaintenanceInputsTest {
@@ -49,21 +49,7 @@ class MaintenanceInputsTest {
 
     /** body: the fields besides GOOD's (or instead, when it starts with '!'); errors: field names with a problem. */
     @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource(delimiter = '|', value = {
-        "!\"hosts\": [1]                                               | title description start",
-        "\"end\": \"2027-10-31T01:00:00+02:00\", \"hosts\": [1]        | end",
-        "\"end\": \"2027-10-31T01:30:00+02:00\", \"hosts\": [1]        | end",
-        "\"start\": \"2027-10-31 01:30\", \"hosts\": [1]               | start",
-        "\"start\": \"2027-10-31T01:30:00\", \"hosts\": [1]            | start",
-        "\"timeZone\": \"Mars/Olympus\", \"hosts\": [1]                | timeZone",
-        "\"timeZone\": \"+02:00\", \"hosts\": [1]                      | timeZone",
-        "\"hosts\": [0, -1, 1.5, \"2\", 3, 3]                          | hosts[0] hosts[1] hosts[2] hosts[3] hosts[5]",
-        "\"hosts\": 1                                                  | hosts",
-        "\"vms\": [1], \"everything\": \"yes\"                         | everything",
-        "\"vms\": [1], \"colour\": \"red\"                             | colour",
-        "\"hosts\": []                                                 | hosts",
-        "\"everything\": false                                         | hosts",
-    })
+    @CsvFileSource(resources = "/maintenance/inputs-refused.csv", delimiter = '|', quoteCharacter = '\'')
     void refused(String body, String errors) {
         String json = body.startsWith("!") ? "{" + body.substring(1) + "}" : "{" + GOOD + ", " + body + "}";
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> read(json));

@@ -8,18 +8,14 @@ import java.util.List;
 import java.util.Map;
 import org.coloc.platform.SettingsReader;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvFileSource;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** coloc.maintenance.reminders: a list of positive durations, longest first; anything else refuses the start. */
 class MaintenanceSettingsTest {
 
     @ParameterizedTest(name = "''{0}'' -> {1}")
-    @CsvSource(delimiter = '|', value = {
-        "PT72H,PT24H,PT1H    | PT72H PT24H PT1H",
-        "PT1H, P3D ,PT24H    | PT72H PT24H PT1H",
-        "PT30M               | PT30M",
-        "''                  | -",
-    })
+    @CsvFileSource(resources = "/maintenance/settings-reminders.csv", delimiter = '|', quoteCharacter = '\'')
     void read(String value, String reminders) {
         SettingsReader in = SettingsReader.of(Map.of(MaintenanceSettings.REMINDERS, value));
         MaintenanceSettings s = MaintenanceSettings.read(in);

@@ -10,7 +10,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.CsvFileSource;
 
 /** Which reminder goes out when: at most once each, one at a time, none once the start has passed. */
 class RemindersTest {
@@ -24,24 +24,7 @@ class RemindersTest {
      * send: the reminder it sends ("-" none); doneAfter: the offsets done with afterwards.
      */
     @ParameterizedTest(name = "{0} h before the start, done {1}: send {2}, done {3}")
-    @CsvSource(delimiter = '|', value = {
-        // nothing due yet
-        "100   | -              | -     | -",
-        "72.5  | -              | -     | -",
-        // each one at its time
-        "72    | -              | PT72H | PT72H",
-        "71    | PT72H          | -     | PT72H",
-        "24    | PT72H          | PT24H | PT24H PT72H",
-        "0.5   | PT72H PT24H    | PT1H  | PT1H PT24H PT72H",
-        // all done: nothing more, however often the sweep runs
-        "0.1   | PT1H PT24H PT72H | -   | PT1H PT24H PT72H",
-        // coloc was down across two reminder times: one mail, the one closest to the start
-        "20    | -              | PT24H | PT24H PT72H",
-        "0.5   | PT72H          | PT1H  | PT1H PT24H PT72H",
-        // the start passed while down: skipped, the "started" notice says more
-        "-2    | PT72H          | -     | PT1H PT24H PT72H",
-        "0     | PT72H PT24H    | -     | PT1H PT24H PT72H",
-    })
+    @CsvFileSource(resources = "/maintenance/reminders-due.csv", delimiter = '|', quoteCharacter = '\'')
     void dueReminders(double hoursBeforeStart, String done, String send, String doneAfter) {
         Instant now = START.minusSeconds(Math.round(hoursBeforeStart * 3600));
         Reminders.Due due = Reminders.due(START, now, OFFSETS, durations(done));
@@ -50,14 +33,7 @@ class RemindersTest {
     }
 
     @ParameterizedTest(name = "announced {0} h before: {1} skipped")
-    @CsvSource(delimiter = '|', value = {
-        "200  | -",
-        "72   | PT72H",
-        "48   | PT72H",
-        "24   | PT24H PT72H",
-        "2    | PT24H PT72H",
-        "0.5  | PT1H PT24H PT72H",
-    })
+    @CsvFileSource(resources = "/maintenance/reminders-skipped.csv", delimiter = '|', quoteCharacter = '\'')
     void offsetsAlreadyPastAtTheAnnouncementAreSkipped(double hoursBeforeStart, String skipped) {
         Instant now = START.minusSeconds(Math.round(hoursBeforeStart * 3600));
         assertEquals(durations(skipped), Reminders.past(START, now, OFFSETS));
