@@ -99,9 +99,31 @@ public class OutboxSender {
         }
     }
 
+    /** Where a drain's time went, for the log (nanoseconds). */
+    private static final class Took {
+        long claim;
+        long read;
+        long smtp;
+        long record;
+        int mails;
+
+        long since(long start) {
+            return System.nanoTime() - start;
+        }
+
+        @Override
+        public String toString() {
+            return mails + " mails: claim " + claim / 1_000_000 + " ms, read " + read / 1_000_000 + " ms, smtp "
+                    + smtp / 1_000_000 + " ms, record " + record / 1_000_000 + " ms";
+        }
+    }
+
     private void drainDue() {
+        Took took = new Took();
+        long start = System.nanoTime();
         try (SmtpSender.Connection connection = smtp.open()) {
             while (true) {
+                long t = System.nanoTime();
                 Instant now = clock.instant();
                 List<Long> due = rows.due(now, BATCH);
                 if (due.isEmpty()) {
@@ -109,32 +131,43 @@ public class OutboxSender {
                 }
                 Instant until = now.plus(LEASE);
                 List<Long> mine = rows.claim(due, now, until);
+                took.claim += took.since(t);
                 if (mine.isEmpty()) {
                     // another instance took them: it sends them, and this one looks again at the next round
                     return;
                 }
-                if (!send(connection, mine, until)) {
+                if (!send(connection, mine, until, took)) {
                     return;
                 }
+            }
+        } finally {
+            if (took.mails > 0) {
+                // a fan-out is worth a line with where its time went; the everyday single mail is not
+                LOG.log(took.mails >= BATCH ? Level.INFO : Level.FINE, () -> "Outbox drain: " + took + "; " + (System.nanoTime() - start) / 1_000_000
+                        + " ms in all");
             }
         }
     }
 
     /** Sends the claimed batch; false when the SMTP server could not be reached (the drain ends). */
-    private boolean send(SmtpSender.Connection connection, List<Long> claimed, Instant until) {
+    private boolean send(SmtpSender.Connection connection, List<Long> claimed, Instant until, Took took) {
         Duration maxDelay = settings.maxRetryDelay();
         Duration giveUpAfter = settings.giveUpAfter();
         Set<Long> untried = new LinkedHashSet<>(claimed);
         Map<Long, Map<String, Delivery.Outcome>> outcomes = new LinkedHashMap<>();
         boolean reachable = true;
         try {
+            long t = System.nanoTime();
             Map<Long, OutgoingMail> mails = rows.pending(claimed);
+            took.read += took.since(t);
             // claimed but gone (the admin dropped it meanwhile): nothing to send, nothing to give back
             untried.retainAll(mails.keySet());
             for (Map.Entry<Long, OutgoingMail> e : mails.entrySet()) {
                 long id = e.getKey();
                 OutgoingMail mail = e.getValue();
                 Map<String, Delivery.Outcome> of;
+                long s = System.nanoTime();
+                took.mails++;
                 try {
                     of = connection.send(mail);
                 } catch (SmtpSender.Unreachable x) {
@@ -151,6 +184,7 @@ public class OutboxSender {
                         LOG.info(() -> "Outbox mail " + id + " to " + to + ": " + o.result() + " (" + o.reason() + ")");
                     }
                 });
+                took.smtp += took.since(s);
                 outcomes.put(id, of);
                 untried.remove(id);
                 if (!reachable) {
@@ -158,12 +192,10 @@ public class OutboxSender {
                     break;
                 }
                 if (outcomes.size() >= RECORD_EVERY) {
-                    rows.attempted(outcomes, clock.instant(), maxDelay, giveUpAfter);
-                    outcomes.clear();
+                    record(outcomes, maxDelay, giveUpAfter, took);
                 }
             }
-            rows.attempted(outcomes, clock.instant(), maxDelay, giveUpAfter);
-            outcomes.clear();
+            record(outcomes, maxDelay, giveUpAfter, took);
         } finally {
             if (!outcomes.isEmpty()) {
                 // a failure while recording: these were sent; their lease brings them back, as after a crash
@@ -174,5 +206,13 @@ public class OutboxSender {
             }
         }
         return reachable;
+    }
+
+    private void record(Map<Long, Map<String, Delivery.Outcome>> outcomes, Duration maxDelay, Duration giveUpAfter,
+            Took took) {
+        long t = System.nanoTime();
+        rows.attempted(outcomes, clock.instant(), maxDelay, giveUpAfter);
+        outcomes.clear();
+        took.record += took.since(t);
     }
 }
