@@ -163,7 +163,9 @@ run_one() {
     mv "$S/dump" "$S/app-dump"
     python3 "$HERE/helper.py" extract --dump "$S/app-dump" --out "$mails" | tee "$RO/mails.txt"
     cp "$mails/mails.json" "$RO/mails.json"
-    mkdir -p "$RO/sample"; ls "$mails"/*.eml | head -3 | xargs -r cp -t "$RO/sample"
+    # (not ls | head: with pipefail, ls killed by SIGPIPE on a long listing ended the whole script here)
+    local emls=("$mails"/*.eml)
+    mkdir -p "$RO/sample"; cp -t "$RO/sample" "${emls[@]:0:3}"
   else
     java -cp "$ANGUS_CP" "$HERE/PlainSend.java" synth "$mails" "$MEMBERS"
     python3 - "$mails" "$RO/mails.json" <<'PY'

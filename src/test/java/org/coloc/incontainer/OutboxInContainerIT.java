@@ -197,6 +197,65 @@ class OutboxInContainerIT {
                 + "LIKE 'ivan%'"));
     }
 
+    /**
+     * Issue 10: the drain claims due mail by batches. Two drains reading the same due list and claiming it as a
+     * batch at the same moment get disjoint shares that together are every mail: each is sent once.
+     */
+    @Test
+    @Order(4)
+    void twoDrainsClaimingOverlappingBatchesAtOnceShareTheMailWithoutOverlap() throws Exception {
+        pauseTheRealSender();
+        List<String> recipients = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            recipients.add(TestMails.someone("judy" + i));
+        }
+        List<Long> queued = queueEach(recipients);
+        Instant now = clock.instant();
+        CountDownLatch bothRead = new CountDownLatch(2);
+        // one takes the list as read, the other backwards: overlapping batches taken in opposite orders
+        Future<List<Long>> one = executor.submit(() -> claimBatch(now, bothRead, false));
+        Future<List<Long>> two = executor.submit(() -> claimBatch(now, bothRead, true));
+        List<Long> mine = one.get(60, TimeUnit.SECONDS);
+        List<Long> theirs = two.get(60, TimeUnit.SECONDS);
+
+        Set<Long> both = new HashSet<>(mine);
+        both.retainAll(theirs);
+        assertEquals(Set.of(), both, "no mail claimed by both drains");
+        Set<Long> claimed = new HashSet<>(mine);
+        claimed.addAll(theirs);
+        assertTrue(claimed.containsAll(queued), "every due mail claimed by one of them");
+        assertEquals(Map.of(), rows.pending(queued.stream().filter(id -> !claimed.contains(id)).toList()));
+        assertEquals(queued.size(), rows.pending(queued).size(), "each claimed mail is read back to be sent");
+        assertEquals(40, tables().count("SELECT COUNT(*) FROM OUTBOX_MAIL WHERE STATUS = 'sending' AND FIRST_RECIPIENT "
+                + "LIKE 'judy%'"));
+    }
+
+    /** A batch the drain could not try (SMTP unreachable) is given back: due again at once, not after the lease. */
+    @Test
+    @Order(5)
+    void claimedMailNotTriedIsGivenBackDueAtOnce() throws Exception {
+        pauseTheRealSender();
+        long id = queue(TestMails.someone("kim"));
+        Instant now = clock.instant();
+        Instant until = now.plus(LEASE);
+        assertEquals(List.of(id), rows.claim(List.of(id), now, until));
+        assertFalse(rows.due(now).contains(id));
+        assertEquals(0, rows.release(List.of(id), until.plusSeconds(1), now), "not under another lease");
+        assertEquals(1, rows.release(List.of(id), until, now));
+        assertTrue(rows.due(now).contains(id), "due again without waiting for the lease");
+        assertEquals("queued", tables().one("SELECT STATUS FROM OUTBOX_MAIL WHERE ID = ?", id).get("STATUS"));
+    }
+
+    private List<Long> claimBatch(Instant now, CountDownLatch bothRead, boolean backwards) throws InterruptedException {
+        List<Long> due = new ArrayList<>(rows.due(now, 100));
+        if (backwards) {
+            java.util.Collections.reverse(due);
+        }
+        bothRead.countDown();
+        bothRead.await(30, TimeUnit.SECONDS);
+        return rows.claim(due, now, now.plus(LEASE));
+    }
+
     private Set<Long> claimAllDue(Instant now, CountDownLatch bothRead) throws InterruptedException {
         List<Long> due = rows.due(now);
         bothRead.countDown();

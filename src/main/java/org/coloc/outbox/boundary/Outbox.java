@@ -4,6 +4,7 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
@@ -62,6 +63,9 @@ public class Outbox {
     @EJB
     OutboxRows rows;
 
+    @Inject
+    Event<DrainKick.MailQueued> mailQueued;
+
     /** What was queued: the Message-ID it will carry (without angle brackets), its subject and text. */
     public record Queued(String messageId, String subject, String text) {
     }
@@ -90,7 +94,10 @@ public class Outbox {
         for (int i = 0; i < to.size(); i++) {
             em.persist(new OutboxRecipient(row.getId(), i, to.get(i)));
         }
-        queued.queued(kind, row.getFirstRecipient(), row.getId());
+        if (queued.queued(kind, row.getFirstRecipient(), row.getId())) {
+            // observed after the commit, so the drain sees the rows; not at all on a rollback
+            mailQueued.fire(new DrainKick.MailQueued());
+        }
         // as stored and sent: a caller's over-long id is kept as a bounded key
         return row.getMessageId();
     }

@@ -12,7 +12,8 @@ import org.coloc.outbox.entity.OutboxKind;
 /**
  * The mails the current transaction queued, by kind and first recipient. Intake threads a whole batch
  * of mail in one transaction; the acknowledgement rate limit reads the database rows without flushing the
- * batch first (see {@code CaseWrites} for why a flush per mail is costly) and adds what this list knows.
+ * batch first (see {@code CaseWrites} for why a flush per mail is costly) and adds what this list knows. The
+ * first mail of a transaction also asks for a drain once it commits ({@link DrainKick}).
  */
 @TransactionScoped
 public class QueuedInTransaction implements Serializable {
@@ -22,8 +23,14 @@ public class QueuedInTransaction implements Serializable {
     private final Map<String, Set<Long>> ids = new HashMap<>();
     private final Map<String, Set<Long>> stored = new HashMap<>();
 
-    void queued(OutboxKind kind, String firstRecipient, long id) {
+    private boolean any;
+
+    /** Records a queued mail; true for the transaction's first (then the drain is asked for, once). */
+    boolean queued(OutboxKind kind, String firstRecipient, long id) {
+        boolean first = !any;
+        any = true;
         ids.computeIfAbsent(key(kind, firstRecipient), k -> new HashSet<>()).add(id);
+        return first;
     }
 
     /** Ids, not a count: a row may also have been flushed already and be found by a query too. */

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
 
 /**
  * What an SMTP attempt did to each recipient, read from what Angus Mail reports: an address refused with a
@@ -100,6 +101,26 @@ public final class Delivery {
             });
         }
         return out;
+    }
+
+    /**
+     * Whether a failed attempt ended without the server saying anything about the mail: the connection was lost
+     * (no reply at all) or the server said it is closing it (421), and no recipient was taken. Such a mail is
+     * worth once more on a new connection.
+     */
+    public static boolean noVerdict(MessagingException e) {
+        int code = e instanceof SMTPSenderFailedException s ? s.getReturnCode() : returnCode(e);
+        if (code != -1 && code != 421) {
+            return false;
+        }
+        if (e instanceof SendFailedException failed) {
+            return none(failed.getValidSentAddresses()) && none(failed.getInvalidAddresses());
+        }
+        return true;
+    }
+
+    private static boolean none(Address[] addresses) {
+        return addresses == null || addresses.length == 0;
     }
 
     private static void mark(Map<String, Outcome> out, Address[] addresses,

@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Properties;
 import org.coloc.platform.ColocSettings;
 import org.coloc.platform.TlsMode;
+import org.eclipse.angus.mail.smtp.SMTPTransport;
 
 /**
  * Sends a mail over SMTP, from the coloc address, marked as ours ({@code X-Coloc-Loop}, so that it is
@@ -50,7 +51,22 @@ public class SmtpSender {
         }
     }
 
+    /** Sends one mail over a connection of its own. The drain sends many over one: {@link #open()}. */
     public Map<String, Delivery.Outcome> send(OutgoingMail mail) throws Unreachable {
+        try (Connection c = open()) {
+            return c.send(mail);
+        }
+    }
+
+    /** A connection to the configured server for many mails (a drain round); it connects at the first mail. */
+    public Connection open() {
+        String user = smtp.user().orElse(null);
+        String password = user == null ? null : smtp.password().orElse("");
+        return new Connection(properties(smtp), smtp.protocol(), user, password, coloc.address());
+    }
+
+    /** The session's settings for the configured server (pure). */
+    static Properties properties(SmtpSettings smtp) {
         String protocol = smtp.protocol();
         String p = "mail." + protocol + ".";
         Properties props = new Properties();
@@ -63,61 +79,156 @@ public class SmtpSender {
             props.setProperty(p + "starttls.enable", "true");
             props.setProperty(p + "starttls.required", "true");
         }
-        String user = smtp.user().orElse(null);
-        if (user != null) {
+        if (smtp.user().isPresent()) {
             props.setProperty(p + "auth", "true");
         }
-        String password = user == null ? null : smtp.password().orElse("");
-        return send(props, protocol, user, password, mail, coloc.address());
+        return withSendingDefaults(props, protocol);
     }
 
-    /** The SMTP conversation itself, given the session's settings: pure but for the server it talks to. */
+    /**
+     * What every session of the outbox needs, whatever else it was given: TCP_NODELAY on the socket
+     * ({@link NoDelaySockets}: mails over 8 KiB would otherwise crawl) and partial sending (one refused recipient
+     * must not stop the mail to the others: Angus reports who got it and who not).
+     */
+    static Properties withSendingDefaults(Properties props, String protocol) {
+        props.putIfAbsent("mail." + protocol + ".socketFactory", NoDelaySockets.INSTANCE);
+        props.setProperty("mail." + protocol + ".sendpartial", "true");
+        return props;
+    }
+
+    /** The SMTP conversation for one mail on a connection of its own, given the session's settings. */
     static Map<String, Delivery.Outcome> send(Properties props, String protocol, String user, String password,
             OutgoingMail mail, String from) throws Unreachable {
-        Map<String, Delivery.Outcome> outcomes = new LinkedHashMap<>();
-        List<String> sendable = new ArrayList<>();
-        for (String to : mail.to()) {
-            String malformed = Delivery.malformed(to);
-            if (malformed != null) {
-                outcomes.put(to, new Delivery.Outcome(Delivery.Result.REFUSED, malformed));
-            } else {
-                sendable.add(to);
+        try (Connection c = new Connection(props, protocol, user, password, from)) {
+            return c.send(mail);
+        }
+    }
+
+    /**
+     * One SMTP connection for many mails, opened at the first one. Angus ends each mail's transaction (and
+     * resets it after a refusal), so the next mail follows on the same connection. A refusal (of a recipient, of
+     * the sender, of the data) is that mail's outcome; the connection goes on. When the server has closed the
+     * connection (it answered 421, or nothing) before saying anything about a mail, the mail is tried once more on
+     * a new connection; a server that cannot be reached (again) ends the round: {@link Unreachable}.
+     */
+    public static final class Connection implements AutoCloseable {
+
+        private final Session session;
+        private final String protocol;
+        private final String user;
+        private final String password;
+        private final String from;
+        private Transport transport;
+        private int connects;
+
+        Connection(Properties props, String protocol, String user, String password, String from) {
+            this.session = Session.getInstance(withSendingDefaults(props, protocol));
+            this.protocol = protocol;
+            this.user = user;
+            this.password = password;
+            this.from = from;
+        }
+
+        /** What became of each recipient of this mail. */
+        public Map<String, Delivery.Outcome> send(OutgoingMail mail) throws Unreachable {
+            Map<String, Delivery.Outcome> outcomes = new LinkedHashMap<>();
+            List<String> sendable = new ArrayList<>();
+            for (String to : mail.to()) {
+                String malformed = Delivery.malformed(to);
+                if (malformed != null) {
+                    outcomes.put(to, new Delivery.Outcome(Delivery.Result.REFUSED, malformed));
+                } else {
+                    sendable.add(to);
+                }
+            }
+            if (sendable.isEmpty()) {
+                return outcomes;
+            }
+            MimeMessage m;
+            Address[] recipients;
+            try {
+                m = message(session, mail, sendable, from);
+                recipients = m.getAllRecipients();
+            } catch (MessagingException e) {
+                outcomes.putAll(Delivery.allDeferred(sendable, "could not build the mail: " + e.getMessage()));
+                return outcomes;
+            }
+            outcomes.putAll(transmit(m, recipients, sendable));
+            return outcomes;
+        }
+
+        private Map<String, Delivery.Outcome> transmit(MimeMessage m, Address[] recipients, List<String> sendable)
+                throws Unreachable {
+            for (int attempt = 1;; attempt++) {
+                Transport t = connected();
+                try {
+                    t.sendMessage(m, recipients);
+                    return Delivery.allSent(sendable);
+                } catch (MessagingException e) {
+                    boolean usable = stillUsable(t);
+                    if (!usable && attempt == 1 && Delivery.noVerdict(e)) {
+                        // the server had closed the connection (idle, or a limit of mails per connection)
+                        continue;
+                    }
+                    return Delivery.afterFailure(sendable, e);
+                }
             }
         }
-        if (sendable.isEmpty()) {
-            return outcomes;
-        }
-        // one refused recipient must not stop the mail to the others: Angus reports who got it and who not
-        props.setProperty("mail." + protocol + ".sendpartial", "true");
-        Session session = Session.getInstance(props);
-        MimeMessage m;
-        Address[] recipients;
-        try {
-            m = message(session, mail, sendable, from);
-            recipients = m.getAllRecipients();
-        } catch (MessagingException e) {
-            outcomes.putAll(Delivery.allDeferred(sendable, "could not build the mail: " + e.getMessage()));
-            return outcomes;
-        }
-        try (Transport t = session.getTransport(protocol)) {
+
+        private Transport connected() throws Unreachable {
+            if (transport != null) {
+                return transport;
+            }
+            Transport t;
             try {
+                t = session.getTransport(protocol);
                 t.connect(user, password);
             } catch (MessagingException e) {
                 throw new Unreachable(e);
             }
-            try {
-                t.sendMessage(m, recipients);
-                outcomes.putAll(Delivery.allSent(sendable));
-            } catch (MessagingException e) {
-                outcomes.putAll(Delivery.afterFailure(sendable, e));
+            connects++;
+            transport = t;
+            return t;
+        }
+
+        /**
+         * After a failed mail: whether the connection can carry the next one. A RSET both asks (a closed
+         * connection fails it) and leaves no half transaction behind whatever the failure was.
+         */
+        private boolean stillUsable(Transport t) {
+            if (t instanceof SMTPTransport smtp && smtp.isConnected()) {
+                try {
+                    smtp.issueCommand("RSET", 250);
+                    return true;
+                } catch (MessagingException | RuntimeException e) {
+                    // closed under us: dropped below
+                }
             }
-        } catch (MessagingException e) {
-            // closing failed after the conversation: what was reported above stands
-            if (outcomes.size() < mail.to().size()) {
-                outcomes.putAll(Delivery.allDeferred(sendable, String.valueOf(e.getMessage())));
+            drop();
+            return false;
+        }
+
+        private void drop() {
+            Transport t = transport;
+            transport = null;
+            if (t != null) {
+                try {
+                    t.close();
+                } catch (MessagingException | RuntimeException e) {
+                    // it is gone either way
+                }
             }
         }
-        return outcomes;
+
+        /** How many times it connected (once, unless the server closed it). */
+        public int connects() {
+            return connects;
+        }
+
+        @Override
+        public void close() {
+            drop();
+        }
     }
 
     /**

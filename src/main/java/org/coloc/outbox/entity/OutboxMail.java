@@ -39,6 +39,9 @@ import org.coloc.platform.Bounded;
         + "'sending') AND o.nextAttemptAt <= :now ORDER BY o.nextAttemptAt, o.id")
 @NamedQuery(name = OutboxMail.CLAIM, query = "UPDATE OutboxMail o SET o.status = 'sending', o.nextAttemptAt = :until "
         + "WHERE o.id = :id AND o.status IN ('queued', 'pending', 'sending') AND o.nextAttemptAt <= :now")
+@NamedQuery(name = OutboxMail.RELEASE, query = "UPDATE OutboxMail o SET o.status = 'queued', o.nextAttemptAt = :now "
+        + "WHERE o.id IN :ids AND o.status = 'sending' AND o.nextAttemptAt = :until")
+@NamedQuery(name = OutboxMail.BY_IDS, query = "SELECT o FROM OutboxMail o WHERE o.id IN :ids")
 @NamedQuery(name = OutboxMail.DROP, query = "UPDATE OutboxMail o SET o.status = 'dropped' WHERE o.id = :id "
         + "AND o.status IN ('queued', 'pending', 'failed')")
 @NamedQuery(name = OutboxMail.REQUEUE, query = "UPDATE OutboxMail o SET o.status = 'queued', o.attempts = 0, "
@@ -56,6 +59,8 @@ public class OutboxMail {
     public static final String RECENT_OF_KIND_TO = "OutboxMail.recentOfKindTo";
     public static final String CLAIM = "OutboxMail.claim";
     public static final String DROP = "OutboxMail.drop";
+    public static final String RELEASE = "OutboxMail.release";
+    public static final String BY_IDS = "OutboxMail.byIds";
     public static final String REQUEUE = "OutboxMail.requeue";
     public static final String RECENT_OF_KIND_TO_ANY = "OutboxMail.recentOfKindToAny";
     public static final String BY_MESSAGE_ID = "OutboxMail.byMessageId";
