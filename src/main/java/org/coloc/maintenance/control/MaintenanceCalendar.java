@@ -11,8 +11,10 @@ import java.time.ZonedDateTime;
 import java.time.temporal.Temporal;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import net.fortuna.ical4j.data.CalendarOutputter;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.TimeZone;
@@ -56,6 +58,8 @@ public final class MaintenanceCalendar {
     private static final String PRODID = "-//la coloc//coloc maintenance//FR";
     /** One registry for the process: it reads a zone's definition from the jar once. */
     private static final TimeZoneRegistry ZONES = TimeZoneRegistryFactory.getInstance().createRegistry();
+    /** Each zone's VTIMEZONE as folded text, written once (see {@link #text(Calendar, List)}). */
+    private static final Map<String, String> ZONE_TEXT = new ConcurrentHashMap<>();
 
     private MaintenanceCalendar() {
     }
@@ -95,20 +99,20 @@ public final class MaintenanceCalendar {
         att.add(Rsvp.FALSE);
         vevent.add(att);
         Calendar calendar = calendar(method == CalendarPart.Method.CANCEL ? ImmutableMethod.CANCEL
-                : ImmutableMethod.REQUEST, List.of(event));
+                : ImmutableMethod.REQUEST);
         calendar.add(vevent);
-        return new CalendarPart(method, text(calendar));
+        return new CalendarPart(method, text(calendar, List.of(event)));
     }
 
     /** A subscribable calendar (PUBLISH) of these events; no ORGANIZER, no ATTENDEE, so no address. */
     public static String publish(List<Event> events, String domain, String name) {
-        Calendar calendar = calendar(ImmutableMethod.PUBLISH, events);
+        Calendar calendar = calendar(ImmutableMethod.PUBLISH);
         // the name subscribing clients show for the calendar (Apple, Google, Thunderbird read X-WR-CALNAME)
         calendar.add(new XProperty("X-WR-CALNAME", plain(name)));
         for (Event e : events) {
             calendar.add(event(e, domain));
         }
-        return text(calendar);
+        return text(calendar, events);
     }
 
     /**
@@ -150,19 +154,46 @@ public final class MaintenanceCalendar {
         out.append("\r\n");
     }
 
-    private static Calendar calendar(Method method, List<Event> events) {
+    /** The calendar's head; its zones are written by {@link #text(Calendar, List)} from their cached text. */
+    private static Calendar calendar(Method method) {
         Calendar calendar = new Calendar();
         calendar.add(new ProdId(PRODID));
         calendar.add(ImmutableVersion.VERSION_2_0);
         calendar.add(method);
+        return calendar;
+    }
+
+    /**
+     * The calendar as text with the VTIMEZONE of each zone its events use, placed before the first event as ical4j
+     * would place it. A zone's VTIMEZONE (Europe/Paris: its whole history since 1891, most of an invitation) is
+     * written once per zone and process and kept: writing it anew for each of 1,000 members' invitations was most
+     * of the time an announcement took.
+     */
+    private static String text(Calendar calendar, List<Event> events) {
         Set<String> zones = new LinkedHashSet<>();
+        StringBuilder definitions = new StringBuilder();
         for (Event e : events) {
-            VTimeZone vtz = vtimezone(e.zone());
-            if (vtz != null && zones.add(e.zone().getId())) {
-                calendar.add(vtz);
+            if (e.zone() != null && zones.add(e.zone().getId())) {
+                definitions.append(ZONE_TEXT.computeIfAbsent(e.zone().getId(), id -> zoneText(e.zone())));
             }
         }
-        return calendar;
+        String text = text(calendar);
+        int firstEvent = text.indexOf("BEGIN:VEVENT\r\n");
+        int at = firstEvent >= 0 ? firstEvent : text.lastIndexOf("END:VCALENDAR");
+        return text.substring(0, at) + definitions + text.substring(at);
+    }
+
+    /** A zone's VTIMEZONE, folded as {@link #text(Calendar)} folds; empty for a zone ical4j does not know. */
+    private static String zoneText(ZoneId zone) {
+        VTimeZone vtz = vtimezone(zone);
+        if (vtz == null) {
+            return "";
+        }
+        StringBuilder folded = new StringBuilder();
+        for (String line : vtz.toString().replace("\r\n ", "").replace("\r\n\t", "").split("\r\n")) {
+            fold(line, folded);
+        }
+        return folded.toString();
     }
 
     private static VEvent event(Event e, String domain) {

@@ -213,6 +213,28 @@ class MaintenanceNoticesTest {
         assertEquals(CalendarPart.Method.CANCEL, MaintenanceNotices.calendar(NoticeKind.CANCELLED, october("fr")).method());
     }
 
+    /** The zone is written once per process and reused: each invitation still carries it once, before its event. */
+    @Test
+    void everyInvitationCarriesItsZoneOnceBetweenTheMethodAndTheEvent() throws Exception {
+        String first = MaintenanceNotices.calendar(NoticeKind.ANNOUNCEMENT, october("fr")).ics();
+        String second = MaintenanceNotices.calendar(NoticeKind.CANCELLED, october("en")).ics();
+        for (String ics : List.of(first, second)) {
+            int method = ics.indexOf("\r\nMETHOD:");
+            int zone = ics.indexOf("BEGIN:VTIMEZONE\r\n");
+            int event = ics.indexOf("BEGIN:VEVENT\r\n");
+            assertTrue(method > 0 && method < zone && zone < event, ics);
+            assertEquals(zone, ics.lastIndexOf("BEGIN:VTIMEZONE"), "one VTIMEZONE: " + ics);
+            assertTrue(ics.endsWith("END:VEVENT\r\nEND:VCALENDAR\r\n"), ics);
+            assertEquals(1, parse(new CalendarPart(ics.contains("METHOD:CANCEL") ? CalendarPart.Method.CANCEL
+                    : CalendarPart.Method.REQUEST, ics)).getComponents("VTIMEZONE").size());
+        }
+        assertEquals(zoneOf(first), zoneOf(second));
+    }
+
+    private static String zoneOf(String ics) {
+        return ics.substring(ics.indexOf("BEGIN:VTIMEZONE"), ics.indexOf("END:VTIMEZONE"));
+    }
+
     @Test
     void invitationParsesBackWithTheRightInstantsAcrossTheOctoberChange() throws Exception {
         CalendarPart part = MaintenanceNotices.calendar(NoticeKind.ANNOUNCEMENT, october("fr"));
