@@ -46,6 +46,8 @@ class SmtpConnectionTest {
     private static final class StrictServer implements AutoCloseable {
 
         final ServerSocket socket;
+        /** A permit each time the server has closed a connection on its side. */
+        final java.util.concurrent.Semaphore hungUp = new java.util.concurrent.Semaphore(0);
         final AtomicInteger connections = new AtomicInteger();
         /** The recipients of each message taken, in order. */
         final List<List<String>> delivered = new CopyOnWriteArrayList<>();
@@ -70,6 +72,7 @@ class SmtpConnectionTest {
                 } catch (IOException e) {
                     // closed: the test is over
                 }
+                hungUp.release();
             }
         }
 
@@ -222,6 +225,8 @@ class SmtpConnectionTest {
         StrictServer server = new StrictServer(1, Closing.SILENTLY);
         try (SmtpSender.Connection c = server.connection()) {
             assertEquals(Delivery.Result.SENT, c.send(mailTo("a@x.org")).get("a@x.org").result());
+            // the server hangs up after its one mail; once it has, it goes away entirely
+            assertTrue(server.hungUp.tryAcquire(10, java.util.concurrent.TimeUnit.SECONDS));
             server.close();
             assertThrows(SmtpSender.Unreachable.class, () -> c.send(mailTo("b@x.org")));
         }
