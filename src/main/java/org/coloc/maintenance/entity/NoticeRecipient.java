@@ -11,7 +11,8 @@ import org.coloc.platform.NumberedRow;
  * A member told about a maintenance: who got the announcement, at which address and in which language, and its
  * Message-ID, under which every later notice to that member threads. Written when the announcement is queued;
  * later notices go to these rows (a member whose VM moved away after the announcement still hears that it was
- * cancelled). {@code caseNumber}: the case the member's answers to the notices landed in, once there is one.
+ * cancelled). The case of the member's answers is found by the case's own maintenance and member
+ * ({@code SUPPORT_CASE.MAINTENANCE_ID, MEMBER_ID}), not kept here.
  */
 @Entity
 @Table(name = "NOTICE_RECIPIENT")
@@ -35,7 +36,6 @@ public class NoticeRecipient extends NumberedRow {
 
     private Instant announcedAt;
 
-    private Long caseNumber;
 
     protected NoticeRecipient() {
         // for JPA

@@ -1,6 +1,7 @@
 package org.coloc.maintenance.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -61,6 +62,17 @@ class PublicFeedsTest {
         assertEquals("(voir mailto:[…]) et <[…]>", PublicListing.withoutAddresses("(voir mailto:x@y.z) et <a@b>"));
         assertEquals("un […] seul", PublicListing.withoutAddresses("un @ seul"));
         assertEquals("sans adresse", PublicListing.withoutAddresses("sans adresse"));
+        assertEquals("fin […]... et […]. [[…]]", PublicListing.withoutAddresses("fin a@b... et a@. [x@y]"));
+    }
+
+    /** One pass over the text: a 2 MB word, with or without an @ at its end, is masked at once. */
+    @Test
+    void aHugeWordIsMaskedInLinearTime() {
+        String word = "x".repeat(2_000_000);
+        assertTimeoutPreemptively(java.time.Duration.ofSeconds(5), () -> {
+            assertEquals(word + " […]", PublicListing.withoutAddresses(word + " " + word + "@"));
+            assertEquals("[…] " + word, PublicListing.withoutAddresses("a@" + word + " " + word));
+        });
     }
 
     @Test
