@@ -75,19 +75,27 @@ public sealed interface Route permits Route.NewCase, Route.AddToCase, Route.Auto
         }
     }
 
+    /** What a delivery report about one of our mails says of the address it went to. */
+    interface DeliveryReport {
+
+        /** The status as the report gives it (e.g. "5.1.1"), may be null. */
+        String status();
+
+        /** A warning that delivery is still being tried: the address must not be marked failing. */
+        default boolean delay() {
+            return DeliveryStatus.isDelay(status());
+        }
+    }
+
     /**
      * A delivery report about our mail {@code ourMessageId} of case N, which went to {@code address}: delivery
      * there failed, or is delayed ({@link #delay()}); {@code status} as the report gives it, may be null.
      */
-    record BounceOf(String ourMessageId, long caseNumber, String address, String status) implements Route {
+    record BounceOf(String ourMessageId, long caseNumber, String address, String status)
+            implements Route, DeliveryReport {
         public BounceOf {
             Objects.requireNonNull(ourMessageId, "ourMessageId");
             Objects.requireNonNull(address, "address");
-        }
-
-        /** A warning that delivery is still being tried: the address must not be marked failing. */
-        public boolean delay() {
-            return DeliveryStatus.isDelay(status);
         }
 
         @Override
@@ -114,15 +122,10 @@ public sealed interface Route permits Route.NewCase, Route.AddToCase, Route.Auto
      * and X, where the report joins the thread, or null when the member never answered.
      */
     record NoticeBounceOf(String ourMessageId, long maintenanceId, long memberId, String address, String status,
-            Long caseNumber) implements Route {
+            Long caseNumber) implements Route, DeliveryReport {
         public NoticeBounceOf {
             Objects.requireNonNull(ourMessageId, "ourMessageId");
             Objects.requireNonNull(address, "address");
-        }
-
-        /** A warning that delivery is still being tried: the address must not be marked failing. */
-        public boolean delay() {
-            return DeliveryStatus.isDelay(status);
         }
 
         @Override
