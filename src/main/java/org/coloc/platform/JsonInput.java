@@ -162,16 +162,7 @@ public final class JsonInput {
 
     /** A moment written in ISO-8601 with its offset ({@code 2026-11-21T22:00:00+01:00} or {@code …Z}). */
     public OffsetDateTime dateTime(String field, boolean required) {
-        String s = string(field, required, Integer.MAX_VALUE);
-        if (s == null) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(s);
-        } catch (DateTimeParseException e) {
-            error(field, "must be a date and time with its offset, like 2026-11-21T22:00:00+01:00");
-            return null;
-        }
+        return time(field, required, OffsetDateTime::parse, "must be a date and time with its offset, like 2026-11-21T22:00:00+01:00");
     }
 
     /** A list of record ids (positive whole numbers), each once; empty when absent. */
@@ -193,15 +184,19 @@ public final class JsonInput {
     }
 
     public LocalDate date(String field, boolean required) {
+        return time(field, required, LocalDate::parse, "must be a date like 2026-11-21");
+    }
+
+    private <T> T time(String field, boolean required, Function<String, T> parse, String expected) {
         // any length: a timestamp or other long text is "not a date", not "too long"
         String s = string(field, required, Integer.MAX_VALUE);
         if (s == null) {
             return null;
         }
         try {
-            return LocalDate.parse(s);
+            return parse.apply(s);
         } catch (DateTimeParseException e) {
-            error(field, "must be a date like 2026-11-21");
+            error(field, expected);
             return null;
         }
     }

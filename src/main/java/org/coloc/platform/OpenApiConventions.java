@@ -5,6 +5,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.coloc.inventory.boundary.HostsResource;
+import org.coloc.inventory.boundary.MembersResource;
+import org.coloc.inventory.boundary.VirtualMachinesResource;
+import org.coloc.maintenance.boundary.MaintenancesResource;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
@@ -23,8 +27,13 @@ public class OpenApiConventions implements OASFilter {
 
     private static final String API_PREFIX = "/" + RestApplication.class.getAnnotation(ApplicationPath.class).value() + "/";
 
+    /** The kinds of records whose read/create/replace/patch/delete endpoints are inherited (see {@link RecordApi}). */
+    private static final List<RecordApi> RECORDS = List.of(MembersResource.API, HostsResource.API,
+            VirtualMachinesResource.API, MaintenancesResource.API);
+
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
+        RECORDS.forEach(records -> records.addTo(openAPI));
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }

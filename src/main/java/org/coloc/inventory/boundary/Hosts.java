@@ -25,7 +25,7 @@ public class Hosts extends Records<Host, HostFields, HostView> {
             "updated", "h.updated", "id", "h.id");
 
     public Hosts() {
-        super(Host.class, TYPE, "host", Host::new);
+        super(Host.class, TYPE, "host", Host::new, null); // its view counts what runs on it: see view()
     }
 
     public Page<HostView> list(Paging paging, String status, String q, String sort) {

@@ -27,7 +27,7 @@ public class Members extends Records<Member, MemberFields, MemberView> {
     InventoryClock inventoryClock;
 
     public Members() {
-        super(Member.class, TYPE, "member", Member::new);
+        super(Member.class, TYPE, "member", Member::new, MemberView::of);
     }
 
     public Page<MemberView> list(Paging paging, String status, String language, String q, String sort) {
@@ -46,11 +46,6 @@ public class Members extends Records<Member, MemberFields, MemberView> {
     @Override
     protected MemberFields fields(JsonValue body) {
         return RecordInputs.member(body, inventoryClock.today());
-    }
-
-    @Override
-    protected MemberView view(Member m) {
-        return MemberView.of(m);
     }
 
     /**

@@ -1,6 +1,8 @@
 package org.coloc.inventory.boundary;
 
 import jakarta.ejb.EJB;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
@@ -8,8 +10,10 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import org.coloc.inventory.entity.Editable;
 import org.coloc.platform.ETags;
+import org.coloc.platform.Ids;
 import org.coloc.platform.JsonBodies;
 import org.coloc.platform.ListQuery;
 import org.coloc.platform.ProblemException;
@@ -42,23 +46,36 @@ public abstract class Records<E extends TrackedRecord & Editable<F>, F, V> {
     private final String type;
     private final String label;
     private final BiFunction<F, Instant, E> constructor;
+    private final Function<E, V> view;
 
     /**
      * @param type its name in the change log, e.g. {@code "member"}
      * @param label how a problem text names one, e.g. {@code "VM"} in "No VM 7."
      * @param constructor a new record from its fields
+     * @param view what the API shows of one, from the record alone (else override {@link #view})
      */
-    protected Records(Class<E> entity, String type, String label, BiFunction<F, Instant, E> constructor) {
+    protected Records(Class<E> entity, String type, String label, BiFunction<F, Instant, E> constructor,
+            Function<E, V> view) {
         this.entity = entity;
         this.type = type;
         this.label = label;
         this.constructor = constructor;
+        this.view = view;
+    }
+
+    /** The id a request's path names (400 for anything but a positive number, naming this kind of record). */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public long idOf(String text) {
+        return Ids.parse(label, text);
     }
 
     /** Reads and checks the input (400 with every bad field). */
     protected abstract F fields(JsonValue body);
 
-    protected abstract V view(E record);
+    /** What the API shows of a record; a kind whose view needs more than the record (a host's load) overrides it. */
+    protected V view(E record) {
+        return view.apply(record);
+    }
 
     /**
      * Refuses what would collide with other records (409), or refer to none (400); {@code self} is null for a

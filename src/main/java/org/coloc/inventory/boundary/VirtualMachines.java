@@ -36,7 +36,7 @@ public class VirtualMachines extends Records<VirtualMachine, VmFields, VmView> {
     InventoryClock inventoryClock;
 
     public VirtualMachines() {
-        super(VirtualMachine.class, TYPE, "VM", VirtualMachine::new);
+        super(VirtualMachine.class, TYPE, "VM", VirtualMachine::new, VmView::of);
     }
 
     public Page<VmView> list(Paging paging, String host, String owner, String status, String os, String q, String sort) {
@@ -56,11 +56,6 @@ public class VirtualMachines extends Records<VirtualMachine, VmFields, VmView> {
     @Override
     protected VmFields fields(JsonValue body) {
         return RecordInputs.vm(body);
-    }
-
-    @Override
-    protected VmView view(VirtualMachine v) {
-        return VmView.of(v);
     }
 
     /** Its host and owner must exist (400), its name, addresses and domains be its own (409). */

@@ -2,47 +2,36 @@ package org.coloc.inventory.boundary;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
-import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
-import org.coloc.platform.Ids;
-import org.coloc.platform.MediaTypes;
 import org.coloc.platform.Page;
 import org.coloc.platform.Paging;
+import org.coloc.platform.RecordApi;
 import org.coloc.platform.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Virtual machines lent to members. */
 @Path("vms")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.ADMIN, Roles.API})
-public class VirtualMachinesResource {
+public class VirtualMachinesResource extends RecordResource<VmView> {
+
+    /** What it inherits, as OpenAPI describes it. */
+    public static final RecordApi API = RecordApi.of(VirtualMachinesResource.class, "a VM", "VmView");
 
     @EJB
     VirtualMachines vms;
 
     @EJB
     CertificateWatch watch;
-
-    @Context
-    SecurityContext security;
 
     @GET
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "VmViewPage")))
@@ -70,56 +59,8 @@ public class VirtualMachinesResource {
         return watch.sendReport();
     }
 
-    @GET
-    @Path("{id}")
-    @Operation(summary = "One VM; the ETag is its version")
-    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "VmView")))
-    public Response get(@PathParam("id") String id) {
-        return vms.get(Ids.parse("VM", id)).ok();
-    }
-
-    @POST
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create a VM")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "VmView")))
-    @APIResponse(responseCode = "201", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "VmView")))
-    @APIResponse(responseCode = "409", ref = "Conflict")
-    public Response create(String body) {
-        return vms.create(body, actor()).created("vms");
-    }
-
-    @PUT
-    @Path("{id}")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Replace a VM (If-Match: its ETag)")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "VmView")))
-    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "VmView")))
-    @APIResponse(responseCode = "409", ref = "Conflict")
-    public Response replace(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, String body) {
-        return vms.replace(Ids.parse("VM", id), body, ifMatch, actor()).ok();
-    }
-
-    @PATCH
-    @Path("{id}")
-    @Consumes({MediaTypes.MERGE_PATCH, MediaType.APPLICATION_JSON})
-    @Operation(summary = "Change some fields of a VM (JSON merge patch; If-Match: its ETag)")
-    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "VmView")))
-    @APIResponse(responseCode = "409", ref = "Conflict")
-    public Response patch(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, String body) {
-        return vms.patch(Ids.parse("VM", id), body, ifMatch, actor()).ok();
-    }
-
-    @DELETE
-    @Path("{id}")
-    @Operation(summary = "Delete a VM (If-Match: its ETag)")
-    @APIResponse(responseCode = "204", description = "deleted")
-    @APIResponse(responseCode = "409", ref = "Conflict")
-    public Response delete(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
-        vms.delete(Ids.parse("VM", id), ifMatch, actor());
-        return Response.noContent().build();
-    }
-
-    private String actor() {
-        return security.getUserPrincipal().getName();
+    @Override
+    protected Records<?, ?, VmView> records() {
+        return vms;
     }
 }

@@ -72,7 +72,7 @@ public class Maintenances extends Records<Maintenance, MaintenanceFields, Mainte
     }
 
     public Maintenances() {
-        super(Maintenance.class, TYPE, "maintenance", Maintenance::new);
+        super(Maintenance.class, TYPE, "maintenance", Maintenance::new, MaintenanceView::of);
     }
 
     public Page<MaintenanceView> list(Paging paging, String state, String q, String sort) {
@@ -161,11 +161,6 @@ public class Maintenances extends Records<Maintenance, MaintenanceFields, Mainte
     @Override
     protected MaintenanceFields fields(JsonValue body) {
         return MaintenanceInputs.read(body, coloc.timezone());
-    }
-
-    @Override
-    protected MaintenanceView view(Maintenance m) {
-        return MaintenanceView.of(m);
     }
 
     /** An edit of an announced maintenance tells its members (see {@link Edits}). */
