@@ -15,9 +15,11 @@ import java.util.Optional;
  * @param timezone where the collective lives: "today", reminders, the daily report
  * @param dataDir the data directory, absolute
  * @param clockControl tests only: {@code POST /api/clock} may move the application's clock
+ * @param publicUrl where people reach the application from outside ({@code https://coloc.example.org}, no
+ *        trailing slash): the base of every link in a mail (moderation, unsubscribe)
  */
 public record ColocSettings(String address, Optional<String> adminEmail, String adminLanguage,
-        Optional<String> adminPassword, ZoneId timezone, Path dataDir, boolean clockControl) {
+        Optional<String> adminPassword, ZoneId timezone, Path dataDir, boolean clockControl, String publicUrl) {
 
     public static final String ADDRESS = "coloc.address";
     public static final String ADMIN_EMAIL = "coloc.admin.email";
@@ -26,6 +28,7 @@ public record ColocSettings(String address, Optional<String> adminEmail, String 
     public static final String TIMEZONE = "coloc.timezone";
     public static final String DATA_DIR = "coloc.data.dir";
     public static final String CLOCK_CONTROL = "coloc.clock-control";
+    public static final String PUBLIC_URL = "coloc.public-url";
 
     public static ColocSettings read(SettingsReader in) {
         String language = in.string(ADMIN_LANGUAGE).toLowerCase(java.util.Locale.ROOT);
@@ -36,7 +39,32 @@ public record ColocSettings(String address, Optional<String> adminEmail, String 
         String dir = in.string(DATA_DIR);
         return new ColocSettings(in.address(ADDRESS), in.optionalAddress(ADMIN_EMAIL), language,
                 in.optional(ADMIN_PASSWORD), in.zone(TIMEZONE), Path.of(dir.isEmpty() ? "." : dir).toAbsolutePath()
-                        .normalize(), in.bool(CLOCK_CONTROL));
+                        .normalize(), in.bool(CLOCK_CONTROL), publicUrl(in));
+    }
+
+    /**
+     * An absolute http(s) URL without query or fragment; plain http only for a loopback host (development):
+     * the links in our mails, one-click unsubscription above all (RFC 8058), must not travel in clear.
+     */
+    private static String publicUrl(SettingsReader in) {
+        String text = in.string(PUBLIC_URL).strip();
+        while (text.endsWith("/")) {
+            text = text.substring(0, text.length() - 1);
+        }
+        java.net.URI u = null;
+        try {
+            u = new java.net.URI(text);
+        } catch (java.net.URISyntaxException e) {
+            // reported below
+        }
+        boolean loopback = u != null && u.getHost() != null && (u.getHost().equals("localhost")
+                || u.getHost().startsWith("127.") || u.getHost().equals("[::1]"));
+        if (u == null || u.getHost() == null || u.getRawQuery() != null || u.getRawFragment() != null
+                || !("https".equals(u.getScheme()) || "http".equals(u.getScheme()) && loopback)) {
+            in.problem(SettingsProblem.name(PUBLIC_URL) + " must be an https:// URL such as https://coloc.example.org "
+                    + "(http:// only for localhost), not '" + text + "'", PUBLIC_URL);
+        }
+        return text;
     }
 
     /** Where the admin's reports go: his own address, else the coloc address. */

@@ -2,6 +2,7 @@ package org.coloc.platform;
 
 import java.util.List;
 import org.coloc.cases.control.CaseSettings;
+import org.coloc.comments.control.CommentSettings;
 import org.coloc.intake.control.MailboxSettings;
 import org.coloc.inventory.control.InventorySettings;
 import org.coloc.maintenance.control.MaintenanceSettings;
@@ -16,7 +17,7 @@ import org.coloc.platform.mailbox.LocalMailboxSettings;
  */
 public record Settings(ColocSettings coloc, DatabaseSettings database, AuthSettings auth,
         LocalMailboxSettings localMailbox, MailboxSettings mailbox, SmtpSettings smtp, OutboxSettings outbox,
-        CaseSettings cases, InventorySettings inventory, MaintenanceSettings maintenance) {
+        CaseSettings cases, InventorySettings inventory, MaintenanceSettings maintenance, CommentSettings comments) {
 
     /** The settings and what is wrong with them; the settings are only usable when there are no problems. */
     public record Read(Settings settings, List<SettingsProblem> problems) {
@@ -39,7 +40,8 @@ public record Settings(ColocSettings coloc, DatabaseSettings database, AuthSetti
         LocalMailboxSettings local = LocalMailboxSettings.read(in);
         Settings settings = new Settings(coloc, DatabaseSettings.read(in), AuthSettings.read(in), local,
                 MailboxSettings.read(in, coloc, local), SmtpSettings.read(in, local), OutboxSettings.read(in),
-                CaseSettings.read(in), InventorySettings.read(in), MaintenanceSettings.read(in));
+                CaseSettings.read(in), InventorySettings.read(in), MaintenanceSettings.read(in),
+                CommentSettings.read(in, coloc.address()));
         return new Read(settings, in.problems());
     }
 }

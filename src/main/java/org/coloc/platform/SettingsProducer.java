@@ -8,6 +8,7 @@ import org.coloc.cases.control.CaseSettings;
 import org.coloc.intake.control.MailboxSettings;
 import org.coloc.inventory.control.InventorySettings;
 import org.coloc.maintenance.control.MaintenanceSettings;
+import org.coloc.comments.control.CommentSettings;
 import org.coloc.outbox.control.OutboxSettings;
 import org.coloc.outbox.control.SmtpSettings;
 import org.coloc.platform.mailbox.LocalMailboxSettings;
@@ -84,5 +85,10 @@ public class SettingsProducer {
     @Produces
     MaintenanceSettings maintenance() {
         return settings.maintenance();
+    }
+
+    @Produces
+    CommentSettings comments() {
+        return settings.comments();
     }
 }

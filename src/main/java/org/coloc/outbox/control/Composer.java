@@ -13,7 +13,8 @@ import org.coloc.outbox.entity.OutboxKind;
  * rendered, and every header that follows from the kind, set here and nowhere else. For a mail about a case:
  * the subject {@code [coloc #N] Re: <the thread's subject>} and a keyed Message-ID naming the case
  * ({@link OutgoingIds}); for a maintenance notice, the template's subject and a keyed Message-ID naming the
- * maintenance and the member ({@link OutgoingIds#createNotice}); for any other, a random Message-ID of our
+ * maintenance and the member ({@link OutgoingIds#createNotice}); for a comment notification or moderation mail,
+ * a keyed Message-ID naming the comment ({@link OutgoingIds#createComment}); for any other, a random Message-ID of our
  * domain. {@code Auto-Submitted} is the kind's; ids that could not be sent in a header are left out of the
  * threading. Pure code.
  */
@@ -46,6 +47,12 @@ public final class Composer {
                 throw new IllegalArgumentException("a maintenance notice names its maintenance and member");
             }
             messageId = ids.createNotice(mail.notice().maintenanceId(), mail.notice().memberId());
+        } else if (kind.aboutComment()) {
+            if (mail.comment() == null || mail.comment().moderation() != (kind == OutboxKind.COMMENT_MODERATION)) {
+                throw new IllegalArgumentException("a mail of kind " + kind.label() + " names its comment"
+                        + (kind == OutboxKind.COMMENT_MODERATION ? " as moderated" : ""));
+            }
+            messageId = ids.createComment(mail.comment());
         } else {
             if (mail.caseNumber() != null) {
                 throw new IllegalArgumentException("a mail of kind " + kind.label() + " is about no case");
@@ -54,6 +61,9 @@ public final class Composer {
         }
         if (mail.notice() != null && kind != OutboxKind.NOTICE) {
             throw new IllegalArgumentException("only a maintenance notice names a maintenance and member");
+        }
+        if (mail.comment() != null && !kind.aboutComment()) {
+            throw new IllegalArgumentException("a mail of kind " + kind.label() + " names no comment");
         }
         String subject;
         String text;

@@ -43,9 +43,14 @@ public record ExtraHeader(String name, String value) {
         }
     }
 
-    /** {@code List-Unsubscribe} with one-click unsubscription (RFC 8058): a mailto and an https URI. */
+    /**
+     * {@code List-Unsubscribe} with one-click unsubscription (RFC 8058): a mailto and an https URI (plain http
+     * only to a loopback host: a development setup, where {@code coloc.public-url} may be {@code http://127.0.0.1}).
+     */
     public static List<ExtraHeader> unsubscribe(String mailto, String https) {
-        if (!mailto.startsWith("mailto:") || !https.startsWith("https://")) {
+        boolean loopback = https.startsWith("http://127.") || https.startsWith("http://localhost:")
+                || https.startsWith("http://localhost/");
+        if (!mailto.startsWith("mailto:") || !https.startsWith("https://") && !loopback) {
             throw new IllegalArgumentException("List-Unsubscribe takes a mailto: and an https:// URI");
         }
         return List.of(new ExtraHeader("List-Unsubscribe", "<" + mailto + ">, <" + https + ">"),

@@ -23,10 +23,19 @@ import org.coloc.outbox.entity.OutboxKind;
  * @param headers extra headers ({@code List-Unsubscribe}…), each name at most once
  * @param calendar an iCalendar object sent next to the text, or null
  * @param notice for a {@link OutboxKind#NOTICE}: the maintenance and the member it tells, named by its Message-ID
+ * @param comment for {@link OutboxKind#COMMENT_NOTIFICATION} and {@link OutboxKind#COMMENT_MODERATION}: the
+ *        comment it is about, named by its Message-ID
  */
 public record NewMail(OutboxKind kind, List<String> to, Content content, Long caseNumber, String caseSubject,
         String inReplyTo, List<String> references, List<ExtraHeader> headers, CalendarPart calendar,
-        NoticeThread notice) {
+        NoticeThread notice, CommentThread comment) {
+
+    /**
+     * The comment a mail is about: a reader's answer to a notification about comment C is a reply to C; an answer
+     * to the admin's moderation mail ({@code moderation}) is never a comment.
+     */
+    public record CommentThread(long commentId, boolean moderation) {
+    }
 
     /** The thread of the notices of one maintenance to one member: replies to any of them come back to it. */
     public record NoticeThread(long maintenanceId, long memberId) {
@@ -68,40 +77,52 @@ public record NewMail(OutboxKind kind, List<String> to, Content content, Long ca
     public static NewMail template(OutboxKind kind, List<String> to, String name, String language,
             Map<String, ?> values) {
         return new NewMail(kind, to, new FromTemplate(name, language, values), null, null, null, List.of(),
-                List.of(), null, null);
+                List.of(), null, null, null);
     }
 
     /** A mail whose text a person wrote; {@code subject} null for a mail about a case. */
     public static NewMail written(OutboxKind kind, List<String> to, String subject, String text) {
-        return new NewMail(kind, to, new Written(subject, text), null, null, null, List.of(), List.of(), null, null);
+        return new NewMail(kind, to, new Written(subject, text), null, null, null, List.of(), List.of(), null, null, null);
     }
 
     /** About this case, whose thread has this subject. */
     public NewMail aboutCase(long number, String subject) {
-        return new NewMail(kind, to, content, number, subject, inReplyTo, references, headers, calendar, notice);
+        return new NewMail(kind, to, content, number, subject, inReplyTo, references, headers, calendar, notice, comment);
     }
 
     /** Answering {@code inReplyTo}, in the thread of these ids (oldest first). */
     public NewMail inThread(String inReplyTo, List<String> references) {
         return new NewMail(kind, to, content, caseNumber, caseSubject, inReplyTo, references, headers, calendar,
-                notice);
+                notice, comment);
     }
 
     /** With these extra headers ({@link ExtraHeader#unsubscribe} for instance). */
     public NewMail withHeaders(List<ExtraHeader> headers) {
         return new NewMail(kind, to, content, caseNumber, caseSubject, inReplyTo, references, headers, calendar,
-                notice);
+                notice, comment);
     }
 
     /** A notice of this maintenance to this member (kind {@link OutboxKind#NOTICE}). */
     public NewMail aboutNotice(long maintenanceId, long memberId) {
         return new NewMail(kind, to, content, caseNumber, caseSubject, inReplyTo, references, headers, calendar,
-                new NoticeThread(maintenanceId, memberId));
+                new NoticeThread(maintenanceId, memberId), comment);
     }
 
     /** With an iCalendar object next to the text. */
     public NewMail withCalendar(CalendarPart calendar) {
         return new NewMail(kind, to, content, caseNumber, caseSubject, inReplyTo, references, headers, calendar,
-                notice);
+                notice, comment);
+    }
+
+    /** A notification to a reader about this comment ({@link OutboxKind#COMMENT_NOTIFICATION}). */
+    public NewMail aboutComment(long commentId) {
+        return new NewMail(kind, to, content, caseNumber, caseSubject, inReplyTo, references, headers, calendar,
+                notice, new CommentThread(commentId, false));
+    }
+
+    /** The admin's moderation mail about this comment, or a digest ending with it ({@link OutboxKind#COMMENT_MODERATION}). */
+    public NewMail moderating(long commentId) {
+        return new NewMail(kind, to, content, caseNumber, caseSubject, inReplyTo, references, headers, calendar,
+                notice, new CommentThread(commentId, true));
     }
 }

@@ -35,6 +35,9 @@ public final class OutgoingIds {
     /** Every part bounded and no part can match another's characters: matched in time linear in the id. */
     private static final Pattern NOTICE_LOCAL = Pattern.compile(
             "notice-([1-9][0-9]{0,18})-([1-9][0-9]{0,18})\\.([a-z2-7]{16})\\.([a-z2-7]{16})");
+    /** A comment's ({@code comment-<id>}) or its moderation mail's ({@code moderation-<id>}). */
+    private static final Pattern COMMENT_LOCAL = Pattern.compile(
+            "(comment|moderation)-([1-9][0-9]{0,18})\\.([a-z2-7]{16})\\.([a-z2-7]{16})");
     /** Longest id looked at: ours are far shorter. */
     private static final int MAX_ID = 300;
 
@@ -96,6 +99,43 @@ public final class OutgoingIds {
         }
         return verified(noticeInput(maintenanceId, memberId, m.group(3)), m.group(4))
                 ? Optional.of(new NewMail.NoticeThread(maintenanceId, memberId)) : Optional.empty();
+    }
+
+    /**
+     * A new Message-ID for a mail about this comment: a notification to a reader ({@code comment-<id>}; an answer
+     * to it is a reply to that comment) or the admin's moderation mail ({@code moderation-<id>}; an answer to it
+     * is never a comment). The MAC input starts with the prefix, so neither checks out as the other, a case's
+     * or a notice's.
+     */
+    public String createComment(NewMail.CommentThread thread) {
+        if (thread.commentId() <= 0) {
+            throw new IllegalArgumentException("comment id must be positive: " + thread.commentId());
+        }
+        String prefix = thread.moderation() ? "moderation" : "comment";
+        String nonce = nonce();
+        return prefix + "-" + thread.commentId() + "." + nonce + "."
+                + base32(mac(prefix + ":" + thread.commentId() + "." + nonce)) + "@" + domain;
+    }
+
+    /** The comment (and whether it was its moderation mail) of one of our ids whose hash checks out; else empty. */
+    public Optional<NewMail.CommentThread> commentOf(String messageId) {
+        String local = localPart(messageId);
+        if (local == null) {
+            return Optional.empty();
+        }
+        Matcher m = COMMENT_LOCAL.matcher(local);
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        long commentId;
+        try {
+            commentId = Long.parseLong(m.group(2));
+        } catch (NumberFormatException e) {
+            return Optional.empty(); // above Long.MAX_VALUE
+        }
+        return verified(m.group(1) + ":" + commentId + "." + m.group(3), m.group(4))
+                ? Optional.of(new NewMail.CommentThread(commentId, m.group(1).equals("moderation")))
+                : Optional.empty();
     }
 
     /** The case of one of our Message-IDs whose hash checks out, or null (not ours, or forged). */

@@ -16,8 +16,8 @@ import org.coloc.platform.Labelled;
  * produced. Auto-responders (out of office…) do not answer mail that carries it.</li>
  * </ul>
  *
- * <p>{@link #COMMENT_NOTIFICATION} and {@link #COMMENT_CONFIRMATION} are not sent yet: they are the blog
- * comments of a coming issue.
+ * <p>Blog comments (issue 11): {@link #COMMENT_NOTIFICATION} and {@link #COMMENT_MODERATION} carry a keyed
+ * Message-ID naming their comment ({@code aboutComment}), so an answer by mail finds it.
  */
 public enum OutboxKind implements Labelled {
 
@@ -39,10 +39,15 @@ public enum OutboxKind implements Labelled {
      * invitation; no case tag, no {@code List-Unsubscribe} (a service mail, not a list).
      */
     NOTICE(false, "auto-generated"),
-    /** A new comment, to the readers who follow a post (they can unsubscribe in one click). */
+    /**
+     * To a reader: "your comment is published" or "someone replied to your comment". Answering it by mail posts
+     * a reply to that comment. Always with one-click {@code List-Unsubscribe} (RFC 8058).
+     */
     COMMENT_NOTIFICATION(false, "auto-generated"),
-    /** The automatic answer to a reader who mailed a comment. */
-    COMMENT_CONFIRMATION(false, "auto-replied");
+    /** The automatic answer to a reader who mailed a comment (e.g. refused: too long). */
+    COMMENT_CONFIRMATION(false, "auto-replied"),
+    /** To the admin: a pending comment (or a digest of them) with signed one-click moderation links. */
+    COMMENT_MODERATION(false, "auto-generated");
 
     /** The length of the {@code KIND} column. */
     public static final int MAX_LABEL = 30;
@@ -58,6 +63,11 @@ public enum OutboxKind implements Labelled {
     /** Tagged subject and case-keyed Message-ID: the mail belongs to a case. */
     public boolean aboutCase() {
         return aboutCase;
+    }
+
+    /** Its Message-ID names a comment ({@link org.coloc.outbox.control.NewMail.CommentThread}). */
+    public boolean aboutComment() {
+        return this == COMMENT_NOTIFICATION || this == COMMENT_MODERATION;
     }
 
     /** {@code Auto-Submitted} of RFC 3834, or null: a person wrote it. */

@@ -20,7 +20,7 @@ class CertificateWatchTest {
 
     private static ColocSettings livingIn(String zone) {
         return new ColocSettings("coloc@example.org", Optional.empty(), "fr", Optional.empty(), ZoneId.of(zone),
-                Path.of("/tmp"), false);
+                Path.of("/tmp"), false, "https://coloc.example.org");
     }
 
     /** Schedules the watch with a timer service that only records what it was asked for. */

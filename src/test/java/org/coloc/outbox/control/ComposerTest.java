@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.coloc.outbox.entity.OutboxKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -103,10 +104,12 @@ class ComposerTest {
     @CsvSource(nullValues = "none", value = {
         "ACKNOWLEDGEMENT, auto-replied", "REPLY, none", "REMINDER, auto-generated", "CLOSING, auto-generated",
         "CERTIFICATE_REPORT, auto-generated", "NOTICE, auto-generated", "COMMENT_NOTIFICATION, auto-generated",
-        "COMMENT_CONFIRMATION, auto-replied"})
+        "COMMENT_CONFIRMATION, auto-replied", "COMMENT_MODERATION, auto-generated"})
     void eachKindCarriesItsAutoSubmitted(OutboxKind kind, String expected) {
         NewMail mail = NewMail.written(kind, List.of("a@x.org"), kind.aboutCase() ? null : "Subject", "Text");
-        mail = kind.aboutCase() ? mail.aboutCase(1, "s") : kind == OutboxKind.NOTICE ? mail.aboutNotice(1, 2) : mail;
+        mail = kind.aboutCase() ? mail.aboutCase(1, "s") : kind == OutboxKind.NOTICE ? mail.aboutNotice(1, 2)
+                : kind == OutboxKind.COMMENT_MODERATION ? mail.moderating(3) : kind.aboutComment() ? mail.aboutComment(3)
+                : mail;
         assertEquals(expected, compose(mail).autoSubmitted());
     }
 
@@ -146,13 +149,37 @@ class ComposerTest {
                 "Saturday 20:00.")
                 .withHeaders(ExtraHeader.unsubscribe("mailto:unsubscribe@coloc.test?subject=7",
                         "https://coloc.test/unsubscribe/7"))
-                .withCalendar(new CalendarPart(CalendarPart.Method.REQUEST, CalendarPartTest.ICS));
+                .withCalendar(new CalendarPart(CalendarPart.Method.REQUEST, CalendarPartTest.ICS)).aboutComment(7);
         OutgoingMail m = compose(notice);
         assertEquals(List.of("List-Unsubscribe", "List-Unsubscribe-Post"),
                 m.headers().stream().map(ExtraHeader::name).toList());
         assertEquals(CalendarPart.Method.REQUEST, m.calendar().method());
         assertThrows(IllegalArgumentException.class, () -> compose(notice.withHeaders(List.of(
                 new ExtraHeader("List-Id", "<a.coloc.test>"), new ExtraHeader("list-id", "<b.coloc.test>")))));
+    }
+
+    // blog comments (issue 11)
+
+    @Test
+    void aCommentMailIsKeyedToItsCommentAndAModerationMailSaysSo() {
+        OutgoingMail published = compose(NewMail.written(OutboxKind.COMMENT_NOTIFICATION, List.of("a@x.org"),
+                "Published", "t").aboutComment(12));
+        assertEquals(Optional.of(new NewMail.CommentThread(12, false)), IDS.commentOf(published.messageId()));
+        OutgoingMail moderation = compose(NewMail.written(OutboxKind.COMMENT_MODERATION, List.of("admin@x.org"),
+                "Pending", "t").moderating(12));
+        assertEquals(Optional.of(new NewMail.CommentThread(12, true)), IDS.commentOf(moderation.messageId()));
+        assertNull(IDS.caseOf(published.messageId()), "no case");
+        assertTrue(IDS.noticeOf(moderation.messageId()).isEmpty(), "no notice");
+        String forged = published.messageId().replaceFirst("^comment-12\\.", "comment-13.");
+        assertTrue(IDS.commentOf(forged).isEmpty(), "another comment's number does not check out");
+        String asModeration = published.messageId().replaceFirst("^comment-", "moderation-");
+        assertTrue(IDS.commentOf(asModeration).isEmpty(), "a notification's MAC is no moderation mail's");
+        assertThrows(IllegalArgumentException.class, () -> compose(NewMail.written(OutboxKind.COMMENT_NOTIFICATION,
+                List.of("a@x.org"), "S", "t")), "a notification names its comment");
+        assertThrows(IllegalArgumentException.class, () -> compose(NewMail.written(OutboxKind.COMMENT_NOTIFICATION,
+                List.of("a@x.org"), "S", "t").moderating(1)), "a notification is no moderation mail");
+        assertThrows(IllegalArgumentException.class, () -> compose(NewMail.written(OutboxKind.REMINDER,
+                List.of("a@x.org"), "S", "t").aboutComment(1)), "a reminder names no comment");
     }
 
     // maintenance notices (issue 10)

@@ -1,0 +1,92 @@
+package org.coloc.comments.entity;
+
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import lombok.Getter;
+import lombok.Setter;
+import org.coloc.platform.TrackedRecord;
+
+/**
+ * A reader's comment on a post, taken from a mail: who wrote it (the name shown, and the address that is never
+ * shown), the new text of the mail (quotes and signature stripped), and where it stands. A reply to another
+ * comment names it as {@code parentId}.
+ */
+@Entity
+@Table(name = "BLOG_COMMENT")
+@Getter
+@Setter
+public class Comment extends TrackedRecord {
+
+    /** Longest text taken; a longer comment is refused by mail. */
+    public static final int MAX_TEXT = 20_000;
+    public static final int MAX_AUTHOR_NAME = 100;
+
+    private long postId;
+
+    /** The comment this one answers, or null. */
+    private Long parentId;
+
+    @Convert(converter = CommentStateConverter.class)
+    private CommentState state;
+
+    /** As shown: the From display name, or "Anonyme"/"Anonymous"; the admin may change it. */
+    private String authorName;
+
+    /** The sender's address, lower-case: for notifications and limits only, never in public output. */
+    private String authorAddress;
+
+    /** {@code fr} or {@code en}: the language of the mails to its author. */
+    private String language;
+
+    /** What the reader wrote: the new text of the mail, as plain text. */
+    private String text;
+
+    /** The Message-ID of the mail it came in (without angle brackets), may be null. */
+    private String messageId;
+
+    /** The stored incoming mail ({@code INBOUND_MAIL.ID}), may be null (an imported comment). */
+    private Long inboundMailId;
+
+    private Instant receivedAt;
+
+    private Instant publishedAt;
+
+    /** The receiving server said both DKIM and SPF failed. */
+    private boolean spamSuspect;
+
+    /** Why it waits though it could have been published, e.g. {@code rate-limit}; null otherwise. */
+    private String heldReason;
+
+    protected Comment() {
+        // for JPA
+    }
+
+    public Comment(long postId, Long parentId, String authorName, String authorAddress, String language, String text,
+            Instant receivedAt) {
+        this.postId = postId;
+        this.parentId = parentId;
+        this.state = CommentState.PENDING;
+        this.authorName = authorName;
+        this.authorAddress = authorAddress;
+        this.language = language;
+        this.text = text;
+        this.receivedAt = receivedAt;
+        touch(receivedAt);
+    }
+
+    /** A new state, decided at {@code now}; the first publication is dated. */
+    public void moveTo(CommentState next, Instant now) {
+        if (next == CommentState.PUBLISHED && publishedAt == null) {
+            publishedAt = now;
+        }
+        state = next;
+        touch(now);
+    }
+
+    @Override
+    public void touch(Instant now) {
+        super.touch(now);
+    }
+}
