@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.stream.IntStream;
 import javax.sql.DataSource;
 import org.coloc.outbox.boundary.Outbox;
 import org.coloc.outbox.boundary.OutboxRows;
@@ -174,25 +176,8 @@ class OutboxInContainerIT {
     @Order(3)
     void twoSendersDrainingAtOnceNeverClaimTheSameMail() throws Exception {
         pauseTheRealSender();
-        List<String> recipients = new ArrayList<>();
-        for (int i = 0; i < 30; i++) {
-            recipients.add(TestMails.someone("ivan" + i));
-        }
-        List<Long> queued = queueEach(recipients);
-        Instant now = clock.instant();
-        // both read the same due list before either claims, like two instances waking at the same second
-        CountDownLatch bothRead = new CountDownLatch(2);
-        Future<Set<Long>> one = executor.submit(() -> claimAllDue(now, bothRead));
-        Future<Set<Long>> two = executor.submit(() -> claimAllDue(now, bothRead));
-        Set<Long> mine = one.get(60, TimeUnit.SECONDS);
-        Set<Long> theirs = two.get(60, TimeUnit.SECONDS);
-
-        Set<Long> both = new HashSet<>(mine);
-        both.retainAll(theirs);
-        assertEquals(Set.of(), both, "no mail claimed by both senders");
-        Set<Long> claimed = new HashSet<>(mine);
-        claimed.addAll(theirs);
-        assertTrue(claimed.containsAll(queued), "every due mail claimed by one of them");
+        List<Long> queued = queueToMany("ivan", 30);
+        claimedOnceEach(queued, "senders", this::claimAllDue, this::claimAllDue);
         assertEquals(30, tables().count("SELECT COUNT(*) FROM OUTBOX_MAIL WHERE STATUS = 'sending' AND FIRST_RECIPIENT "
                 + "LIKE 'ivan%'"));
     }
@@ -205,25 +190,10 @@ class OutboxInContainerIT {
     @Order(4)
     void twoDrainsClaimingOverlappingBatchesAtOnceShareTheMailWithoutOverlap() throws Exception {
         pauseTheRealSender();
-        List<String> recipients = new ArrayList<>();
-        for (int i = 0; i < 40; i++) {
-            recipients.add(TestMails.someone("judy" + i));
-        }
-        List<Long> queued = queueEach(recipients);
-        Instant now = clock.instant();
-        CountDownLatch bothRead = new CountDownLatch(2);
+        List<Long> queued = queueToMany("judy", 40);
         // one takes the list as read, the other backwards: overlapping batches taken in opposite orders
-        Future<List<Long>> one = executor.submit(() -> claimBatch(now, bothRead, false));
-        Future<List<Long>> two = executor.submit(() -> claimBatch(now, bothRead, true));
-        List<Long> mine = one.get(60, TimeUnit.SECONDS);
-        List<Long> theirs = two.get(60, TimeUnit.SECONDS);
-
-        Set<Long> both = new HashSet<>(mine);
-        both.retainAll(theirs);
-        assertEquals(Set.of(), both, "no mail claimed by both drains");
-        Set<Long> claimed = new HashSet<>(mine);
-        claimed.addAll(theirs);
-        assertTrue(claimed.containsAll(queued), "every due mail claimed by one of them");
+        Set<Long> claimed = claimedOnceEach(queued, "drains",
+                (now, bothRead) -> claimBatch(now, bothRead, false), (now, bothRead) -> claimBatch(now, bothRead, true));
         assertEquals(Map.of(), rows.pending(queued.stream().filter(id -> !claimed.contains(id)).toList()));
         assertEquals(queued.size(), rows.pending(queued).size(), "each claimed mail is read back to be sent");
         assertEquals(40, tables().count("SELECT COUNT(*) FROM OUTBOX_MAIL WHERE STATUS = 'sending' AND FIRST_RECIPIENT "
@@ -244,6 +214,32 @@ class OutboxInContainerIT {
         assertEquals(1, rows.release(List.of(id), until, now));
         assertTrue(rows.due(now).contains(id), "due again without waiting for the lease");
         assertEquals("queued", tables().one("SELECT STATUS FROM OUTBOX_MAIL WHERE ID = ?", id).get("STATUS"));
+    }
+
+    /** How a sender claims what it reads due at {@code now}, once the other has read too ({@code bothRead}). */
+    private interface Claimer {
+        Collection<Long> claim(Instant now, CountDownLatch bothRead) throws InterruptedException;
+    }
+
+    /**
+     * Runs two claimers at once, both reading the same due list before either claims, like two instances waking
+     * at the same second; checks that no mail went to both and every queued one to one of them. All they claimed.
+     */
+    private Set<Long> claimedOnceEach(List<Long> queued, String who, Claimer first, Claimer second) throws Exception {
+        Instant now = clock.instant();
+        CountDownLatch bothRead = new CountDownLatch(2);
+        Future<Collection<Long>> one = executor.submit(() -> first.claim(now, bothRead));
+        Future<Collection<Long>> two = executor.submit(() -> second.claim(now, bothRead));
+        Collection<Long> mine = one.get(60, TimeUnit.SECONDS);
+        Collection<Long> theirs = two.get(60, TimeUnit.SECONDS);
+
+        Set<Long> both = new HashSet<>(mine);
+        both.retainAll(theirs);
+        assertEquals(Set.of(), both, "no mail claimed by both " + who);
+        Set<Long> claimed = new HashSet<>(mine);
+        claimed.addAll(theirs);
+        assertTrue(claimed.containsAll(queued), "every due mail claimed by one of them");
+        return claimed;
     }
 
     private List<Long> claimBatch(Instant now, CountDownLatch bothRead, boolean backwards) throws InterruptedException {
@@ -280,6 +276,11 @@ class OutboxInContainerIT {
     /** Queues one mail in a transaction of its own, as a change in the application would; its outbox id. */
     private long queue(String to) throws Exception {
         return queueEach(List.of(to)).get(0);
+    }
+
+    /** One mail to each of {@code count} people, {@code name}0, {@code name}1, …; their outbox ids. */
+    private List<Long> queueToMany(String name, int count) throws Exception {
+        return queueEach(IntStream.range(0, count).mapToObj(i -> TestMails.someone(name + i)).toList());
     }
 
     /** One mail to each, all in one transaction; their outbox ids. */

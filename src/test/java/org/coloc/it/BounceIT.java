@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import java.nio.charset.StandardCharsets;
+import org.coloc.intake.control.DeliveryReports;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -93,17 +94,7 @@ class BounceIT {
                 Content-Type: text/plain; charset=us-ascii
                 In-Reply-To: %s
 
-                Delivery is delayed to these recipients or groups:
-
-                alice@members.example
-
-                Subject: [coloc #1] Sauvegardes
-
-                This message hasn't been delivered yet. Delivery will continue to be attempted.
-
-                The server will keep trying to deliver this message for the next 1 days, 19 hours and 55 minutes.
-                You'll be notified if the message can't be delivered by that time.
-                """.formatted(ackId));
+                """.formatted(ackId) + DeliveryReports.exchangeDelayBody(ALICE, "[coloc #1] Sauvegardes"));
         String status = awaitBounceForAlice("bounce-delay@" + DAEMON_DOMAIN);
         assertTrue(status.startsWith("4."), "a delay is temporary: " + status);
     }

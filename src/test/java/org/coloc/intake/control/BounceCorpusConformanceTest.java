@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Locale;
@@ -21,8 +20,7 @@ class BounceCorpusConformanceTest {
 
     @Test
     void classifiesSisimaiMailsLikeSisimai() {
-        Path dir = Corpora.folder("sisimai");
-        JsonObject files = Corpora.json(dir.resolve("expected.json")).getJsonObject("files");
+        Corpora.Expected sisimai = Corpora.expected("sisimai");
         CorpusScore categories = new CorpusScore("sisimai category");
         CorpusScore statuses = new CorpusScore("sisimai status of first recipient");
         int recipientFound = 0;
@@ -31,10 +29,10 @@ class BounceCorpusConformanceTest {
         int hardReadAsTemporary = 0;
         int recipientCheckable = 0;
         int bounces = 0;
-        for (String name : files.keySet()) {
-            JsonObject e = files.getJsonObject(name);
+        for (String name : sisimai.names()) {
+            JsonObject e = sisimai.of(name);
             String category = e.getString("category");
-            ParsedMail mail = Corpora.parse(dir.resolve(name));
+            ParsedMail mail = sisimai.mail(name);
             Classification c = mail == null ? null : classifier.classify(mail);
             MailKind kind = c == null ? null : c.kind();
             boolean good = switch (category) {
@@ -96,12 +94,11 @@ class BounceCorpusConformanceTest {
 
     @Test
     void flankerBounceFacts() {
-        Path dir = Corpora.folder("flanker");
-        JsonObject files = Corpora.json(dir.resolve("expected.json")).getJsonObject("files");
+        Corpora.Expected flanker = Corpora.expected("flanker");
         CorpusScore facts = new CorpusScore("flanker bounce facts");
-        for (String name : files.keySet()) {
-            JsonObject e = files.getJsonObject(name);
-            ParsedMail mail = Corpora.parse(dir.resolve(name));
+        for (String name : flanker.names()) {
+            JsonObject e = flanker.of(name);
+            ParsedMail mail = flanker.mail(name);
             Classification c = mail == null ? null : classifier.classify(mail);
             boolean bounce = c != null && c.kind() == MailKind.BOUNCE;
             if (e.containsKey("is_bounce")) {

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 
@@ -37,6 +38,29 @@ final class Corpora {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A corpus folder and what its expected.json says of each mail file in it. */
+    record Expected(Path dir, JsonObject files) {
+
+        /** The mail files the expectations are about. */
+        Set<String> names() {
+            return files.keySet();
+        }
+
+        JsonObject of(String name) {
+            return files.getJsonObject(name);
+        }
+
+        ParsedMail mail(String name) {
+            return parse(dir.resolve(name));
+        }
+    }
+
+    /** The corpus in {@code name}, with the expectations its expected.json lists under {@code files}. */
+    static Expected expected(String name) {
+        Path dir = folder(name);
+        return new Expected(dir, json(dir.resolve("expected.json")).getJsonObject("files"));
     }
 
     static byte[] bytes(Path file) {

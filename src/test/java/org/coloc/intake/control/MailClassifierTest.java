@@ -520,17 +520,7 @@ class MailClassifierTest {
                 Subject: Delivery delayed:[coloc #7] Backup
                 Return-Path: <>
 
-                Delivery is delayed to these recipients or groups:
-
-                nina@members.example
-
-                Subject: [coloc #7] Backup
-
-                This message hasn't been delivered yet. Delivery will continue to be attempted.
-
-                The server will keep trying to deliver this message for the next 1 days, 19 hours and 55 minutes.
-                You'll be notified if the message can't be delivered by that time.
-                """);
+                """ + DeliveryReports.exchangeDelayBody("nina@members.example", "[coloc #7] Backup"));
         assertEquals(MailKind.BOUNCE, c.kind());
         assertEquals("nina@members.example", c.failedRecipient());
         assertEquals("4.0.0", c.status());

@@ -16,12 +16,11 @@ class MikelAndNotmuchConformanceTest {
 
     @Test
     void mikelMailFacts() {
-        Path dir = Corpora.folder("mikel-mail");
-        JsonObject files = Corpora.json(dir.resolve("expected.json")).getJsonObject("files");
+        Corpora.Expected mikel = Corpora.expected("mikel-mail");
         int parsed = 0;
-        for (String name : files.keySet()) {
-            JsonObject e = files.getJsonObject(name);
-            ParsedMail m = Corpora.parse(dir.resolve(name));
+        for (String name : mikel.names()) {
+            JsonObject e = mikel.of(name);
+            ParsedMail m = mikel.mail(name);
             if (m != null) {
                 parsed++;
             }
@@ -76,9 +75,9 @@ class MikelAndNotmuchConformanceTest {
                 }
             }
         }
-        System.out.printf("mikel parse: %d/%d parsed%n", parsed, files.size());
+        System.out.printf("mikel parse: %d/%d parsed%n", parsed, mikel.names().size());
         System.out.printf("mikel facts: %d/%d%n", facts.ok(), facts.total());
-        assertEquals(files.size(), parsed);
+        assertEquals(mikel.names().size(), parsed);
         assertTrue(facts.ok() >= 32, "mikel facts regressed: " + facts.ok() + "/" + facts.total());
     }
 

@@ -14,6 +14,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class MimeParserTest {
 
@@ -25,6 +27,23 @@ class MimeParserTest {
 
     private ParsedMail parseBytes(byte[] mail) throws UnparseableMailException {
         return parser.parse(mail);
+    }
+
+    /**
+     * A well-formed multipart mail of this subtype: {@code headers}, then each part (its own headers, a blank line,
+     * its body) after a boundary line, and the closing boundary.
+     */
+    private static String multipart(String headers, String subtype, String... parts) {
+        StringBuilder mail = new StringBuilder(headers)
+                .append("\nContent-Type: multipart/").append(subtype).append("; boundary=\"b\"\n\n");
+        for (String part : parts) {
+            mail.append("--b\n").append(part);
+        }
+        return mail.append("--b--\n").toString();
+    }
+
+    private static String textPart(String body) {
+        return "Content-Type: text/plain\n\n" + body + "\n";
     }
 
     private static byte[] latin1(String s) {
@@ -71,11 +90,14 @@ class MimeParserTest {
         assertEquals("Re: café au lait", m.subject());
     }
 
-    @Test
-    void encodedWordSplitInsideAMultiByteCharacterIsJoined() throws Exception {
-        // "é" is C3 A9; the two bytes travel in two encoded words
-        ParsedMail m = parse("Subject: =?UTF-8?Q?caf=C3?= =?UTF-8?Q?=A9?=\n\nx\n");
-        assertEquals("café", m.subject());
+    // the first row: "é" is C3 A9, and its two bytes travel in two encoded words
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            an encoded word split inside a multi-byte character is joined | =?UTF-8?Q?caf=C3?= =?UTF-8?Q?=A9?= | café
+            bad base64 padding and an unknown charset do not fail | =?utf-8?B?w6l0w6k?= =?x-no-such-charset?Q?caf=C3=A9?= | étécafé
+            """)
+    void encodedWordsInTheSubjectAreDecoded(String why, String subject, String decoded) throws Exception {
+        assertEquals(decoded, parse("Subject: " + subject + "\n\nx\n").subject());
     }
 
     @Test
@@ -83,12 +105,6 @@ class MimeParserTest {
         ParsedMail m = parse("From: \"=?iso-8859-1?q?Fran=E7ois?= Boulogne\" <boulogne.f@gmail.com>\n\nx\n");
         assertEquals("François Boulogne", m.from().name());
         assertEquals("boulogne.f@gmail.com", m.from().address());
-    }
-
-    @Test
-    void badBase64PaddingAndUnknownCharsetInEncodedWordDoNotFail() throws Exception {
-        ParsedMail m = parse("Subject: =?utf-8?B?w6l0w6k?= =?x-no-such-charset?Q?caf=C3=A9?=\n\nx\n");
-        assertEquals("étécafé", m.subject());
     }
 
     @Test
@@ -176,37 +192,33 @@ class MimeParserTest {
 
     @Test
     void attachmentsGetRfc2231AndRfc2047NamesAndDecodedContent() throws Exception {
-        ParsedMail m = parse("""
-                Subject: files
-                Content-Type: multipart/mixed; boundary="b1"
-
-                --b1
-                Content-Type: text/plain
-
-                see attached
-                --b1
+        ParsedMail m = parse(multipart("Subject: files", "mixed",
+                textPart("see attached"),
+                """
                 Content-Type: application/pdf
                 Content-Disposition: attachment; filename*=UTF-8''r%C3%A9sum%C3%A9.pdf
                 Content-Transfer-Encoding: base64
 
                 JVBERi0=
-                --b1
+                """,
+                """
                 Content-Type: text/plain; name="=?utf-8?B?w6l0w6kudHh0?="
 
                 summer
-                --b1
+                """,
+                """
                 Content-Type: application/octet-stream
                 Content-Disposition: attachment; filename*0*=utf-8''long%20;
                  filename*1="name.bin"
 
                 x
-                --b1
+                """,
+                """
                 Content-Type: image/png
                 Content-ID: <img1>
 
                 PNG
-                --b1--
-                """);
+                """));
         assertEquals("see attached", m.text());
         List<String> names = m.attachments().stream().map(ParsedAttachment::name).toList();
         assertEquals(List.of("résumé.pdf", "été.txt", "long name.bin", "attachment-4.png"), names);
@@ -217,23 +229,16 @@ class MimeParserTest {
 
     @Test
     void nestedMessageIsAnAttachmentNamedAfterItsSubjectAndNotTheBody() throws Exception {
-        ParsedMail m = parse("""
-                Subject: fwd
-                Content-Type: multipart/mixed; boundary="o"
-
-                --o
-                Content-Type: text/plain
-
-                forwarding this
-                --o
+        ParsedMail m = parse(multipart("Subject: fwd", "mixed",
+                textPart("forwarding this"),
+                """
                 Content-Type: message/rfc822
 
                 Subject: =?utf-8?Q?Original_r=C3=A9union?=
                 Content-Type: text/plain
 
                 inner body
-                --o--
-                """);
+                """));
         assertEquals("forwarding this", m.text());
         assertEquals(1, m.attachments().size());
         ParsedAttachment a = m.attachments().get(0);

@@ -3,7 +3,6 @@ package org.coloc.intake.control;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /** Decoded subject, sender, text body and attachment count against stalwart mail-parser's expected trees. */
@@ -11,15 +10,14 @@ class StalwartConformanceTest {
 
     @Test
     void decodesLikeStalwart() {
-        Path dir = Corpora.folder("stalwart-mail-parser");
-        JsonObject files = Corpora.json(dir.resolve("expected.json")).getJsonObject("files");
+        Corpora.Expected stalwart = Corpora.expected("stalwart-mail-parser");
         CorpusScore subject = new CorpusScore("stalwart subject");
         CorpusScore from = new CorpusScore("stalwart from");
         CorpusScore text = new CorpusScore("stalwart text body");
         CorpusScore attachments = new CorpusScore("stalwart attachment count");
-        for (String name : files.keySet()) {
-            JsonObject expected = Corpora.json(dir.resolve(files.getJsonObject(name).getString("expected_parse_json")));
-            ParsedMail mail = Corpora.parse(dir.resolve(name));
+        for (String name : stalwart.names()) {
+            JsonObject expected = Corpora.json(stalwart.dir().resolve(stalwart.of(name).getString("expected_parse_json")));
+            ParsedMail mail = stalwart.mail(name);
             JsonArray parts = expected.getJsonArray("parts");
             JsonObject top = parts.getJsonObject(0);
             for (JsonValue hv : top.getJsonArray("headers")) {

@@ -80,6 +80,20 @@ class RecordInputsTest {
         return arguments(why, body, errors);
     }
 
+    /** One error for each of {@code fields}, all with the same message. */
+    static Map<String, String> sameError(String message, String... fields) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        for (String field : fields) {
+            errors.put(field, message);
+        }
+        return errors;
+    }
+
+    /** The error of a list item that repeats an earlier one: it is named at the repetition, not the first. */
+    static Map<String, String> repetitionAt(String item) {
+        return Map.of(item, "appears twice");
+    }
+
     static Stream<Arguments> rejectedMembers() {
         return Stream.of(
                 rejected("without name and email, both are named", "{}",
@@ -167,26 +181,24 @@ class RecordInputsTest {
                         Map.of("status", "must be one of [active, decommissioned, provisioning, requested, suspended]")),
                 rejected("bad IPv4 addresses are named by position",
                         vm("'ipv4':['192.0.2.1','300.1.1.1','1.2.3','01.2.3.4']"),
-                        Map.of("ipv4[1]", "is not a valid IPv4 address", "ipv4[2]", "is not a valid IPv4 address",
-                                "ipv4[3]", "is not a valid IPv4 address")),
+                        sameError("is not a valid IPv4 address", "ipv4[1]", "ipv4[2]", "ipv4[3]")),
                 rejected("a too long IPv4 address", vm("'ipv4':['192.168.100.100.1']"),
                         Map.of("ipv4[0]", "must be at most 15 characters")),
                 rejected("bad IPv6 addresses are named by position",
                         vm("'ipv6':['2001:db8::g','1::2::3','192.0.2.1','2001:db8::1']"),
-                        Map.of("ipv6[0]", "is not a valid IPv6 address", "ipv6[1]", "is not a valid IPv6 address",
-                                "ipv6[2]", "is not a valid IPv6 address")),
+                        sameError("is not a valid IPv6 address", "ipv6[0]", "ipv6[1]", "ipv6[2]")),
                 rejected("IP lists given as object or string are a wrong type", vm("'ipv4':{'a':'192.0.2.1'},'ipv6':'::1'"),
                         Map.of("ipv4", "must be a list", "ipv6", "must be a list")),
                 rejected("an IP as a number", vm("'ipv4':[3221225985]"), Map.of("ipv4[0]", "must be a string")),
                 rejected("a duplicate IPv4 is named at the repetition", vm("'ipv4':['192.0.2.1','192.0.2.1']"),
-                        Map.of("ipv4[1]", "appears twice")),
+                        repetitionAt("ipv4[1]")),
                 rejected("a duplicate IPv6 is named at the repetition", vm("'ipv6':['2001:db8::1','2001:DB8::1']"),
-                        Map.of("ipv6[1]", "appears twice")),
+                        repetitionAt("ipv6[1]")),
                 rejected("a duplicate IP after an invalid one is named at its own position",
                         vm("'ipv4':['nope','192.0.2.1','192.0.2.1']"),
                         Map.of("ipv4[0]", "is not a valid IPv4 address", "ipv4[2]", "appears twice")),
                 rejected("the same IPv6 written two ways is a duplicate", vm("'ipv6':['2001:db8::1','2001:db8:0:0:0:0:0:1']"),
-                        Map.of("ipv6[1]", "appears twice")),
+                        repetitionAt("ipv6[1]")),
                 rejected("bad domains are named inside their item", vm("'domains':[{'name':'localhost'},{'name':'bad_name.org'},"
                         + "{'name':'ok.org','certificateExpires':'June'},{},'x.org',{'name':'y.org','expires':'2026-01-01'}]"),
                         Map.of("domains[0].name", "must be a fully qualified domain",
@@ -197,7 +209,7 @@ class RecordInputsTest {
                                 "domains[5].expires", "unknown field")),
                 rejected("domains as an object", vm("'domains':{'name':'example.org'}"), Map.of("domains", "must be a list")),
                 rejected("duplicate domains ignoring case", vm("'domains':[{'name':'example.org'},{'name':'EXAMPLE.org'}]"),
-                        Map.of("domains[1]", "appears twice")),
+                        repetitionAt("domains[1]")),
                 rejected("a duplicate domain after an invalid one is named at its own position",
                         vm("'domains':[{'name':'-bad.org'},{'name':'example.org'},{'name':'example.org'}]"),
                         Map.of("domains[0].name", "is not a valid domain name", "domains[2]", "appears twice")));

@@ -1,5 +1,6 @@
 package org.coloc.outbox.control;
 
+import static org.coloc.outbox.control.StrictSmtp.say;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -40,7 +41,7 @@ class SmtpConnectionTest {
     }
 
     /**
-     * Serves SMTP sessions one after the other; refuses {@code gone@} for good; after {@code mailsPerConnection}
+     * Serves SMTP sessions one after the other; refuses {@code gone@} for good (see {@link StrictSmtp}); after {@code mailsPerConnection}
      * mails on one connection it closes it as told. Remembers the connections, and each message's recipients.
      */
     private static final class StrictServer implements AutoCloseable {
@@ -87,9 +88,7 @@ class SmtpConnectionTest {
             while ((line = in.readLine()) != null) {
                 String upper = line.toUpperCase();
                 commands.add(upper.split("[ :]")[0]);
-                if (upper.startsWith("EHLO") || upper.startsWith("HELO")) {
-                    say(out, "250 strict.example");
-                } else if (upper.startsWith("MAIL")) {
+                if (upper.startsWith("MAIL")) {
                     if (mails >= mailsPerConnection && closing == Closing.SAYING_421) {
                         say(out, "421 4.7.0 too many mails on one connection, closing");
                         return;
@@ -100,16 +99,11 @@ class SmtpConnectionTest {
                     }
                     inMail = true;
                     say(out, "250 2.1.0 ok");
-                } else if (upper.startsWith("RCPT TO:<GONE@")) {
-                    say(out, "550 5.1.1 <gone@x.org>: no such user");
                 } else if (upper.startsWith("RCPT")) {
-                    rcpts.add(line.substring(line.indexOf('<') + 1, line.indexOf('>')));
-                    say(out, "250 2.1.5 ok");
+                    say(out, StrictSmtp.recipientReply(line, rcpts));
                 } else if (upper.startsWith("DATA")) {
                     say(out, "354 go ahead");
-                    while (!(line = in.readLine()).equals(".")) {
-                        // the message itself
-                    }
+                    StrictSmtp.message(in);
                     delivered.add(List.copyOf(rcpts));
                     rcpts.clear();
                     inMail = false;
@@ -122,27 +116,15 @@ class SmtpConnectionTest {
                     rcpts.clear();
                     inMail = false;
                     say(out, "250 2.0.0 reset");
-                } else if (upper.startsWith("QUIT")) {
-                    say(out, "221 bye");
+                } else if (!StrictSmtp.answerAsUsual(upper, out)) {
                     return;
-                } else {
-                    say(out, "250 ok");
                 }
             }
         }
 
-        private static void say(OutputStream out, String reply) throws IOException {
-            out.write((reply + "\r\n").getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-        }
-
         SmtpSender.Connection connection() {
-            Properties p = new Properties();
-            p.setProperty("mail.smtp.host", "127.0.0.1");
-            p.setProperty("mail.smtp.port", Integer.toString(socket.getLocalPort()));
-            p.setProperty("mail.smtp.connectiontimeout", "5000");
-            p.setProperty("mail.smtp.timeout", "5000");
-            return new SmtpSender.Connection(p, "smtp", null, null, "coloc@coloc.test");
+            return new SmtpSender.Connection(StrictSmtp.clientProperties(socket.getLocalPort()), "smtp", null, null,
+                    "coloc@coloc.test");
         }
 
         @Override

@@ -1,5 +1,6 @@
 package org.coloc.outbox.control;
 
+import static org.coloc.outbox.control.StrictSmtp.say;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -26,7 +27,7 @@ import org.junit.jupiter.api.Test;
  */
 class SmtpConversationTest {
 
-    /** Answers one SMTP session; remembers the recipients it accepted and whether a message came. */
+    /** Answers one SMTP session as {@link StrictSmtp} tells; remembers the recipients it accepted and whether a message came. */
     private static final class StrictServer implements AutoCloseable {
 
         final ServerSocket socket;
@@ -49,28 +50,14 @@ class SmtpConversationTest {
                 String line;
                 while ((line = in.readLine()) != null) {
                     String upper = line.toUpperCase();
-                    if (upper.startsWith("EHLO") || upper.startsWith("HELO")) {
-                        say(out, "250 strict.example");
-                    } else if (upper.startsWith("RCPT TO:<GONE@")) {
-                        say(out, "550 5.1.1 <gone@x.org>: no such user");
-                    } else if (upper.startsWith("RCPT TO:<LATER@")) {
-                        say(out, "451 4.7.1 greylisted, try again later");
-                    } else if (upper.startsWith("RCPT")) {
-                        accepted.add(line.substring(line.indexOf('<') + 1, line.indexOf('>')));
-                        say(out, "250 2.1.5 ok");
+                    if (upper.startsWith("RCPT")) {
+                        say(out, StrictSmtp.recipientReply(line, accepted));
                     } else if (upper.startsWith("DATA")) {
                         say(out, "354 go ahead");
-                        StringBuilder message = new StringBuilder();
-                        while (!(line = in.readLine()).equals(".")) {
-                            message.append(line).append('\n');
-                        }
-                        data.add(message.toString());
+                        data.add(StrictSmtp.message(in));
                         say(out, "250 2.0.0 queued");
-                    } else if (upper.startsWith("QUIT")) {
-                        say(out, "221 bye");
+                    } else if (!StrictSmtp.answerAsUsual(upper, out)) {
                         return;
-                    } else {
-                        say(out, "250 ok");
                     }
                 }
             } catch (IOException e) {
@@ -78,18 +65,8 @@ class SmtpConversationTest {
             }
         }
 
-        private static void say(OutputStream out, String reply) throws IOException {
-            out.write((reply + "\r\n").getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-        }
-
         Properties props() {
-            Properties p = new Properties();
-            p.setProperty("mail.smtp.host", "127.0.0.1");
-            p.setProperty("mail.smtp.port", Integer.toString(socket.getLocalPort()));
-            p.setProperty("mail.smtp.connectiontimeout", "5000");
-            p.setProperty("mail.smtp.timeout", "5000");
-            return p;
+            return StrictSmtp.clientProperties(socket.getLocalPort());
         }
 
         @Override

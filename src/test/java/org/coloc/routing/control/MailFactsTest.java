@@ -26,6 +26,13 @@ class MailFactsTest {
                 "Subject", Instant.EPOCH, headers, "text", null, attachments, List.of());
     }
 
+    /** A mailer daemon's report that alice@a.example failed (5.1.1), returning the original as a part of this type. */
+    private static MailFacts bounceReturning(String partType, byte[] original) {
+        return MailFacts.of(mail(new MailAddress(null, "MAILER-DAEMON@mx.example"), List.of(), List.of(), List.of(),
+                List.of(new ParsedAttachment(null, partType, original))),
+                new Classification(MailKind.BOUNCE, "alice@a.example", "5.1.1", "DSN"));
+    }
+
     @Test
     void recipientsIncludeWhatTheDeliveringServersWrote() {
         MailFacts f = MailFacts.of(mail(new MailAddress("Alice", "Alice@A.example"),
@@ -46,9 +53,7 @@ class MailFactsTest {
     void aBounceCarriesItsFailedRecipientAndTheIdsOfOursInTheReturnedOriginal() {
         byte[] original = ("Message-ID: <case-3.abcdefghijklmnop.qrstuvwxyz234567@coloc.example>\r\n"
                 + "In-Reply-To: <someone@else.example>\r\n").getBytes(StandardCharsets.ISO_8859_1);
-        MailFacts f = MailFacts.of(mail(new MailAddress(null, "MAILER-DAEMON@mx.example"), List.of(), List.of(), List.of(),
-                List.of(new ParsedAttachment(null, "text/rfc822-headers", original))),
-                new Classification(MailKind.BOUNCE, "alice@a.example", "5.1.1", "DSN"));
+        MailFacts f = bounceReturning("text/rfc822-headers", original);
         assertEquals(List.of("case-3.abcdefghijklmnop.qrstuvwxyz234567@coloc.example"), f.returnedIds());
         assertEquals("alice@a.example", f.failedRecipient());
         assertEquals("5.1.1", f.deliveryStatus());
@@ -61,10 +66,8 @@ class MailFactsTest {
         String ours = "case-3.abcdefghijklmnop.qrstuvwxyz234567@coloc.example";
         byte[] original = (open.repeat(2_000_000 / open.length()) + " <" + ours + ">\r\n")
                 .getBytes(StandardCharsets.ISO_8859_1);
-        MailFacts f = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> MailFacts.of(mail(
-                new MailAddress(null, "MAILER-DAEMON@mx.example"), List.of(), List.of(), List.of(),
-                List.of(new ParsedAttachment(null, "text/rfc822-headers", original))),
-                new Classification(MailKind.BOUNCE, "alice@a.example", "5.1.1", "DSN")));
+        MailFacts f = assertTimeoutPreemptively(Duration.ofSeconds(5),
+                () -> bounceReturning("text/rfc822-headers", original));
         assertEquals(List.of(ours), f.returnedIds());
     }
 
@@ -74,9 +77,7 @@ class MailFactsTest {
         byte[] original = ("Message-ID: <" + notice + ">\r\nIn-Reply-To: <notice-5-11.x@coloc.example>\r\n"
                 + "References: <case-3.abcdefghijklmnop.qrstuvwxyz234567@coloc.example>\r\n")
                 .getBytes(StandardCharsets.ISO_8859_1);
-        MailFacts f = MailFacts.of(mail(new MailAddress(null, "MAILER-DAEMON@mx.example"), List.of(), List.of(), List.of(),
-                List.of(new ParsedAttachment(null, "message/rfc822", original))),
-                new Classification(MailKind.BOUNCE, "alice@a.example", "5.1.1", "DSN"));
+        MailFacts f = bounceReturning("message/rfc822", original);
         assertEquals(List.of(notice, "case-3.abcdefghijklmnop.qrstuvwxyz234567@coloc.example"), f.returnedIds(),
                 "ours of both kinds, not an id merely shaped like one");
     }
@@ -87,10 +88,8 @@ class MailFactsTest {
         String ours = "notice-5-11.abcdefghijklmnop.qrstuvwxyz234567@coloc.example";
         byte[] original = (open.repeat(2_000_000 / open.length()) + "<notice-" + "1".repeat(500_000) + " <" + ours
                 + ">\r\n").getBytes(StandardCharsets.ISO_8859_1);
-        MailFacts f = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> MailFacts.of(mail(
-                new MailAddress(null, "MAILER-DAEMON@mx.example"), List.of(), List.of(), List.of(),
-                List.of(new ParsedAttachment(null, "text/rfc822-headers", original))),
-                new Classification(MailKind.BOUNCE, "alice@a.example", "5.1.1", "DSN")));
+        MailFacts f = assertTimeoutPreemptively(Duration.ofSeconds(5),
+                () -> bounceReturning("text/rfc822-headers", original));
         assertEquals(List.of(ours), f.returnedIds());
     }
 
