@@ -49,16 +49,12 @@ public class Post extends TrackedRecord {
     public Post(String slug, String title, String url, String language, boolean open, boolean createdByMail,
             Instant now) {
         this.slug = slug;
-        this.title = title;
-        this.url = url;
-        this.language = language;
-        this.open = open;
+        describe(title, url, language, open, now);
         this.createdByMail = createdByMail;
-        touch(now);
     }
 
     /** The admin's description of the post (PUT): a post a mail made is his from then on. */
-    public void describe(String title, String url, String language, boolean open, Instant now) {
+    public final void describe(String title, String url, String language, boolean open, Instant now) {
         this.title = title;
         this.url = url;
         this.language = language;
