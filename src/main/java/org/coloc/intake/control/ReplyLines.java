@@ -1,4 +1,4 @@
-package org.coloc.cases.control;
+package org.coloc.intake.control;
 
 import java.util.List;
 import java.util.regex.Pattern;

@@ -1,4 +1,4 @@
-package org.coloc.cases.control;
+package org.coloc.intake.control;
 
 import java.util.ArrayList;
 import java.util.List;
