@@ -220,6 +220,11 @@ final class ReplyLines {
         return HEADER_START.matcher(s).find() || last == ',' || last == '<' || last == '(' || last == '@';
     }
 
+    /** Whether the line opens with a quote header's first word: "On", "Le", "Am", "Op", "El", "Il" … */
+    static boolean opensAttribution(String line) {
+        return line.length() <= MAX_LINE && HEADER_START.matcher(line).find();
+    }
+
     /** "On …", "Le …", a date, or a name with its address: what the first line of a wrapped quote header looks like. */
     private static boolean plausibleHeaderStart(String line) {
         return HEADER_START.matcher(line).find() || DATE_OR_NAME_START.matcher(line).find();
