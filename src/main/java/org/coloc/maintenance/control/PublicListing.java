@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.coloc.maintenance.entity.MaintenanceState;
+import org.coloc.platform.AddressMask;
 
 /**
  * Which maintenances the public list and feeds show, and what of their text: no draft; every maintenance not over
@@ -16,9 +17,6 @@ public final class PublicListing {
 
     /** How long a past maintenance stays listed. */
     public static final Duration PAST = Duration.ofDays(90);
-
-    /** What ends a word that may hold an address (besides white space). */
-    private static final String DELIMITERS = "<>()[]\"',;:";
 
     private PublicListing() {
     }
@@ -46,45 +44,7 @@ public final class PublicListing {
      * "write to ana@…") is replaced, so public endpoints never show one, nor any {@code @}.
      */
     public static String withoutAddresses(String text) {
-        if (text == null) {
-            return null;
-        }
-        if (text.indexOf('@') < 0) {
-            return text;
-        }
-        // word by word, in one pass: a word with an @ is an address or a handle that reaches a person; its final
-        // dots end the sentence and stay (a pattern "[^delimiters]*@…" would try every start of a long word again)
-        StringBuilder out = new StringBuilder(text.length());
-        int n = text.length();
-        int i = 0;
-        while (i < n) {
-            if (delimiter(text.charAt(i))) {
-                out.append(text.charAt(i++));
-                continue;
-            }
-            int start = i;
-            int lastAt = -1;
-            while (i < n && !delimiter(text.charAt(i))) {
-                if (text.charAt(i) == '@') {
-                    lastAt = i;
-                }
-                i++;
-            }
-            if (lastAt < 0) {
-                out.append(text, start, i);
-                continue;
-            }
-            int end = i;
-            while (end > lastAt + 1 && text.charAt(end - 1) == '.') {
-                end--;
-            }
-            out.append("[…]").append(text, end, i);
-        }
-        return out.toString();
-    }
-
-    private static boolean delimiter(char c) {
-        return Character.isWhitespace(c) || DELIMITERS.indexOf(c) >= 0;
+        return AddressMask.hide(text, "[…]");
     }
 
     /** Newest window first (by start, then id): the upcoming ones on top, then the past. */

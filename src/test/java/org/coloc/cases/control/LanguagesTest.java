@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.coloc.intake.control.MimeParser;
 import org.coloc.intake.control.ParsedMail;
+import org.coloc.intake.control.ReplyText;
 import org.coloc.intake.control.UnparseableMailException;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;

@@ -117,7 +117,7 @@ class Mime4jComparisonTest {
                     try {
                         ParsedMail m = parser.get().parse(raw);
                         new MailClassifier("support@example.org").classify(m);
-                        org.coloc.cases.control.ReplyText.newText(m.text());
+                        ReplyText.newText(m.text());
                         return m.attachments().size() + " att., " + m.text().length() / 1024 + " KB text";
                     } catch (UnparseableMailException e) {
                         return "rejected";

@@ -1,4 +1,4 @@
-package org.coloc.cases.control;
+package org.coloc.intake.control;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,8 +20,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.coloc.intake.control.MimeParser;
-import org.coloc.intake.control.UnparseableMailException;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;

@@ -1,4 +1,4 @@
-package org.coloc.cases.control;
+package org.coloc.intake.control;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -198,11 +198,12 @@ public final class ReplyText {
                     end--;
                 }
                 int above = skipBlank(lines, end);
+                // the attribution goes with its quote, also when nothing stands above it: a mail that only quotes
+                // has no new text (an attribution left alone would be published with someone's address)
                 int attribution = ReplyLines.attributionAbove(lines, above);
-                if (attribution >= 0 && hasOwnText(lines, attribution)) {
+                if (attribution >= 0) {
                     end = attribution;
-                } else if (attribution < 0 && above > 0 && ReplyLines.isAttributionLike(lines.get(above - 1))
-                        && hasOwnText(lines, above - 1)) {
+                } else if (above > 0 && ReplyLines.isAttributionLike(lines.get(above - 1))) {
                     end = above - 1;
                 }
                 continue;

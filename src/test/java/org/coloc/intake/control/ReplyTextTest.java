@@ -1,4 +1,4 @@
-package org.coloc.cases.control;
+package org.coloc.intake.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -96,5 +96,18 @@ class ReplyTextTest {
         sb.append("a".repeat(100_000)).append("\n").append(" \t".repeat(50_000));
         String body = sb.toString();
         assertTimeoutPreemptively(Duration.ofSeconds(1), () -> ReplyText.newText(body));
+    }
+
+    /** A hang guard for the wrapped-attribution joins and the quote marks, not a timing: 10 s is generous. */
+    @Test
+    void megabyteOfAttributionPiecesFinishes() {
+        StringBuilder sb = new StringBuilder("Top, ik zet hem om 17:00 op.\n");
+        while (sb.length() < 1_000_000) {
+            sb.append("On Mon, 1 Jan 2024 at 10:00 Foo Bar <\nfoo@example.org>:\n")
+                    .append("Am Fr., 28.\nApr. 2017 um 11:53 Uhr schrieb am 12:30:45:67 ").append("1:2".repeat(60))
+                    .append(":\nJD> x\n| y\n-------- Original-Nachricht --------\n");
+        }
+        String body = sb.toString();
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> ReplyText.newText(body));
     }
 }

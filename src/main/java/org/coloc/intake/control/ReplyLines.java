@@ -1,4 +1,4 @@
-package org.coloc.cases.control;
+package org.coloc.intake.control;
 
 import java.util.List;
 import java.util.regex.Pattern;
@@ -14,18 +14,30 @@ final class ReplyLines {
     private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
 
     /** Words that end a quote header: "wrote:", "a écrit :", "schrieb …:", "ha scritto:" … */
-    private static final String VERBS = "wrote|a\\s+écrit|schrieb|ha\\s+scritto|schreef|napisał(?:\\(a\\))?|napisała"
+    private static final String VERBS = "wrote|writes|a\\s+écrit|schrieb|geschrieben|ha\\s+scritto|schreef|geschreven|napisał(?:\\(a\\))?|napisała"
             + "|escreveu|escribió|kirjoitti|skrev|написал|написала|yazdı|írta|napsal|kirjutas|rašė|rakstīja";
     /** "X <x@y> wrote:", "… skrev Test <t@e.com\n>:" (the name may follow the verb, then a colon). */
     private static final Pattern VERB_HEADER = Pattern.compile(
-            "^[-\\s]{0,10}.{0,500}?(?<![\\p{L}/.-])(?:" + VERBS + ")(?:\\s{0,5}:?|\\s[^:]{0,300}+:)[-\\s]{0,10}$", FLAGS);
+            "^[-\\s]{0,10}.{0,500}?(?<![\\p{L}/.-])(?:" + VERBS + ")(?:\\s{0,5}:?|\\s(?:[^:]|(?<=\\d):(?=\\d\\d)){0,300}+:)[-\\s]{0,10}$",
+            FLAGS);
+    /** Gmail's old attribution without a colon: "2011/4/7 Nathan Ivanova <support@example.com>". */
+    private static final Pattern DATE_ADDRESS_HEADER = Pattern.compile(
+            "^\\d{4}[/-]\\d{1,2}[/-]\\d{1,2}\\s[^<>]{1,200}<[^<>\\s]{1,200}@[^<>\\s]{1,200}>\\s{0,3}$");
     /** Verb-less headers: "30.09.2017, 18.30, \"John\" <j@x.com>:", "сб, 30 апр. 2025 г. в 15:19, John <j@x>:". */
     private static final Pattern ADDRESS_HEADER = Pattern.compile(
             "^.{0,500}?<[^<>\\s]{1,200}@[^<>\\s]{1,200}>\\s{0,3}\\)?\\s{0,3}:\\s{0,5}$", FLAGS);
     private static final Pattern TIME = Pattern.compile("\\d{1,2}[:.h]\\d{2}");
     private static final Pattern HEADER_START = Pattern.compile(
             "^[-\\s]{0,10}(?:on|le|am|il|in data|op|em|el|w dniu|dnia|den|på)\\s", FLAGS);
-    private static final Pattern DIGIT_EARLY = Pattern.compile("^.{0,60}\\d");
+    /**
+     * How the first line of an attribution starts when it is not "On …": a date ("2016-10-24 15:36 …",
+     * "28.04.2017, …", "Mon, 3 Apr …", "сб, 30 апр. …"), a quoted name, or a name and its address ("Jörg
+     * Baumann &lt;j@gmx.de&gt; schrieb am …"). A line of text with a number in its middle ("Top, ik zet hem om 17:00
+     * op.") is none of these: it is the writer's last line, not the start of the attribution below it.
+     */
+    private static final Pattern DATE_OR_NAME_START = Pattern.compile(
+            "^[-\\s]{0,10}(?:\\p{L}{1,12}\\.?,?\\s{1,3})?\\d|^[-\\s]{0,10}[\"«„“']|^\\s{0,10}\\p{L}[^<>@:(]{0,80}(?:<|\\(<?)[^<>\\s@]{0,200}(?:@|$)",
+            FLAGS);
 
     /** "-- ", "--", "__…" alone on their line. */
     private static final Pattern SIGNATURE_DELIMITER = Pattern.compile("^\\s{0,3}(?:--|_{2,200})\\s{0,5}$");
@@ -36,9 +48,10 @@ final class ReplyLines {
                     + "|verzonden vanaf|verzonden met|verstuurd vanaf|skickat från|sendt fra|wysłane z|lähetetty)"
                     + "(?:\\s{1,3}[\\p{L}\\p{N}'’&+-]{1,30}){0,6}\\s{0,3}(?:<[^<>\\s]{0,300}>|\\([^()\\s]{0,300}\\))?\\s{0,5}$",
             FLAGS);
-    /** "-----Original Message-----", "-------- Message d'origine --------", "---------- Forwarded message ---------". */
+    /** "-----Original Message-----", "-------- Message d'origine --------", "---------- Forwarded message ---------",
+     * "-------- Original-Nachricht --------". */
     private static final Pattern WORD_SEPARATOR = Pattern.compile(
-            "^\\s{0,5}[-=_*]{2,40}\\s{0,5}\\p{L}[\\p{L}'’ ]{2,40}[-=_*]{2,40}\\s{0,5}$", FLAGS);
+            "^\\s{0,5}[-=_*]{2,40}\\s{0,5}\\p{L}[\\p{L}'’ ]{2,40}(?:-\\p{L}[\\p{L}'’ ]{1,40})?[-=_*]{2,40}\\s{0,5}$", FLAGS);
     private static final Pattern FORWARD_LINE = Pattern.compile(
             "^\\s{0,5}(?:begin forwarded message|début du message réexpédié|anfang der weitergeleiteten nachricht)\\s{0,3}:\\s{0,5}$",
             FLAGS);
@@ -69,13 +82,37 @@ final class ReplyLines {
     private ReplyLines() {
     }
 
+    /**
+     * A line of quoted history: "&gt; …", and the older marks some clients and people still use: "| …" (one bar
+     * only: a table row has several) and Supercite's initials, "C&gt; …", "JD&gt; …".
+     */
     static boolean isQuoted(String line) {
         int i = 0;
         while (i < line.length() && i < 4 && line.charAt(i) == ' ') {
             i++;
         }
-        // ">:" alone ends a wrapped "… <address\n>:" header; it quotes nothing
-        return i < line.length() && line.charAt(i) == '>' && !line.strip().equals(">:");
+        if (i >= line.length()) {
+            return false;
+        }
+        char c = line.charAt(i);
+        if (c == '>') {
+            // ">:" alone ends a wrapped "… <address\n>:" header; it quotes nothing
+            return !line.strip().equals(">:");
+        }
+        if (c == '|') {
+            return line.indexOf('|', i + 1) < 0;
+        }
+        return initialsQuote(line, i);
+    }
+
+    /** "C&gt; text", "JD&gt;", "ABC&gt; text": one to three capitals, "&gt;", then a space or the end of the line. */
+    private static boolean initialsQuote(String line, int i) {
+        int j = i;
+        while (j < line.length() && j - i < 3 && line.charAt(j) >= 'A' && line.charAt(j) <= 'Z') {
+            j++;
+        }
+        return j > i && j < line.length() && line.charAt(j) == '>'
+                && (j + 1 == line.length() || line.charAt(j + 1) == ' ');
     }
 
     /** A long quoted line: the plain line right after it is the rest of it, wrapped without its "&gt;". */
@@ -126,23 +163,71 @@ final class ReplyLines {
             if (line.isBlank() || isQuoted(line) || joined.length() + line.length() > MAX_LINE) {
                 return 0;
             }
-            if (k > 0) {
-                if (!plausibleStart) {
-                    return 0;
-                }
-                joined.append(' ');
+            if (k > 0 && !plausibleStart) {
+                return 0;
             }
-            joined.append(line.replace('\u00a0', ' ').strip());
+            join(joined, line, false);
             if (isQuoteHeader(joined)) {
-                return k + 1;
+                // the writer's last line just above a wrapped attribution is not part of it
+                return k > 0 && !continuesIntoNext(first) && headerOf(lines, i + 1, i + k + 1) ? 0 : k + 1;
             }
         }
         return 0;
     }
 
-    /** "On …", "Le …", or a date early in the line: what the first line of a wrapped quote header looks like. */
+    /** Whether lines from..end-1 (1 or 2 lines) alone form a quote header with a plausible start. */
+    private static boolean headerOf(List<String> lines, int from, int end) {
+        StringBuilder joined = new StringBuilder();
+        for (int j = from; j < end; j++) {
+            join(joined, lines.get(j), false);
+        }
+        return plausibleHeaderStart(lines.get(from)) && isQuoteHeader(joined);
+    }
+
+    /**
+     * Adds a line of a wrapped header (stripped) after or before the joined ones, with a space, except where the
+     * client broke an address ("Foo bar &lt;" / "info@foo.bar&gt;:", "pieter.devries@" / "ziggo.nl&gt;:",
+     * "…example.org" / "&gt;:"): those pieces are glued back, so that the address reads as one.
+     */
+    private static void join(StringBuilder joined, String line, boolean before) {
+        String piece = line.replace('\u00a0', ' ').strip();
+        if (joined.isEmpty()) {
+            joined.append(piece);
+            return;
+        }
+        char end = before ? lastChar(piece) : joined.charAt(joined.length() - 1);
+        char start = before ? joined.charAt(0) : (piece.isEmpty() ? ' ' : piece.charAt(0));
+        boolean glue = end == '<' || end == '@' || start == '>' || start == '@' || (end == '(' && start == '<');
+        String separator = glue ? "" : " ";
+        if (before) {
+            joined.insert(0, piece + separator);
+        } else {
+            joined.append(separator).append(piece);
+        }
+    }
+
+    private static char lastChar(String s) {
+        return s.isEmpty() ? ' ' : s.charAt(s.length() - 1);
+    }
+
+    /**
+     * A line that does not stand alone above the rest of an attribution: it opens one ("On …", "Le …", "Am …")
+     * or ends where a client wraps inside one (after a comma, "&lt;", "(", "@").
+     */
+    private static boolean continuesIntoNext(String line) {
+        String s = line.strip();
+        char last = lastChar(s);
+        return HEADER_START.matcher(s).find() || last == ',' || last == '<' || last == '(' || last == '@';
+    }
+
+    /** Whether the line opens with a quote header's first word: "On", "Le", "Am", "Op", "El", "Il" … */
+    static boolean opensAttribution(String line) {
+        return line.length() <= MAX_LINE && HEADER_START.matcher(line).find();
+    }
+
+    /** "On …", "Le …", a date, or a name with its address: what the first line of a wrapped quote header looks like. */
     private static boolean plausibleHeaderStart(String line) {
-        return HEADER_START.matcher(line).find() || DIGIT_EARLY.matcher(line).find();
+        return HEADER_START.matcher(line).find() || DATE_OR_NAME_START.matcher(line).find();
     }
 
     static boolean isQuoteHeader(CharSequence s) {
@@ -150,7 +235,7 @@ final class ReplyLines {
         if (!dated) {
             return false;
         }
-        if (VERB_HEADER.matcher(s).matches()) {
+        if (VERB_HEADER.matcher(s).matches() || DATE_ADDRESS_HEADER.matcher(s).matches()) {
             return true;
         }
         return ADDRESS_HEADER.matcher(s).matches() && TIME.matcher(s).find();
@@ -165,7 +250,10 @@ final class ReplyLines {
             if (line.isBlank() || isQuoted(line) || joined.length() + line.length() > MAX_LINE) {
                 break;
             }
-            joined.insert(0, line.replace('\u00a0', ' ').strip() + (k > 1 ? " " : ""));
+            if (found >= 0 && !continuesIntoNext(line)) {
+                break; // the attribution is whole: the line above it is the writer's own
+            }
+            join(joined, line, true);
             if (isQuoteHeader(joined) && plausibleHeaderStart(line)) {
                 found = end - k; // the longest one: "On …, Corey\n<c@x>\nwrote:" rather than "<c@x>\nwrote:"
             }
