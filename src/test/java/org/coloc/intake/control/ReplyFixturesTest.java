@@ -61,11 +61,11 @@ class ReplyFixturesTest {
             int setPass = 0;
             for (Fixture f : fixtures) {
                 String out = ReplyText.newText(f.body());
-                if (norm(out).equals(norm(f.expected()))) {
+                if (ReplyTextCorpusTest.norm(out).equals(ReplyTextCorpusTest.norm(f.expected()))) {
                     setPass++;
                 } else {
                     System.out.println("  " + set + " MISS " + f.name()
-                            + (VERBOSE ? ":\n" + indent(out) + "\n    expected:\n" + indent(f.expected()) : ""));
+                            + (VERBOSE ? ":\n" + ReplyTextCorpusTest.indent(out) + "\n    expected:\n" + ReplyTextCorpusTest.indent(f.expected()) : ""));
                 }
             }
             System.out.println(set + ": " + setPass + "/" + fixtures.size() + " exact");
@@ -143,18 +143,5 @@ class ReplyFixturesTest {
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /** \n line ends, no trailing blanks on lines, stripped. */
-    static String norm(String s) {
-        StringBuilder sb = new StringBuilder();
-        for (String line : s.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1)) {
-            sb.append(line.stripTrailing()).append('\n');
-        }
-        return sb.toString().strip();
-    }
-
-    private static String indent(String s) {
-        return "    | " + s.replace("\n", "\n    | ");
     }
 }

@@ -332,7 +332,7 @@ class ReplyTextCorpusTest {
         return s.replaceAll("\\s+", "").replace("\u00a0", "");
     }
 
-    private static String indent(String s) {
+    static String indent(String s) {
         return "    | " + s.replace("\n", "\n    | ");
     }
 
