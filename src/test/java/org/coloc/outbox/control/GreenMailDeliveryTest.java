@@ -76,7 +76,7 @@ class GreenMailDeliveryTest {
                 List.of("ana@example.org", "bob@example.org"), "Nouveau commentaire sur « L'hôte h1 »",
                 "Un lecteur a répondu.\n")
                 .withHeaders(ExtraHeader.unsubscribe("mailto:unsubscribe@coloc.test?subject=notices",
-                        "https://coloc.test/api/unsubscribe/" + "t".repeat(120)));
+                        "https://coloc.test/api/unsubscribe/" + "t".repeat(120))).aboutComment(7);
 
         Map<String, Delivery.Outcome> outcomes = send(notification);
 
