@@ -59,6 +59,12 @@ public class Comment extends TrackedRecord {
     /** Why it waits though it could have been published, e.g. {@code rate-limit}; null otherwise. */
     private String heldReason;
 
+    /** When the admin was told it waits (its own moderation mail, or a digest); null: not yet (cmod, V9). */
+    private Instant moderationMailedAt;
+
+    /** When its first publication was told to its readers (or knowingly not); null: not yet (cmod, V9). */
+    private Instant notifiedAt;
+
     protected Comment() {
         // for JPA
     }

@@ -41,6 +41,7 @@ class MailTemplatesTest {
                 Instant.parse("2026-10-25T02:30:00Z"), ZoneId.of("Europe/Paris"), "fr", "Ana", "ana@example.org",
                 List.of(new AffectedVm(7, "velo", "velo.vm.example", List.of("velo.example"))), "coloc@example.org",
                 "example.org", null, null, null, Instant.parse("2026-10-01T08:00:00Z"))));
+        all.putAll(CommentMailValues.values());
         return all;
     }
 
