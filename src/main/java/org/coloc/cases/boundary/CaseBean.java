@@ -1,28 +1,15 @@
 package org.coloc.cases.boundary;
 
 import jakarta.ejb.EJB;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import java.time.Clock;
 import org.coloc.outbox.boundary.Outbox;
-import org.coloc.platform.ColocSettings;
+import org.coloc.platform.ColocBean;
 
 /**
  * What every case bean ({@link Cases}, {@link CaseMail}, {@link CaseDeadlines}) works with: the database, the one
  * clock, coloc's own settings (its address, the admin's language) and the outbox that every mail a case causes goes
  * through. Each bean injects what only it needs.
  */
-abstract class CaseBean {
-
-    @PersistenceContext
-    EntityManager em;
-
-    @Inject
-    Clock clock;
-
-    @Inject
-    ColocSettings coloc;
+abstract class CaseBean extends ColocBean {
 
     @EJB
     Outbox outbox;

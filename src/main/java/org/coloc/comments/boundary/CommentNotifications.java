@@ -4,23 +4,17 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.logging.Logger;
 import org.coloc.cases.control.CaseSettings;
 import org.coloc.comments.control.CommentFacts;
-import org.coloc.comments.control.CommentSettings;
 import org.coloc.comments.control.PostFacts;
 import org.coloc.comments.entity.Comment;
 import org.coloc.comments.entity.CommentState;
 import org.coloc.comments.entity.Post;
-import org.coloc.outbox.boundary.Outbox;
 import org.coloc.outbox.control.NewMail;
 import org.coloc.outbox.entity.OutboxKind;
-import org.coloc.platform.ColocSettings;
 
 /**
  * Tells readers when a comment is published for the first time (by the admin, or at once for a trusted sender):
@@ -31,30 +25,12 @@ import org.coloc.platform.ColocSettings;
  * the notifications already sent to that address.
  */
 @Stateless
-public class CommentNotifications {
+public class CommentNotifications extends CommentBean {
 
     private static final Logger LOG = Logger.getLogger(CommentNotifications.class.getName());
 
-    @PersistenceContext
-    EntityManager em;
-
-    @Inject
-    Clock clock;
-
-    @Inject
-    ColocSettings coloc;
-
     @Inject
     CaseSettings cases;
-
-    @Inject
-    CommentSettings settings;
-
-    @Inject
-    CommentLinks links;
-
-    @EJB
-    Outbox outbox;
 
     @EJB
     OptOuts optOuts;

@@ -3,10 +3,6 @@ package org.coloc.comments.boundary;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,7 +10,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.coloc.comments.control.CommentFacts;
-import org.coloc.comments.control.CommentSettings;
 import org.coloc.comments.control.ConfirmationPages;
 import org.coloc.comments.control.ModerationMails;
 import org.coloc.comments.control.PostFacts;
@@ -22,9 +17,7 @@ import org.coloc.comments.control.SignedLinks;
 import org.coloc.comments.entity.Comment;
 import org.coloc.comments.entity.CommentState;
 import org.coloc.comments.entity.Post;
-import org.coloc.outbox.boundary.Outbox;
 import org.coloc.outbox.entity.OutboxKind;
-import org.coloc.platform.ColocSettings;
 
 /**
  * The admin's side of moderation by mail. A comment stored pending gets its own mail to the admin, with signed
@@ -35,30 +28,12 @@ import org.coloc.platform.ColocSettings;
  * {@link Comments#moderate}.
  */
 @Stateless
-public class Moderation {
+public class Moderation extends CommentBean {
 
     private static final Logger LOG = Logger.getLogger(Moderation.class.getName());
     /** The actor the change log names for a signed link. */
     public static final String ACTOR = "signed-link";
     static final Duration DIGEST_EVERY = Duration.ofHours(1);
-
-    @PersistenceContext
-    EntityManager em;
-
-    @Inject
-    Clock clock;
-
-    @Inject
-    ColocSettings coloc;
-
-    @Inject
-    CommentSettings settings;
-
-    @Inject
-    CommentLinks links;
-
-    @EJB
-    Outbox outbox;
 
     @EJB
     Comments comments;

@@ -1,10 +1,6 @@
 package org.coloc.maintenance.boundary;
 
 import jakarta.ejb.Stateless;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -17,23 +13,14 @@ import java.util.TreeSet;
 import org.coloc.maintenance.control.PublicListing;
 import org.coloc.maintenance.control.PublicMaintenance;
 import org.coloc.maintenance.entity.Maintenance;
-import org.coloc.platform.ColocSettings;
+import org.coloc.platform.ColocBean;
 
 /**
  * The maintenances the public sees (see {@link PublicListing}), with the names of the hosts they affect: those the
  * record names and those of the VMs it names. Reads only: maintenance records, host names, VMs' hosts.
  */
 @Stateless
-public class PublicMaintenances {
-
-    @PersistenceContext
-    EntityManager em;
-
-    @Inject
-    Clock clock;
-
-    @Inject
-    ColocSettings coloc;
+public class PublicMaintenances extends ColocBean {
 
     /** Newest window first. */
     public List<PublicMaintenance> list() {

@@ -6,10 +6,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
-import jakarta.persistence.PersistenceContext;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -29,7 +26,7 @@ import org.coloc.outbox.entity.OutboxKind;
 import org.coloc.outbox.entity.OutboxMail;
 import org.coloc.outbox.entity.OutboxRecipient;
 import org.coloc.outbox.entity.OutboxStatus;
-import org.coloc.platform.ColocSettings;
+import org.coloc.platform.ColocBean;
 import org.coloc.platform.ListQuery;
 import org.coloc.platform.Page;
 import org.coloc.platform.Paging;
@@ -40,19 +37,10 @@ import org.coloc.platform.ProblemException;
  * retry, drop).
  */
 @Stateless
-public class Outbox {
+public class Outbox extends ColocBean {
 
     /** Recipients per IN list: long lists make Derby's statements slow to compile. */
     private static final int LOOKUP_CHUNK = 200;
-
-    @PersistenceContext
-    EntityManager em;
-
-    @Inject
-    Clock clock;
-
-    @Inject
-    ColocSettings coloc;
 
     @Inject
     QueuedInTransaction queued;
