@@ -58,11 +58,33 @@ public class ApiAuthentication implements HttpAuthenticationMechanism {
     }
 
     /**
-     * The few API paths anybody may read (issue 10: the public list of maintenances), named exactly: a path
-     * around them (another segment, "..", an encoded character) stays protected.
+     * The few API paths anybody may read (issue 10: the public list of maintenances; issue 11: a post's published
+     * comments, {@code /api/public/posts/<slug>/comments}), named exactly: a path around them (another segment,
+     * "..", an encoded character) stays protected.
      */
     static boolean isPublic(String path) {
-        return path.equals("/api/public/maintenances");
+        return path.equals("/api/public/maintenances") || isPublicComments(path);
+    }
+
+    private static final String POSTS = "/api/public/posts/";
+    private static final String COMMENTS = "/comments";
+
+    /**
+     * {@code /api/public/posts/<one segment>/comments}. The segment is not held to the slug pattern here (a bad slug
+     * is the resource's 404, as for an unknown one) but to plain characters: no slash, no dot segment, no
+     * percent-encoding, no {@code ;} path parameter, at most 200 characters.
+     */
+    private static boolean isPublicComments(String path) {
+        if (!path.startsWith(POSTS) || !path.endsWith(COMMENTS)
+                || path.length() > POSTS.length() + COMMENTS.length() + 200) {
+            return false;
+        }
+        String segment = path.substring(POSTS.length(), path.length() - COMMENTS.length());
+        if (segment.isEmpty() || segment.chars().allMatch(c -> c == '.')) {
+            return false;
+        }
+        return segment.chars().allMatch(c -> c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+                || "-._~!$&'()*+,=:@".indexOf(c) >= 0);
     }
 
     @Override

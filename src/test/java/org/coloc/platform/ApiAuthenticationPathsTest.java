@@ -25,4 +25,19 @@ class ApiAuthenticationPathsTest {
             assertTrue(ApiAuthentication.isProtected(path), path);
         }
     }
+    @Test
+    void aPostsPublishedCommentsAreOpenAtExactlyTheirPath() {
+        for (String path : new String[] {"/api/public/posts/hello-world/comments", "/api/public/posts/Bad_Slug/comments",
+                "/api/public/posts/a/comments"}) {
+            assertFalse(ApiAuthentication.isProtected(path), path);
+        }
+        for (String path : new String[] {"/api/public/posts", "/api/public/posts/", "/api/public/posts/x",
+                "/api/public/posts//comments", "/api/public/posts/x/comments/", "/api/public/posts/x/comments/1",
+                "/api/public/posts/x/y/comments", "/api/public/posts/../comments", "/api/public/posts/./comments",
+                "/api/public/posts/../../members/comments", "/api/public/posts/%2e%2e/comments",
+                "/api/public/posts/x%2Fy/comments", "/api/public/posts/x;y/comments", "/api/posts/x/comments",
+                "/api/public/posts/" + "a".repeat(201) + "/comments", "/api/comments"}) {
+            assertTrue(ApiAuthentication.isProtected(path), path);
+        }
+    }
 }
