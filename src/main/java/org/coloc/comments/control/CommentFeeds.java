@@ -15,6 +15,7 @@ import java.util.Locale;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
+import org.coloc.platform.Html;
 
 /**
  * The three public forms of a post's published comments, written from the rendered tree: JSON (for the blog's own
@@ -233,7 +234,7 @@ public final class CommentFeeds {
             String href = "mailto:" + postAddress + "?subject=" + mailtoEncode(
                     "[blog:" + post.slug() + "] " + CommentRendering.text(post.title()));
             b.append(fr ? "Pour commenter, écrivez à " : "To comment, write to ").append("<a href=\"")
-                    .append(escape(href)).append("\">").append(escape(postAddress)).append("</a>.");
+                    .append(Html.escape(href)).append("\">").append(Html.escape(postAddress)).append("</a>.");
         } else {
             b.append(fr ? "Les commentaires sont fermés." : "Comments are closed.");
         }
@@ -249,9 +250,9 @@ public final class CommentFeeds {
         for (CommentNode n : nodes) {
             b.append("<li class=\"coloc-comment\" id=\"comment-").append(n.id()).append("\">\n");
             b.append("<p class=\"coloc-comment-meta\"><span class=\"coloc-comment-author\">")
-                    .append(escape(n.authorName())).append("</span>, <time datetime=\"")
+                    .append(Html.escape(n.authorName())).append("</span>, <time datetime=\"")
                     .append(time(n.publishedAt())).append("\">")
-                    .append(escape(shown.format((n.publishedAt() == null ? Instant.EPOCH : n.publishedAt())
+                    .append(Html.escape(shown.format((n.publishedAt() == null ? Instant.EPOCH : n.publishedAt())
                             .atZone(zone))))
                     .append("</time></p>\n");
             b.append("<div class=\"coloc-comment-text\">").append(CommentRendering.htmlForFrame(n.text()))
@@ -284,22 +285,6 @@ public final class CommentFeeds {
             } else {
                 b.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
                         .append(Character.toUpperCase(Character.forDigit(c & 0xF, 16)));
-            }
-        }
-        return b.toString();
-    }
-
-    private static String escape(String s) {
-        StringBuilder b = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '&' -> b.append("&amp;");
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '"' -> b.append("&quot;");
-                case '\'' -> b.append("&#39;");
-                default -> b.append(c);
             }
         }
         return b.toString();

@@ -1,7 +1,8 @@
 package org.coloc.comments.control;
 
 import java.util.Locale;
-import org.coloc.maintenance.control.PublicListing;
+import org.coloc.intake.control.PublicText;
+import org.coloc.platform.Html;
 import org.owasp.html.HtmlPolicyBuilder;
 import org.owasp.html.PolicyFactory;
 
@@ -40,6 +41,9 @@ public final class CommentRendering {
             .requireRelsOnLinks("nofollow", "ugc", "noopener")
             .toFactory();
 
+    /** What stands where an address was (short, and the same in French and English). */
+    static final String ADDRESS_MARK = "[…]";
+
     private CommentRendering() {
     }
 
@@ -51,8 +55,8 @@ public final class CommentRendering {
         if (text == null) {
             return "";
         }
-        // TODO(issue 11, text stream): use intake.control.PublicText (attribution lines and addresses) once merged
-        String masked = PublicListing.withoutAddresses(text);
+        // a leftover quote attribution ("Le … a écrit :") names someone and his address: neither is published
+        String masked = PublicText.of(text, ADDRESS_MARK);
         StringBuilder b = new StringBuilder(masked.length());
         int n = masked.length();
         for (int i = 0; i < n; i++) {
@@ -133,7 +137,7 @@ public final class CommentRendering {
         while (i < to) {
             int schemeEnd = urlStart(s, i, to);
             if (schemeEnd < 0) {
-                escape(s.charAt(i), out);
+                Html.escape(s, i, i + 1, out);
                 i++;
                 continue;
             }
@@ -166,16 +170,16 @@ public final class CommentRendering {
                     && urlEnd - i <= MAX_URL;
             if (linkable) {
                 out.append("<a href=\"");
-                escape(s, i, urlEnd, out);
+                Html.escape(s, i, urlEnd, out);
                 out.append("\" rel=\"").append(REL).append('"');
                 if (newWindow) {
                     out.append(" target=\"_blank\"");
                 }
                 out.append('>');
-                escape(s, i, urlEnd, out);
+                Html.escape(s, i, urlEnd, out);
                 out.append("</a>");
             } else {
-                escape(s, i, urlEnd, out);
+                Html.escape(s, i, urlEnd, out);
             }
             i = urlEnd;
         }
@@ -201,23 +205,6 @@ public final class CommentRendering {
     /** Printable ASCII that may stand in a URL as people write them; anything else ends it. */
     private static boolean urlChar(char c) {
         return c > 0x20 && c < 0x7F && "<>\"{}|\\^`".indexOf(c) < 0;
-    }
-
-    private static void escape(String s, int from, int to, StringBuilder out) {
-        for (int i = from; i < to; i++) {
-            escape(s.charAt(i), out);
-        }
-    }
-
-    private static void escape(char c, StringBuilder out) {
-        switch (c) {
-            case '&' -> out.append("&amp;");
-            case '<' -> out.append("&lt;");
-            case '>' -> out.append("&gt;");
-            case '"' -> out.append("&quot;");
-            case '\'' -> out.append("&#39;");
-            default -> out.append(c);
-        }
     }
 
     /** {@code fr} unless the language is English. */

@@ -7,6 +7,7 @@ import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
 import org.coloc.comments.control.SignedLinks.Action;
+import org.coloc.platform.Html;
 
 /**
  * The small HTML pages behind the signed links: the confirmation a link opens (what it would do, and one button
@@ -51,9 +52,9 @@ public final class ConfirmationPages {
         String verb = verb(action, fr);
         StringBuilder b = new StringBuilder();
         b.append("<p>").append(fr ? "Commentaire n° " : "Comment #").append(c.id()).append(fr ? " sur « " : " on “")
-                .append(escape(c.postTitle())).append(fr ? " », de " : "”, from ").append(escape(c.authorName()))
-                .append(fr ? " (état : " : " (state: ").append(escape(c.state())).append(")</p>\n");
-        b.append("<blockquote>").append(escape(c.text())).append("</blockquote>\n");
+                .append(Html.escape(c.postTitle())).append(fr ? " », de " : "”, from ").append(Html.escape(c.authorName()))
+                .append(fr ? " (état : " : " (state: ").append(Html.escape(c.state())).append(")</p>\n");
+        b.append("<blockquote>").append(Html.escape(c.text())).append("</blockquote>\n");
         if (c.state().equals(stateAfter(action))) {
             b.append("<p>").append(fr ? "C'est déjà fait." : "This is already done.").append("</p>\n");
         } else {
@@ -72,18 +73,18 @@ public final class ConfirmationPages {
             case UNSUBSCRIBE -> throw new IllegalArgumentException("not a moderation");
         };
         StringBuilder b = new StringBuilder("<p>").append(fr ? "Le commentaire n° " : "Comment #").append(c.id())
-                .append(fr ? " de " : " from ").append(escape(c.authorName())).append(fr ? " est " : " is ")
+                .append(fr ? " de " : " from ").append(Html.escape(c.authorName())).append(fr ? " est " : " is ")
                 .append(done).append(".</p>\n");
         if (c.postUrl() != null && !c.postUrl().isBlank() && safeUrl(c.postUrl())) {
-            b.append("<p><a href=\"").append(escape(c.postUrl())).append("\" rel=\"noopener noreferrer\">")
-                    .append(escape(c.postTitle())).append("</a></p>\n");
+            b.append("<p><a href=\"").append(Html.escape(c.postUrl())).append("\" rel=\"noopener noreferrer\">")
+                    .append(Html.escape(c.postTitle())).append("</a></p>\n");
         }
         return page(fr ? "C'est fait" : "Done", b.toString(), language);
     }
 
     /** The unsubscribe link's page: whose mail stops (the address masked), and the button. */
     public static String confirmUnsubscribe(String address, String formAction) {
-        String masked = escape(mask(address));
+        String masked = Html.escape(mask(address));
         String body = "<p>Ne plus recevoir aucun message sur les commentaires du blog à l'adresse " + masked
                 + " ?<br>Stop all mail about the blog's comments to " + masked + "?</p>\n"
                 + form(formAction, "Me désabonner / Unsubscribe", ONE_CLICK_FIELD);
@@ -92,7 +93,7 @@ public final class ConfirmationPages {
 
     /** After the unsubscription. */
     public static String unsubscribed(String address) {
-        String masked = escape(mask(address));
+        String masked = Html.escape(mask(address));
         return page("Désabonné / Unsubscribed", "<p>C'est fait : plus aucun message sur les commentaires à " + masked
                 + ".<br>Done: no more mail about comments to " + masked + ".</p>\n", "fr");
     }
@@ -117,26 +118,6 @@ public final class ConfirmationPages {
         return page(fr ? "Commentaire introuvable" : "No such comment", "<p>" + (fr
                 ? "Ce commentaire n'existe plus : il a été supprimé depuis l'envoi du message."
                 : "This comment no longer exists: it was deleted after the mail was sent.") + "</p>\n", language);
-    }
-
-    /** Text as HTML content or a quoted attribute value: the five characters that matter, escaped. */
-    public static String escape(String s) {
-        if (s == null) {
-            return "";
-        }
-        StringBuilder b = new StringBuilder(s.length() + 16);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '&' -> b.append("&amp;");
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '"' -> b.append("&quot;");
-                case '\'' -> b.append("&#39;");
-                default -> b.append(c);
-            }
-        }
-        return b.toString();
     }
 
     /** {@code a***@example.org}: enough for its owner to recognise, not a full address on a screen. */
@@ -168,8 +149,8 @@ public final class ConfirmationPages {
     }
 
     private static String form(String action, String button, String hidden) {
-        return "<form method=\"post\" action=\"" + escape(action) + "\">" + (hidden == null ? "" : hidden)
-                + "<button type=\"submit\">" + escape(button) + "</button></form>\n";
+        return "<form method=\"post\" action=\"" + Html.escape(action) + "\">" + (hidden == null ? "" : hidden)
+                + "<button type=\"submit\">" + Html.escape(button) + "</button></form>\n";
     }
 
     private static boolean safeUrl(String url) {
@@ -180,8 +161,8 @@ public final class ConfirmationPages {
     private static String page(String title, String body, String language) {
         return "<!DOCTYPE html>\n<html lang=\"" + ("en".equals(language) ? "en" : "fr") + "\"><head>"
                 + "<meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\">"
-                + "<meta name=\"robots\" content=\"noindex\"><title>" + escape(title) + "</title><style>" + STYLE
-                + "</style></head>\n<body>\n<h1>" + escape(title) + "</h1>\n" + body + "</body></html>\n";
+                + "<meta name=\"robots\" content=\"noindex\"><title>" + Html.escape(title) + "</title><style>" + STYLE
+                + "</style></head>\n<body>\n<h1>" + Html.escape(title) + "</h1>\n" + body + "</body></html>\n";
     }
 
     private static String sha256(String text) {

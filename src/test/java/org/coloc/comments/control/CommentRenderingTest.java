@@ -26,6 +26,14 @@ class CommentRenderingTest {
     }
 
     @Test
+    void aQuoteAttributionLeftInTheTextIsNotPublishedNorAnyAddress() {
+        String text = CommentRendering.text("Merci pour l'article, écrivez-moi : ana@example.org\n\n"
+                + "Le mar. 3 mars 2026 à 10:12, Bob Martin <bob@example.org> a écrit :\n> Le billet");
+        assertTrue(text.startsWith("Merci pour l'article"), text);
+        assertFalse(text.contains("a écrit") || text.contains("@"), text);
+    }
+
+    @Test
     void blankLinesMakeParagraphsAndLineEndsBreaks() {
         assertEquals("<p>one<br>two</p><p>three</p>",
                 CommentRendering.markup(CommentRendering.text("one\r\ntwo\r\n\r\n  \n\nthree\n\n"), false));
