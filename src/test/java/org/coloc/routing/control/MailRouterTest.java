@@ -294,6 +294,14 @@ class MailRouterTest {
             return r;
         }
 
+        public Route newComment(Route.NewComment r) {
+            return r;
+        }
+
+        public Route commentOptOut(Route.CommentOptOut r) {
+            return r;
+        }
+
         public Route ignore(Ignore r) {
             return r;
         }
