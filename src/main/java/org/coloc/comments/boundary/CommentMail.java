@@ -133,6 +133,8 @@ public class CommentMail {
             // a reader's comment on a post nobody declared: held with a closed post the admin completes or deletes
             post = new Post(slug, slug, null, language, false, true, now);
             em.persist(post);
+            // the comment's row names it (no mapped relation tells EclipseLink to write the post first)
+            em.flush();
             Post made = post;
             LOG.info(() -> "Post '" + made.getSlug() + "' created closed by a comment mail: it waits for the admin");
         }

@@ -167,6 +167,8 @@ public class Comments {
             }
             bySlug.put(d.slug(), p);
         }
+        // the comments' rows name the posts' (no mapped relation tells EclipseLink to write posts first)
+        em.flush();
         Map<String, Long> ids = new LinkedHashMap<>();
         int made = 0;
         int skipped = 0;
