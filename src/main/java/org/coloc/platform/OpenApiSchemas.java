@@ -12,6 +12,9 @@ import java.util.List;
 import java.util.Map;
 import org.coloc.cases.boundary.CaseSummary;
 import org.coloc.cases.boundary.CaseView;
+import org.coloc.comments.boundary.CommentView;
+import org.coloc.comments.boundary.PostView;
+import org.coloc.comments.control.CommentExport;
 import org.coloc.inventory.boundary.CertificateView;
 import org.coloc.inventory.boundary.HostView;
 import org.coloc.inventory.boundary.MemberView;
@@ -35,10 +38,11 @@ public class OpenApiSchemas implements OASModelReader {
 
     private static final List<Class<? extends Record>> RECORDS = List.of(MemberView.class, HostView.class,
             VmView.class, CertificateView.class, ChangeView.class, MessageSummary.class, MessageDetail.class,
-            CaseSummary.class, CaseView.class, OutboxMailView.class, MaintenanceView.class, Problem.class);
+            CaseSummary.class, CaseView.class, OutboxMailView.class, MaintenanceView.class, Problem.class,
+            PostView.class, CommentView.class, CommentExport.class);
     private static final List<Class<? extends Record>> PAGED = List.of(MemberView.class, HostView.class,
             VmView.class, ChangeView.class, MessageSummary.class, CaseSummary.class, OutboxMailView.class,
-            MaintenanceView.class);
+            MaintenanceView.class, PostView.class, CommentView.class);
 
     @Override
     public OpenAPI buildModel() {

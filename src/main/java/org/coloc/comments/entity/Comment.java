@@ -2,6 +2,7 @@ package org.coloc.comments.entity;
 
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import lombok.Getter;
@@ -15,9 +16,29 @@ import org.coloc.platform.TrackedRecord;
  */
 @Entity
 @Table(name = "BLOG_COMMENT")
+@NamedQuery(name = Comment.COUNT_OF_POST, query = "SELECT COUNT(c) FROM Comment c WHERE c.postId = :post")
+@NamedQuery(name = Comment.OF_POST_WITH_MESSAGE_ID,
+        query = "SELECT c.id FROM Comment c WHERE c.postId = :post AND c.messageId = :messageId")
+@NamedQuery(name = Comment.COUNT_FROM_SINCE,
+        query = "SELECT COUNT(c) FROM Comment c WHERE c.authorAddress = :address AND c.receivedAt >= :since")
+@NamedQuery(name = Comment.COUNT_FROM_IN_STATE,
+        query = "SELECT COUNT(c) FROM Comment c WHERE c.authorAddress = :address AND c.state = :state")
+@NamedQuery(name = Comment.REPLIES_TO, query = "SELECT c FROM Comment c WHERE c.parentId = :parent ORDER BY c.id")
+@NamedQuery(name = Comment.ALL, query = "SELECT c FROM Comment c ORDER BY c.id")
 @Getter
 @Setter
 public class Comment extends TrackedRecord {
+
+    public static final String COUNT_OF_POST = "Comment.countOfPost";
+    public static final String OF_POST_WITH_MESSAGE_ID = "Comment.ofPostWithMessageId";
+    public static final String COUNT_FROM_SINCE = "Comment.countFromSince";
+    public static final String COUNT_FROM_IN_STATE = "Comment.countFromInState";
+    public static final String REPLIES_TO = "Comment.repliesTo";
+    public static final String ALL = "Comment.all";
+    /** Lengths of the columns that hold outside input. */
+    public static final int MAX_MESSAGE_ID = 998;
+    public static final int MAX_ADDRESS = 254;
+    public static final int MAX_HELD_REASON = 40;
 
     /** Longest text taken; a longer comment is refused by mail. */
     public static final int MAX_TEXT = 20_000;

@@ -16,10 +16,12 @@ import org.coloc.platform.TrackedRecord;
 @Entity
 @Table(name = "BLOG_POST")
 @NamedQuery(name = Post.BY_SLUG, query = "SELECT p FROM Post p WHERE p.slug = :slug")
+@NamedQuery(name = Post.ALL, query = "SELECT p FROM Post p ORDER BY p.id")
 @Getter
 public class Post extends TrackedRecord {
 
     public static final String BY_SLUG = "Post.bySlug";
+    public static final String ALL = "Post.all";
     public static final int MAX_SLUG = 100;
     public static final int MAX_TITLE = 300;
     public static final int MAX_URL = 2000;
@@ -49,6 +51,12 @@ public class Post extends TrackedRecord {
     public Post(String slug, String title, String url, String language, boolean open, boolean createdByMail,
             Instant now) {
         this.slug = slug;
+        describe(title, url, language, open, now);
+        this.createdByMail = createdByMail;
+    }
+
+    /** A post restored from an export: as it was described, made by mail or not. */
+    public void restore(String title, String url, String language, boolean open, boolean createdByMail, Instant now) {
         describe(title, url, language, open, now);
         this.createdByMail = createdByMail;
     }

@@ -32,6 +32,11 @@ import java.util.regex.Pattern;
  * <li>it refused the null sender ({@code MAIL FROM:<>}, then 503 at RCPT), which every real bounce uses;</li>
  * <li>it dropped the line break that ends the mail: the CRLF before the terminating "." belongs to the mail
  * (RFC 5321, 4.1.1.4), GreenMail cut it with the dot. Its IMAP side then served the mail without it.</li>
+ * <li>it had no plus-addressing: mail to {@code coloc+my-post@domain} went to a mailbox of its own. Now, as
+ * Postfix and Dovecot do with {@code recipient_delimiter = +}, mail to {@code user<delimiter>detail@domain} is
+ * delivered into the mailbox of {@code user@domain} when that user exists, with the address it was sent to
+ * written first in {@code X-Original-To} and {@code Delivered-To} (which is how the plus-address of a Bcc
+ * survives: the blog's comments read it there).</li>
  * </ul>
  * Everything else is GreenMail's own code.
  */
@@ -41,8 +46,16 @@ final class BuiltInMailServer extends GreenMail {
     private static final MailAddress NULL_SENDER = new MailAddress("");
     private static final byte[] CRLF = {'\r', '\n'};
 
+    private final String delimiter;
+
     BuiltInMailServer(ServerSetup[] setups) {
+        this(setups, "+");
+    }
+
+    /** @param delimiter what separates a mailbox from its detail ({@code +}); one character */
+    BuiltInMailServer(ServerSetup[] setups, String delimiter) {
         super(setups);
+        this.delimiter = delimiter;
     }
 
     @Override
@@ -50,7 +63,7 @@ final class BuiltInMailServer extends GreenMail {
         Map<String, AbstractServer> services = super.createServices(config, mgr);
         for (ServerSetup setup : config) {
             if (setup.getProtocol().startsWith(ServerSetup.PROTOCOL_SMTP)) {
-                services.put(setup.getProtocol(), new Smtp(setup, mgr));
+                services.put(setup.getProtocol(), new Smtp(setup, mgr, delimiter));
             }
         }
         return services;
@@ -58,26 +71,33 @@ final class BuiltInMailServer extends GreenMail {
 
     private static final class Smtp extends SmtpServer {
 
-        Smtp(ServerSetup setup, Managers managers) {
+        private final Commands commands;
+
+        Smtp(ServerSetup setup, Managers managers, String delimiter) {
             super(setup, managers);
+            this.commands = new Commands(delimiter);
         }
 
         @Override
         protected ProtocolHandler createProtocolHandler(Socket clientSocket) {
-            return new SmtpHandler(new Commands(), managers.getSmtpManager(), clientSocket);
+            return new SmtpHandler(commands, managers.getSmtpManager(), clientSocket);
         }
     }
 
     private static final class Commands extends SmtpCommandRegistry {
 
         private static final SmtpCommand MAIL = new NullSenderAwareMail();
-        private static final SmtpCommand DATA = new WholeData();
+        private final SmtpCommand data;
+
+        Commands(String delimiter) {
+            this.data = new WholeData(delimiter);
+        }
 
         @Override
         public SmtpCommand getCommand(String name) {
             return switch (name) {
                 case "MAIL" -> MAIL;
-                case "DATA" -> DATA;
+                case "DATA" -> data;
                 default -> super.getCommand(name);
             };
         }
@@ -107,8 +127,17 @@ final class BuiltInMailServer extends GreenMail {
         }
     }
 
-    /** GreenMail's DATA, keeping the mail's final line break and writing {@code Return-Path: <>} for bounces. */
+    /**
+     * GreenMail's DATA, keeping the mail's final line break, writing {@code Return-Path: <>} for bounces, and
+     * delivering plus-addressed recipients into their user's mailbox.
+     */
     private static final class WholeData extends SmtpCommand {
+
+        private final String delimiter;
+
+        WholeData(String delimiter) {
+            this.delimiter = delimiter;
+        }
 
         @Override
         public void execute(SmtpConnection conn, SmtpState state, SmtpManager manager, String commandLine)
@@ -127,16 +156,19 @@ final class BuiltInMailServer extends GreenMail {
             String trace = "Return-Path: <" + returnPath + ">\r\n" + "Received: from " + conn.getClientAddress()
                     + " (HELO " + oneLine(conn.getHeloName()) + "); " + new java.util.Date() + "\r\n";
             // GreenMail's reader returns the data without the CRLF that precedes the final dot: put it back
+            byte[] mail;
             try (InputStream data = new SequenceInputStream(
                     conn.dotLimitedInputStream(trace.getBytes(StandardCharsets.UTF_8)), new ByteArrayInputStream(CRLF))) {
-                msg.setMimeMessage(GreenMailUtil.newMimeMessage(data));
+                mail = data.readAllBytes();
             }
+            msg.setMimeMessage(GreenMailUtil.newMimeMessage(new ByteArrayInputStream(mail)));
             String err = manager.checkData(state);
             if (err != null) {
                 conn.send(err);
                 return;
             }
             try {
+                deliverPlusAddressed(state, manager, mail);
                 manager.send(state);
                 conn.send("250 OK");
             } catch (Exception e) {
@@ -144,6 +176,59 @@ final class BuiltInMailServer extends GreenMail {
                 conn.send("451 Requested action aborted: local error in processing");
             }
             state.clearMessage();
+        }
+
+        /**
+         * Each recipient {@code user<delimiter>detail@domain} of an existing {@code user@domain} gets its own copy
+         * in that user's mailbox, headed by the address it was sent to, and leaves the recipients GreenMail
+         * delivers itself (which would make it a mailbox of its own).
+         */
+        private void deliverPlusAddressed(SmtpState state, SmtpManager manager, byte[] mail)
+                throws Exception {
+            MovingMessage msg = state.getMessage();
+            for (MailAddress to : java.util.List.copyOf(msg.getToAddresses())) {
+                String user = userOf(to.getEmail());
+                if (user == null || manager.getUserManager().getUserByEmail(user) == null) {
+                    continue;
+                }
+                String recipient = oneLine(to.getEmail());
+                // after Return-Path, as Postfix's local delivery writes them
+                byte[] head = ("X-Original-To: " + recipient + "\r\nDelivered-To: " + recipient + "\r\n")
+                        .getBytes(StandardCharsets.UTF_8);
+                int afterReturnPath = indexAfterFirstLine(mail);
+                byte[] copy = new byte[mail.length + head.length];
+                System.arraycopy(mail, 0, copy, 0, afterReturnPath);
+                System.arraycopy(head, 0, copy, afterReturnPath, head.length);
+                System.arraycopy(mail, afterReturnPath, copy, afterReturnPath + head.length, mail.length - afterReturnPath);
+                SmtpState one = new SmtpState();
+                one.getMessage().setReturnPath(msg.getReturnPath());
+                one.getMessage().addRecipient(new MailAddress(user));
+                one.getMessage().setMimeMessage(GreenMailUtil.newMimeMessage(new ByteArrayInputStream(copy)));
+                manager.send(one);
+                msg.removeRecipient(to);
+            }
+        }
+
+        /** {@code user@domain} for {@code user<delimiter>detail@domain}; null for an address without a detail. */
+        String userOf(String address) {
+            if (address == null) {
+                return null;
+            }
+            int at = address.lastIndexOf('@');
+            int plus = at < 0 ? -1 : address.lastIndexOf(delimiter, at);
+            if (plus <= 0 || plus + 1 >= at) {
+                return null;
+            }
+            return address.substring(0, plus) + address.substring(at);
+        }
+
+        private static int indexAfterFirstLine(byte[] mail) {
+            for (int i = 0; i + 1 < mail.length; i++) {
+                if (mail[i] == '\r' && mail[i + 1] == '\n') {
+                    return i + 2;
+                }
+            }
+            return 0;
         }
 
         private static String oneLine(String value) {

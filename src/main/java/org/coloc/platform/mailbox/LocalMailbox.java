@@ -10,12 +10,14 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
 import java.util.logging.Logger;
+import org.coloc.comments.control.CommentSettings;
 import org.coloc.platform.ColocSettings;
 
 /**
  * The built-in mailbox for a machine with no mail server configured: GreenMail in-process, on 127.0.0.1
  * only. Mail to any address is accepted over SMTP and readable over IMAP with the full address as login and
- * password. It keeps mail in memory: fine for trying coloc out, not for production. Bounces (null sender) are
+ * password. Plus-addressed mail ({@code coloc+my-post@…}, with the delimiter of {@code coloc.comments.plus-delimiter})
+ * is delivered into the mailbox without the detail, as Postfix and Dovecot do. It keeps mail in memory: fine for trying coloc out, not for production. Bounces (null sender) are
  * accepted and mail is held with its final line break, see {@link BuiltInMailServer}.
  *
  * <p>It lives in platform, not in intake: it serves both directions, the intake reading it over IMAP and the
@@ -34,6 +36,9 @@ public class LocalMailbox {
     @Inject
     LocalMailboxSettings settings;
 
+    @Inject
+    CommentSettings comments;
+
     private GreenMail greenMail;
 
     @PostConstruct
@@ -46,7 +51,7 @@ public class LocalMailbox {
         int imapPort = imapPort();
         greenMail = new BuiltInMailServer(new ServerSetup[] {
             new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
-            new ServerSetup(imapPort, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)});
+            new ServerSetup(imapPort, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)}, comments.plusDelimiter());
         greenMail.start();
         greenMail.setUser(address, address, address);
         LOG.info(() -> "\n\n  No IMAP server configured (COLOC_IMAP_HOST): built-in local mailbox started."

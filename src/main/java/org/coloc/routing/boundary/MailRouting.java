@@ -11,6 +11,9 @@ import java.util.Optional;
 import java.util.logging.Logger;
 import org.coloc.cases.boundary.CaseMail;
 import org.coloc.cases.control.CaseSettings;
+import org.coloc.comments.boundary.CommentMail;
+import org.coloc.comments.boundary.OptOuts;
+import org.coloc.comments.control.CommentSettings;
 import org.coloc.intake.control.MailTaken;
 import org.coloc.intake.control.MailsArriving;
 import org.coloc.outbox.boundary.Outbox;
@@ -28,7 +31,8 @@ import org.coloc.routing.control.RouteLookups;
  * intake fires {@link MailTaken} synchronously from its batch transaction, so a mail and what it causes commit
  * together). It builds the mail's {@link MailFacts}, asks the {@link MailRouter}, and applies the {@link Route}
  * by calling the component it names: the cases ({@link CaseMail}), also for the answers to maintenance notices
- * (one case per maintenance and member); comments later.
+ * (one case per maintenance and member); the blog's comments ({@link CommentMail}: a comment on a post, a reply
+ * to a comment) and the opt-outs from comment mail ({@link OptOuts}).
  *
  * <p>Routing sits between the intake and the components that act on mail: the intake knows nothing of cases,
  * and cases decide nothing about where a mail goes.
@@ -51,6 +55,15 @@ public class MailRouting {
     CaseSettings caseSettings;
 
     @Inject
+    CommentSettings commentSettings;
+
+    @EJB
+    CommentMail comments;
+
+    @EJB
+    OptOuts optOuts;
+
+    @Inject
     Clock clock;
 
     @Inject
@@ -69,7 +82,7 @@ public class MailRouting {
         MailFacts facts = MailFacts.of(taken.parsed(), taken.classification());
         MailRouter router = new MailRouter(new MailRouter.Settings(coloc.address(),
                 coloc.adminEmail().orElse(""),
-                caseSettings.authservId().orElse(null)));
+                caseSettings.authservId().orElse(null), commentSettings.address(), commentSettings.plusDelimiter()));
         Route route = router.route(facts, lookups(), clock.instant());
         if (router.claimsToBeTheAdmin(facts) && !isAdmin(route)) {
             LOG.warning(() -> "Mail " + facts.messageId() + " claims to be from the admin without proof: "
@@ -135,6 +148,21 @@ public class MailRouting {
             }
 
             @Override
+            public Void newComment(Route.NewComment r) {
+                CommentMail.Taken t = comments.take(taken, r.slug(), r.replyTo());
+                LOG.fine(() -> "Mail " + messageId(taken) + " routed to the comments (" + r.rule() + "): "
+                        + (t.commentId() != null ? "comment #" + t.commentId() : t.reason()));
+                return null;
+            }
+
+            @Override
+            public Void commentOptOut(Route.CommentOptOut r) {
+                optOuts.optOut(r.address(), "mailto");
+                LOG.info(() -> "Mail " + messageId(taken) + ": " + r.address() + " wants no more comment mail");
+                return null;
+            }
+
+            @Override
             public Void ignore(Route.Ignore r) {
                 LOG.fine(() -> "Mail " + messageId(taken) + " not routed: " + r.reason());
                 return null;
@@ -192,6 +220,16 @@ public class MailRouting {
             @Override
             public Optional<Long> caseOfNotice(long maintenanceId, long memberId) {
                 return cases.caseOfNotice(maintenanceId, memberId);
+            }
+
+            @Override
+            public Optional<NewMail.CommentThread> commentOf(String messageId) {
+                return outgoingIds.commentOf(messageId);
+            }
+
+            @Override
+            public Optional<String> postOfComment(long commentId) {
+                return comments.postOfComment(commentId);
             }
         };
     }

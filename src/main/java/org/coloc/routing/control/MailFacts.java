@@ -105,22 +105,35 @@ public record MailFacts(MailKind kind, String messageId, String sender, List<Str
 
     /**
      * The detail of the first recipient that is our address plus-addressed ({@code coloc+detail@domain} for
-     * {@code coloc@domain}); empty when none. No rule reads it yet: a comment address such as
-     * {@code coloc+comment-12@…} will be recognised by it.
+     * {@code coloc@domain}); empty when none.
      */
     public Optional<String> plusDetail(String ourAddress) {
-        if (ourAddress == null) {
-            return Optional.empty();
+        return plusDetail(ourAddress, "+");
+    }
+
+    /**
+     * The detail of the first recipient that is {@code address} with {@code delimiter} and a detail
+     * ({@code coloc+my-post@domain} for {@code coloc@domain} and {@code +}); empty when none. A comment address
+     * is recognised by it.
+     */
+    public Optional<String> plusDetail(String address, String delimiter) {
+        return plusDetails(address, delimiter).stream().findFirst();
+    }
+
+    /** The details of every recipient that is {@code address} plus-addressed, in the order of {@link #recipients}. */
+    public List<String> plusDetails(String address, String delimiter) {
+        if (address == null || delimiter == null || delimiter.isEmpty()) {
+            return List.of();
         }
-        String ours = ourAddress.strip().toLowerCase(Locale.ROOT);
+        String ours = address.strip().toLowerCase(Locale.ROOT);
         int at = ours.lastIndexOf('@');
         if (at <= 0) {
-            return Optional.empty();
+            return List.of();
         }
-        String prefix = ours.substring(0, at) + "+";
+        String prefix = ours.substring(0, at) + delimiter;
         String domain = ours.substring(at);
         return recipients.stream().filter(r -> r.startsWith(prefix) && r.endsWith(domain)
                 && r.length() > prefix.length() + domain.length())
-                .map(r -> r.substring(prefix.length(), r.length() - domain.length())).findFirst();
+                .map(r -> r.substring(prefix.length(), r.length() - domain.length())).toList();
     }
 }

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.coloc.cases.control.AdminProof;
 import org.coloc.cases.control.Threading;
+import org.coloc.comments.control.Slugs;
 import org.coloc.intake.control.MailKind;
 import org.coloc.outbox.control.NewMail;
 
@@ -28,16 +29,27 @@ import org.coloc.outbox.control.NewMail;
  * <li>an auto-reply → {@link Route.AutoReplyJoins} the case of the first mail it names (for a maintenance
  * notice: the case of its maintenance and member, if the member ever answered), else ignored; never
  * answered;</li>
+ * <li>a person's mail to the comment address's unsubscribe detail ({@code coloc+unsubscribe@…}) →
+ * {@link Route.CommentOptOut}: no more comment mail to him;</li>
+ * <li>a person's answer to one of our comment mails (the newest id it names, In-Reply-To else the last
+ * References entry, is one of our keyed comment ids): to a notification about comment C → {@link Route.NewComment}
+ * replying to C, whatever address it went to; to the admin's moderation mail → ignored (never a comment, it stays
+ * in the intake);</li>
  * <li>a person's answer to a maintenance notice, from the address the notice went to → the one case of that
  * maintenance and member: {@link Route.OpenNoticeCase} the first time, {@link Route.AddToCase} afterwards.
  * The newest of our ids the mail names decides: a case's id of ours there leaves the mail to threading; a
  * notice named by anybody else is anybody's mail (the next rule), so naming a notice widens nobody's access
  * to a case;</li>
+ * <li>a person's mail to a post: a recipient (To, Cc, Delivered-To, X-Original-To) is the comment address
+ * plus-addressed with a valid slug ({@code coloc+<slug>@…}), else its subject carries {@code [blog:<slug>]}
+ * (clients that drop the plus part) → {@link Route.NewComment} on that post;</li>
  * <li>a human mail with a sender → into a case by {@link Threading} (a new case, or case N as the
  * correspondent's mail or, from the admin proven by {@link AdminProof}, as his reply);</li>
  * <li>anything else (list mail, our own mail coming back, no sender) → ignored.</li>
  * </ol>
- * A new flow (a comment on post S, a reply to comment C or to maintenance notice M) is a new rule placed before
+ * Comment rules need a comment address ({@link Settings#commentAddress}); without one (the three-value
+ * {@link Settings}) no mail is a comment. Auto-replies, bounces, list mail and loops never reach them (the rules
+ * above, and their kind check). A new flow is a new rule placed before
  * the human rule: it recognises its mail (a plus-address, see {@link MailFacts#plusDetail}, or one of its own
  * Message-IDs in In-Reply-To) and returns a new {@link Route} record; mail it does not claim goes on to the cases.
  *
@@ -51,23 +63,41 @@ public final class MailRouter {
         Optional<Route> decide(MailFacts mail, RouteLookups lookups, Instant now);
     }
 
-    /** The addresses the rules need: ours, the admin's (blank: no admin), the receiving server's authserv-id. */
-    public record Settings(String colocAddress, String adminAddress, String trustedAuthservId) {
+    /**
+     * The addresses the rules need: ours, the admin's (blank: no admin), the receiving server's authserv-id, and
+     * the blog's comment address with its plus delimiter (blank: no comments).
+     */
+    public record Settings(String colocAddress, String adminAddress, String trustedAuthservId, String commentAddress,
+            String plusDelimiter) {
         public Settings {
             colocAddress = colocAddress == null ? "" : colocAddress.strip().toLowerCase(Locale.ROOT);
             adminAddress = adminAddress == null ? "" : adminAddress.strip().toLowerCase(Locale.ROOT);
+            commentAddress = commentAddress == null ? "" : commentAddress.strip().toLowerCase(Locale.ROOT);
+            plusDelimiter = plusDelimiter == null || plusDelimiter.isEmpty() ? "+" : plusDelimiter;
+        }
+
+        /** Without comments: no mail is taken as a comment. */
+        public Settings(String colocAddress, String adminAddress, String trustedAuthservId) {
+            this(colocAddress, adminAddress, trustedAuthservId, "", "+");
         }
     }
 
     /** The rule of an {@link Route.AddToCase} that a member's answer to a maintenance notice made. */
     public static final String RULE_NOTICE = "notice";
+    /** The rules of a {@link Route.NewComment}: the post's plus-address, its subject tag, an answer to our mail. */
+    public static final String RULE_COMMENT_ADDRESS = "address";
+    public static final String RULE_COMMENT_TAG = "tag";
+    public static final String RULE_COMMENT_REPLY = "reply";
+    /** The detail of the comment address that opts its sender out of comment mail. */
+    public static final String UNSUBSCRIBE = "unsubscribe";
 
     private final Settings settings;
     private final List<Rule> rules;
 
     public MailRouter(Settings settings) {
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.rules = List.of(this::bounce, this::autoReply, this::noticeAnswer, this::human);
+        this.rules = List.of(this::bounce, this::autoReply, this::commentOptOut, this::commentReply,
+                this::noticeAnswer, this::commentOnPost, this::human);
     }
 
     /** The decision for this mail ({@code mail} may be null: nothing was parsed). */
@@ -180,6 +210,61 @@ public final class MailRouter {
             }
         }
         return Optional.empty();
+    }
+
+    /** A person (not our own address) writing, while comments are on. */
+    private boolean commentable(MailFacts mail) {
+        return !settings.commentAddress().isBlank() && mail.kind() == MailKind.HUMAN && mail.sender() != null
+                && !mail.sender().isBlank() && !mail.sender().equals(settings.colocAddress())
+                && !mail.sender().equals(settings.commentAddress());
+    }
+
+    private Optional<Route> commentOptOut(MailFacts mail, RouteLookups lookups, Instant now) {
+        if (!commentable(mail)
+                || !mail.plusDetails(settings.commentAddress(), settings.plusDelimiter()).contains(UNSUBSCRIBE)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Route.CommentOptOut(mail.sender()));
+    }
+
+    /**
+     * The newest id the mail names decides (In-Reply-To, else the last References entry): an answer to a
+     * notification names it there, and an older comment id further up a thread that went on elsewhere (a case)
+     * does not make a comment. Forged ids do not check out ({@link RouteLookups#commentOf}).
+     */
+    private Optional<Route> commentReply(MailFacts mail, RouteLookups lookups, Instant now) {
+        if (!commentable(mail)) {
+            return Optional.empty();
+        }
+        List<String> ids = newestFirst(mail);
+        if (ids.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<NewMail.CommentThread> thread = lookups.commentOf(ids.get(0));
+        if (thread.isEmpty()) {
+            return Optional.empty();
+        }
+        long comment = thread.get().commentId();
+        if (thread.get().moderation()) {
+            return Optional.of(new Route.Ignore("answer to the moderation mail about comment #" + comment
+                    + ": never a comment, kept in the intake"));
+        }
+        return Optional.of(lookups.postOfComment(comment)
+                .<Route>map(slug -> new Route.NewComment(slug, comment, RULE_COMMENT_REPLY))
+                .orElseGet(() -> new Route.Ignore("answer to a notification about comment #" + comment
+                        + ", which no longer exists: kept in the intake")));
+    }
+
+    private Optional<Route> commentOnPost(MailFacts mail, RouteLookups lookups, Instant now) {
+        if (!commentable(mail)) {
+            return Optional.empty();
+        }
+        for (String detail : mail.plusDetails(settings.commentAddress(), settings.plusDelimiter())) {
+            if (Slugs.valid(detail)) {
+                return Optional.of(new Route.NewComment(detail, null, RULE_COMMENT_ADDRESS));
+            }
+        }
+        return Slugs.fromSubject(mail.subject()).map(slug -> new Route.NewComment(slug, null, RULE_COMMENT_TAG));
     }
 
     private Optional<Route> human(MailFacts mail, RouteLookups lookups, Instant now) {

@@ -14,7 +14,7 @@ import org.coloc.cases.control.DeliveryStatus;
  * {@code switch}; with Java 21 the handler becomes an exhaustive {@code switch} over this sealed interface.)
  */
 public sealed interface Route permits Route.NewCase, Route.AddToCase, Route.AutoReplyJoins, Route.BounceOf,
-        Route.OpenNoticeCase, Route.NoticeBounceOf, Route.Ignore {
+        Route.OpenNoticeCase, Route.NoticeBounceOf, Route.NewComment, Route.CommentOptOut, Route.Ignore {
 
     /** Who the mail speaks for once it is in a case. */
     enum As {
@@ -37,6 +37,10 @@ public sealed interface Route permits Route.NewCase, Route.AddToCase, Route.Auto
         R openNoticeCase(OpenNoticeCase route);
 
         R noticeBounceOf(NoticeBounceOf route);
+
+        R newComment(NewComment route);
+
+        R commentOptOut(CommentOptOut route);
 
         R ignore(Ignore route);
     }
@@ -131,6 +135,37 @@ public sealed interface Route permits Route.NewCase, Route.AddToCase, Route.Auto
         @Override
         public <R> R applyWith(Handler<R> handler) {
             return handler.noticeBounceOf(this);
+        }
+    }
+
+    /**
+     * A reader's comment: on the post {@code slug} (its plus-address or its {@code [blog:slug]} subject tag), or,
+     * when {@code replyTo} is set, a reply to that comment (the reader answered one of our notifications about
+     * it), on that comment's post, named here as {@code slug}. {@code rule}: which rule recognised it
+     * ({@link MailRouter#RULE_COMMENT_ADDRESS}, {@link MailRouter#RULE_COMMENT_TAG},
+     * {@link MailRouter#RULE_COMMENT_REPLY}).
+     */
+    record NewComment(String slug, Long replyTo, String rule) implements Route {
+        public NewComment {
+            Objects.requireNonNull(slug, "slug");
+            Objects.requireNonNull(rule, "rule");
+        }
+
+        @Override
+        public <R> R applyWith(Handler<R> handler) {
+            return handler.newComment(this);
+        }
+    }
+
+    /** The sender wrote to the unsubscribe address ({@code coloc+unsubscribe@…}): no more comment mail to him. */
+    record CommentOptOut(String address) implements Route {
+        public CommentOptOut {
+            Objects.requireNonNull(address, "address");
+        }
+
+        @Override
+        public <R> R applyWith(Handler<R> handler) {
+            return handler.commentOptOut(this);
         }
     }
 

@@ -24,4 +24,17 @@ public interface RouteLookups extends Threading.CaseLookup {
 
     /** The case of the notices of this maintenance to this member, once one was opened. */
     Optional<Long> caseOfNotice(long maintenanceId, long memberId);
+
+    /**
+     * The comment (and whether it was the admin's moderation mail) of one of our comment Message-IDs whose keyed
+     * hash checks out; else empty. None by default: lookups that know no comments (tests of other flows).
+     */
+    default Optional<NewMail.CommentThread> commentOf(String messageId) {
+        return Optional.empty();
+    }
+
+    /** The slug of the post a stored comment belongs to; empty when there is no such comment (deleted). */
+    default Optional<String> postOfComment(long commentId) {
+        return Optional.empty();
+    }
 }

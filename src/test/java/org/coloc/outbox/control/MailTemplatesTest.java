@@ -28,7 +28,7 @@ class MailTemplatesTest {
 
     /** The union of what the code passes to the templates (see mail-templates/README.md). */
     private static final Map<String, Object> VALUES = withNoticeValues(Map.of("number", 42, "subject", "[coloc #42] Re: VM",
-            "count", 1, "days", 21,
+            "count", 1, "days", 21, "length", 25000, "max", 20000,
             "cases", List.of(Map.of("number", 42, "subject", "VM", "requester", "ana@example.org", "days", 4)),
             "certificates", List.of(Map.of("domain", "example.org", "vm", "web1", "expires", "2026-04-01",
                     "expired", false, "daysLeft", 12))));

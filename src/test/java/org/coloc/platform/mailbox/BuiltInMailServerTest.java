@@ -67,6 +67,30 @@ class BuiltInMailServerTest {
         assertArrayEquals(sent, tail, "the mailbox holds exactly what was sent, final CRLF included");
     }
 
+    @Test
+    void plusAddressedMailIsDeliveredIntoTheUsersMailboxNamingTheAddressItWasSentTo() throws Exception {
+        // a Bcc: the headers name somebody else, only the envelope holds the post's address
+        byte[] sent = ("From: Bob <bob@example.org>\r\nTo: friends@example.org\r\nSubject: Bravo\r\n"
+                + "Message-ID: <plus@example.org>\r\n\r\nJoli billet.\r\n").getBytes(StandardCharsets.US_ASCII);
+        List<String> replies = smtp("<bob@example.org>", "coloc+hello-world@coloc.test", sent);
+        assertEquals("250", replies.get(5), replies.toString());
+        byte[] held = onlyMailHeld();
+        String text = new String(held, StandardCharsets.US_ASCII);
+        assertTrue(text.startsWith("Return-Path: <bob@example.org>\r\nX-Original-To: coloc+hello-world@coloc.test\r\n"
+                + "Delivered-To: coloc+hello-world@coloc.test\r\nReceived: "), text);
+        assertTrue(endsWith(held, sent), "held whole:\n" + text);
+        assertEquals(null, server.getUserManager().getUserByEmail("coloc+hello-world@coloc.test"),
+                "no mailbox of its own");
+    }
+
+    @Test
+    void aPlusAddressOfNobodyStaysGreenMailsOwn() throws Exception {
+        byte[] sent = ("From: bob@example.org\r\nTo: x+y@elsewhere.test\r\nSubject: hi\r\n\r\nhi\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
+        assertEquals("250", smtp("<bob@example.org>", "x+y@elsewhere.test", sent).get(5));
+        assertEquals(0, server.getReceivedMessagesForDomain("coloc.test").length);
+    }
+
     private static boolean endsWith(byte[] all, byte[] end) {
         return all.length >= end.length && Arrays.equals(Arrays.copyOfRange(all, all.length - end.length, all.length), end);
     }
@@ -86,13 +110,17 @@ class BuiltInMailServerTest {
 
     /** Speaks SMTP by hand (dot-stuffing included), as a mail server delivering a bounce would. */
     private List<String> smtp(String reversePath, byte[] mail) throws Exception {
+        return smtp(reversePath, COLOC, mail);
+    }
+
+    private List<String> smtp(String reversePath, String recipient, byte[] mail) throws Exception {
         try (Socket s = new Socket("127.0.0.1", server.getSmtp().getPort())) {
             s.setSoTimeout(10_000);
             BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII));
             OutputStream out = s.getOutputStream();
             List<String> codes = new java.util.ArrayList<>();
             codes.add(reply(in));
-            for (String command : new String[] {"HELO mx.example.org", "MAIL FROM:" + reversePath, "RCPT TO:<" + COLOC + ">",
+            for (String command : new String[] {"HELO mx.example.org", "MAIL FROM:" + reversePath, "RCPT TO:<" + recipient + ">",
                 "DATA"}) {
                 out.write((command + "\r\n").getBytes(StandardCharsets.US_ASCII));
                 out.flush();

@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 import org.coloc.cases.boundary.CaseMail;
+import org.coloc.comments.boundary.CommentMail;
+import org.coloc.comments.boundary.OptOuts;
 import org.coloc.intake.control.MailTaken;
 import org.coloc.routing.control.AddressFailed;
 import org.coloc.routing.control.Route;
@@ -55,6 +57,33 @@ class MailRoutingTest {
             }
         };
         routing.addressFailed = new Recorder();
+        routing.comments = new CommentMail() {
+            @Override
+            public Taken take(MailTaken t, String slug, Long replyTo) {
+                calls.add("comment on " + slug + (replyTo == null ? "" : " replying to #" + replyTo));
+                return new Taken(1L, null);
+            }
+        };
+        routing.optOuts = new OptOuts() {
+            @Override
+            public void optOut(String address, String via) {
+                calls.add("opt-out " + address + " via " + via);
+            }
+        };
+    }
+
+    @Test
+    void aCommentGoesToTheCommentsNotToACase() {
+        routing.apply(taken, new Route.NewComment("hello-world", null, "address"));
+        routing.apply(taken, new Route.NewComment("hello-world", 7L, "reply"));
+        assertEquals(List.of("comment on hello-world", "comment on hello-world replying to #7"), calls);
+        assertEquals(List.of(), fired);
+    }
+
+    @Test
+    void theUnsubscribeAddressOptsItsSenderOut() {
+        routing.apply(taken, new Route.CommentOptOut("alice@a.example"));
+        assertEquals(List.of("opt-out alice@a.example via mailto"), calls);
     }
 
     @Test

@@ -382,9 +382,8 @@ class MailRouterTest {
         @Setter
         String inReplyTo;
         List<String> references = List.of();
-        /** The address it was sent to. */
-        @Setter
-        String to = COLOC;
+        /** The addresses it was sent to (To, Cc, Delivered-To…). */
+        List<String> to = List.of(COLOC);
         @Setter
         String subject;
         /** What the receiving server's Authentication-Results header says, if it wrote one. */
@@ -396,13 +395,18 @@ class MailRouterTest {
         @Setter
         String returned;
 
+        Facts to(String... addresses) {
+            to = List.of(addresses);
+            return this;
+        }
+
         Facts references(String... ids) {
             references = List.of(ids);
             return this;
         }
 
         MailFacts build() {
-            return new MailFacts(kind, messageId, from == null ? null : from.toLowerCase(Locale.ROOT), List.of(to),
+            return new MailFacts(kind, messageId, from == null ? null : from.toLowerCase(Locale.ROOT), to,
                     inReplyTo, references, subject, NOW, listOf(authenticated), failed, status, listOf(returned));
         }
 

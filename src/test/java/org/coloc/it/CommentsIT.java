@@ -1,0 +1,260 @@
+package org.coloc.it;
+
+import static org.coloc.it.ColocApp.assertProblem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Blog comments by mail, as a reader and the blog's owner see them: the owner declares a post and puts its address
+ * in his template; readers mail {@code coloc+<slug>@…} (or tag the subject), and each comment waits in
+ * {@code /api/comments} under the reader's display name, with only what he wrote; a comment for an unknown post is
+ * held with a post made for it; the owner publishes; the sixth comment of an hour is flagged; a comment too long is
+ * refused by mail; everything exported, deleted and imported comes back. The tests build on each other in order.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class CommentsIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(40);
+    private static final String POST = "coloc+hello-world@coloc.test";
+
+    @RegisterExtension
+    static final ColocApp app = ColocApp.named("comments").withMailServer().withAdmin(People.ADMIN);
+    static final Api api = app.api();
+
+    @Test
+    @Order(1)
+    void theOwnerDeclaresAPostAndGetsItsAddressAndMailtoLink() {
+        Api.Reply created = api.put("/api/posts/hello-world", """
+                {"title": "Bonjour le monde", "url": "https://blog.example.org/hello-world", "language": "fr",
+                 "open": true}""", null);
+        assertEquals(201, created.status(), created.text());
+        JsonObject post = api.getJson("/api/posts/hello-world");
+        assertEquals(POST, post.getString("commentAddress"));
+        assertEquals("mailto:" + POST + "?subject=Bonjour%20le%20monde", post.getString("mailto"));
+        assertEquals(200, api.put("/api/posts/hello-world", """
+                {"title": "Bonjour le monde", "url": "https://blog.example.org/hello-world", "open": true}""", null)
+                .status(), "a second PUT replaces");
+
+        JsonObject problem = assertProblem(api.put("/api/posts/Hello_World", "{\"title\": \"x\"}", null), 400);
+        assertEquals("slug", problem.getJsonArray("errors").getJsonObject(0).getString("field"));
+        assertProblem(api.put("/api/posts/unsubscribe", "{\"title\": \"x\"}", null), 400);
+        assertProblem(api.put("/api/posts/ok", "{\"title\": \"x\", \"language\": \"de\"", null), 400);
+
+        assertEquals(201, api.put("/api/posts/brouillon", "{\"title\": \"Brouillon\", \"open\": false}", null).status());
+        assertEquals(1, api.getJson("/api/posts?open=false").getInt("total"));
+        assertEquals(204, api.delete("/api/posts/brouillon", null).status(), "a post without comments goes");
+        assertProblem(api.get("/api/posts/brouillon"), 404);
+        assertProblem(api.withoutCredentials().get("/api/posts"), 401);
+    }
+
+    @Test
+    @Order(2)
+    void aReadersMailToThePostIsAPendingCommentUnderHerNameWithOnlyWhatSheWrote() throws Exception {
+        app.send(mail("c1@alice.example", "\"Alice Martin\" <alice@alice.example>", POST, "Re: Bonjour le monde",
+                "Très bon billet, merci !\n\nLe 1 déc. 2026 à 10:00, coloc a écrit :\n> Bonjour le monde\n> tout le"
+                        + " texte cité\n"), "alice@alice.example");
+        JsonObject page = api.await("/api/comments?post=hello-world", p -> p.getInt("total") == 1, WAIT);
+        JsonObject c = page.getJsonArray("items").getJsonObject(0);
+        assertEquals("pending", c.getString("state"));
+        assertEquals("Alice Martin", c.getString("authorName"));
+        assertEquals("Très bon billet, merci !", c.getString("text"), "the quote is not part of the comment");
+        assertEquals("alice@alice.example", c.getString("authorAddress"), "the admin sees the address");
+        assertEquals("hello-world", c.getString("post"));
+        assertFalse(c.getBoolean("spamSuspect"));
+        // a comment, not a case: nobody got an acknowledgement
+        assertEquals(0, api.getJson("/api/cases").getInt("total"));
+        assertEquals(List.of(), app.sentTo("alice@alice.example"));
+        // the same mail delivered again is taken once
+        app.send(mail("c1@alice.example", "\"Alice Martin\" <alice@alice.example>", POST, "Re: Bonjour le monde",
+                "Très bon billet, merci !\n"), "alice@alice.example");
+        api.await("/api/messages", p -> p.getInt("total") == 2, WAIT);
+        assertEquals(1, api.getJson("/api/comments?post=hello-world").getInt("total"));
+    }
+
+    @Test
+    @Order(3)
+    void theSubjectTagServesClientsThatDropThePlusPart() throws Exception {
+        app.send(mail("c2@bob.example", "bob@bob.example", TestMailServer.COLOC, "Re: [blog:hello-world] Bravo",
+                "Bravo pour ce billet."), "bob@bob.example");
+        JsonObject page = api.await("/api/comments?post=hello-world", p -> p.getInt("total") == 2, WAIT);
+        JsonObject c = page.getJsonArray("items").getJsonObject(0);
+        assertEquals("Anonyme", c.getString("authorName"), "no display name: never the address");
+        assertEquals("Bravo pour ce billet.", c.getString("text"));
+    }
+
+    @Test
+    @Order(4)
+    void aCommentOnAnUnknownPostIsHeldWithAClosedPostMadeForIt() throws Exception {
+        app.send(mail("c3@carol.example", "Carol <carol@carol.example>", "coloc+nouveau-billet@coloc.test",
+                "Question", "Et la suite ?"), "carol@carol.example");
+        JsonObject page = api.await("/api/comments?post=nouveau-billet", p -> p.getInt("total") == 1, WAIT);
+        JsonObject c = page.getJsonArray("items").getJsonObject(0);
+        assertEquals("pending", c.getString("state"));
+        assertEquals("unknown-post", c.getString("heldReason"));
+        JsonObject post = api.getJson("/api/posts/nouveau-billet");
+        assertFalse(post.getBoolean("open"));
+        assertTrue(post.getBoolean("createdByMail"));
+        assertEquals("nouveau-billet", post.getString("title"));
+        assertProblem(api.delete("/api/posts/nouveau-billet", null), 409);
+    }
+
+    @Test
+    @Order(5)
+    void theOwnerPublishesAndRenames() {
+        long id = first("/api/comments?post=hello-world&q=merci").getJsonNumber("id").longValue();
+        Api.Reply r = api.patch("/api/comments/" + id, "{\"state\": \"published\", \"authorName\": \"Alice M.\"}", null);
+        assertEquals(200, r.status(), r.text());
+        assertEquals("published", r.json().getString("state"));
+        assertEquals("Alice M.", r.json().getString("authorName"));
+        assertFalse(isNull(r.json(), "publishedAt"));
+        assertEquals(1, api.getJson("/api/comments?state=published").getInt("total"));
+        assertEquals(2, api.getJson("/api/comments?state=pending").getInt("total"));
+
+        assertProblem(api.patch("/api/comments/" + id, "{\"state\": \"approved\"}", null), 400);
+        assertProblem(api.patch("/api/comments/" + id, "{\"authorName\": \"eve@evil.example\"}", null), 400);
+        assertProblem(api.patch("/api/comments/999999", "{\"state\": \"spam\"}", null), 404);
+        assertProblem(api.get("/api/comments/abc"), 400);
+        assertProblem(api.get("/api/comments?state=deleted"), 400);
+        assertEquals(0, api.getJson("/api/comments?post=no-such-post").getInt("total"));
+    }
+
+    @Test
+    @Order(6)
+    void theSixthCommentOfAnHourIsHeldAndFlagged() throws Exception {
+        for (int i = 1; i <= 6; i++) {
+            app.send(mail("flood-" + i + "@dan.example", "Dan <dan@dan.example>", POST, "Re: Bonjour",
+                    "Commentaire numéro " + i + "."), "dan@dan.example");
+        }
+        JsonObject page = api.await("/api/comments?q=dan@dan.example", p -> p.getInt("total") == 6, WAIT);
+        List<JsonObject> items = page.getJsonArray("items").getValuesAs(JsonObject.class);
+        assertEquals(1, items.stream().filter(c -> "rate-limit".equals(c.getString("heldReason", null))).count(),
+                page.toString());
+        assertEquals("Commentaire numéro 6.", items.stream()
+                .filter(c -> "rate-limit".equals(c.getString("heldReason", null))).findFirst().get().getString("text"));
+        items.forEach(c -> assertEquals("pending", c.getString("state")));
+    }
+
+    @Test
+    @Order(7)
+    void aCommentTooLongIsRefusedPolitelyByMail() throws Exception {
+        long before = api.getJson("/api/comments").getInt("total");
+        app.send(mail("long@erin.example", "Erin <erin@erin.example>", POST, "Re: Bonjour le monde",
+                "Lorem ipsum dolor sit amet, consectetur.\n".repeat(610)), "erin@erin.example");
+        MimeMessage refusal = app.awaitMail("erin@erin.example", 1, WAIT).get(0);
+        assertTrue(refusal.getSubject().contains("Bonjour le monde"), refusal.getSubject());
+        assertEquals("auto-replied", refusal.getHeader("Auto-Submitted", null));
+        assertEquals("<long@erin.example>", refusal.getHeader("In-Reply-To", null));
+        String text = new String(refusal.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(text.contains("20000"), text);
+        assertEquals(before, api.getJson("/api/comments").getInt("total"), "not stored as a comment");
+    }
+
+    @Test
+    @Order(8)
+    void everythingExportedDeletedAndImportedComesBack() {
+        JsonObject export = api.getJson("/api/comments/export");
+        List<JsonObject> comments = export.getJsonArray("comments").getValuesAs(JsonObject.class);
+        assertEquals(api.getJson("/api/comments").getInt("total"), comments.size());
+        assertEquals(2, export.getJsonArray("posts").size());
+        for (JsonObject c : comments) {
+            assertEquals(204, api.delete("/api/comments/" + c.getString("ref"), null).status());
+        }
+        assertEquals(0, api.getJson("/api/comments").getInt("total"));
+
+        Api.Reply imported = api.post("/api/comments/import", export.toString());
+        assertEquals(200, imported.status(), imported.text());
+        assertEquals(comments.size(), imported.json().getInt("commentsCreated"));
+        JsonObject again = api.getJson("/api/comments/export");
+        assertEquals(strip(export), strip(again), "the same posts and comments, under new ids");
+        JsonObject published = first("/api/comments?state=published");
+        assertEquals("Alice M.", published.getString("authorName"));
+        assertEquals("alice@alice.example", published.getString("authorAddress"));
+
+        // importing it again creates nothing twice
+        assertEquals(0, api.post("/api/comments/import", export.toString()).json().getInt("commentsCreated"));
+        JsonObject problem = assertProblem(api.post("/api/comments/import",
+                "{\"posts\": [], \"comments\": [{\"ref\": \"1\", \"post\": \"nowhere\", \"authorName\": \"A\", "
+                + "\"text\": \"t\", \"receivedAt\": \"2026-11-20T10:00:00Z\"}]}"), 400);
+        assertTrue(problem.toString().contains("comments[0].post"), problem.toString());
+        assertProblem(api.post("/api/comments/import", "{\"posts\": ["), 400);
+    }
+
+    @Test
+    @Order(9)
+    void aDeletedCommentsRepliesStayAnsweringItsParent() {
+        Api.Reply r = api.post("/api/comments/import", """
+                {"posts": [{"slug": "fil", "title": "Un fil"}],
+                 "comments": [
+                   {"ref": "a", "post": "fil", "authorName": "A", "text": "Premier", "receivedAt": "2026-11-20T10:00:00Z"},
+                   {"ref": "b", "post": "fil", "parent": "a", "authorName": "B", "text": "Réponse", "receivedAt": "2026-11-20T11:00:00Z"},
+                   {"ref": "c", "post": "fil", "parent": "b", "authorName": "C", "text": "Réponse à la réponse",
+                    "receivedAt": "2026-11-20T12:00:00Z", "state": "published"}]}""");
+        assertEquals(200, r.status(), r.text());
+        long a = byText("fil", "Premier").getJsonNumber("id").longValue();
+        JsonObject b = byText("fil", "Réponse");
+        assertEquals(a, b.getJsonNumber("parent").longValue());
+        assertEquals(b.getJsonNumber("id").longValue(), byText("fil", "Réponse à la réponse").getJsonNumber("parent")
+                .longValue());
+        assertEquals(204, api.delete("/api/comments/" + b.getJsonNumber("id").longValue(), null).status());
+        assertEquals(a, byText("fil", "Réponse à la réponse").getJsonNumber("parent").longValue());
+        assertEquals(204, api.delete("/api/comments/" + a, null).status());
+        assertTrue(isNull(byText("fil", "Réponse à la réponse"), "parent"));
+    }
+
+    /** Absent or null: JSON-B leaves null fields out. */
+    private static boolean isNull(JsonObject o, String field) {
+        return !o.containsKey(field) || o.isNull(field);
+    }
+
+    private static JsonObject byText(String post, String text) {
+        return api.getJson("/api/comments?post=" + post).getJsonArray("items").getValuesAs(JsonObject.class).stream()
+                .filter(c -> c.getString("text").equals(text)).findFirst().orElseThrow();
+    }
+
+    /** The export without the ids (refs and parents) and the posts' own dates. */
+    private static String strip(JsonObject export) {
+        StringBuilder sb = new StringBuilder();
+        export.getJsonArray("comments").getValuesAs(JsonObject.class).stream()
+                .map(c -> c.getString("post") + "|" + c.getString("state") + "|" + c.getString("authorName") + "|"
+                        + c.getString("authorAddress", "") + "|" + c.getString("text") + "|"
+                        + c.getString("messageId", "") + "|" + c.getString("receivedAt") + "|"
+                        + c.getString("publishedAt", "") + "|" + c.getString("heldReason", "") + "|"
+                        + c.getBoolean("spamSuspect") + "|" + (isNull(c, "parent") ? "" : "reply"))
+                .sorted().forEach(s -> sb.append(s).append('\n'));
+        export.getJsonArray("posts").getValuesAs(JsonObject.class).stream()
+                .map(p -> p.getString("slug") + "|" + p.getString("title") + "|" + p.getBoolean("open") + "|"
+                        + p.getBoolean("createdByMail"))
+                .sorted().forEach(s -> sb.append(s).append('\n'));
+        return sb.toString();
+    }
+
+    private static JsonObject first(String path) {
+        JsonObject page = api.getJson(path);
+        assertTrue(page.getInt("total") >= 1, path + ": " + page);
+        return page.getJsonArray("items").getJsonObject(0);
+    }
+
+    private static byte[] mail(String id, String from, String to, String subject, String body) {
+        return ("From: " + from + "\r\n"
+                + "To: " + to + "\r\n"
+                + "Subject: " + subject + "\r\n"
+                + "Date: Fri, 20 Nov 2026 10:00:00 +0100\r\n"
+                + "Message-ID: <" + id + ">\r\n"
+                + "MIME-Version: 1.0\r\n"
+                + "Content-Type: text/plain; charset=utf-8\r\n"
+                + "Content-Transfer-Encoding: 8bit\r\n"
+                + "\r\n" + body.replace("\n", "\r\n") + "\r\n").getBytes(StandardCharsets.UTF_8);
+    }
+}
