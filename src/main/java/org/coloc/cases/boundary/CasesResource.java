@@ -11,12 +11,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import java.util.Set;
 import org.coloc.cases.entity.CaseState;
+import org.coloc.platform.CallerAware;
 import org.coloc.platform.Ids;
 import org.coloc.platform.JsonBodies;
 import org.coloc.platform.JsonInput;
@@ -34,15 +33,12 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @Path("cases")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.ADMIN, Roles.API})
-public class CasesResource {
+public class CasesResource extends CallerAware {
 
     private static final Set<String> STATES = Set.of("new", "waiting-admin", "waiting-requester", "closed");
 
     @EJB
     Cases cases;
-
-    @Context
-    SecurityContext security;
 
     @GET
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "CaseSummaryPage")))
@@ -131,9 +127,5 @@ public class CasesResource {
         String text = in.string("text", true, 100_000);
         in.check();
         return text;
-    }
-
-    private String actor() {
-        return security.getUserPrincipal().getName();
     }
 }

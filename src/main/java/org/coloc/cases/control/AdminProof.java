@@ -1,9 +1,9 @@
 package org.coloc.cases.control;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
+import org.coloc.intake.control.AuthenticationResults;
 import org.coloc.outbox.control.OutgoingIds;
 
 /**
@@ -57,28 +57,11 @@ public final class AdminProof {
 
     /** Whether the trusted server's verdict says the domain passed DMARC or DKIM. */
     static boolean vouchedFor(String domain, List<String> authenticationResults, String trustedAuthservId) {
-        if (domain == null || trustedAuthservId == null || trustedAuthservId.isBlank()
-                || authenticationResults == null) {
+        if (domain == null) {
             return false;
         }
-        for (String header : authenticationResults) {
-            List<String> parts = split(withoutComments(header == null ? "" : header));
-            if (parts.isEmpty()) {
-                continue;
-            }
-            String authservId = parts.get(0).strip().split("\\s+")[0];
-            if (!authservId.equalsIgnoreCase(trustedAuthservId.strip())) {
-                continue;
-            }
-            // the topmost header of our server is its verdict: anything below came with the mail
-            for (String result : parts.subList(1, parts.size())) {
-                if (passesFor(result, domain)) {
-                    return true;
-                }
-            }
-            return false;
-        }
-        return false;
+        return AuthenticationResults.ofOurServer(authenticationResults, trustedAuthservId)
+                .map(results -> results.stream().anyMatch(result -> passesFor(result, domain))).orElse(false);
     }
 
     private static boolean passesFor(String result, String domain) {
@@ -112,38 +95,6 @@ public final class AdminProof {
             }
         }
         return false;
-    }
-
-    /** The header without its RFC 5322 comments (parenthesised, may nest), which may hold any text. */
-    static String withoutComments(String header) {
-        StringBuilder sb = new StringBuilder(header.length());
-        int depth = 0;
-        boolean quoted = false;
-        for (int i = 0; i < header.length(); i++) {
-            char ch = header.charAt(i);
-            if (depth == 0 && ch == '"') {
-                quoted = !quoted;
-            }
-            if (!quoted && ch == '(') {
-                depth++;
-            } else if (!quoted && ch == ')' && depth > 0) {
-                depth--;
-                sb.append(' ');
-            } else if (depth == 0) {
-                sb.append(ch);
-            }
-        }
-        return sb.toString();
-    }
-
-    private static List<String> split(String header) {
-        List<String> parts = new ArrayList<>();
-        for (String p : header.split(";")) {
-            if (!p.isBlank()) {
-                parts.add(p.strip());
-            }
-        }
-        return parts;
     }
 
     private static String unquote(String v) {

@@ -4,9 +4,6 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -21,6 +18,7 @@ import org.coloc.comments.entity.Comment;
 import org.coloc.comments.entity.CommentState;
 import org.coloc.comments.entity.Post;
 import org.coloc.platform.Bounded;
+import org.coloc.platform.ColocBean;
 import org.coloc.platform.Labelled;
 import org.coloc.platform.ListQuery;
 import org.coloc.platform.Page;
@@ -34,17 +32,11 @@ import org.coloc.platform.changes.ChangeLog;
  * {@link CommentMail}.
  */
 @Stateless
-public class Comments {
+public class Comments extends ColocBean {
 
     /** The change log's name for a comment. */
     public static final String TYPE = "comment";
     static final Set<String> STATES = Set.of("pending", "published", "rejected", "spam");
-
-    @PersistenceContext
-    EntityManager em;
-
-    @Inject
-    Clock clock;
 
     @Inject
     ChangeLog changes;

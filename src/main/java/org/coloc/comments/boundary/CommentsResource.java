@@ -11,15 +11,14 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import java.util.Set;
 import org.coloc.comments.control.AuthorName;
 import org.coloc.comments.control.CommentExport;
 import org.coloc.comments.entity.Comment;
 import org.coloc.comments.entity.CommentState;
+import org.coloc.platform.CallerAware;
 import org.coloc.platform.Ids;
 import org.coloc.platform.JsonBodies;
 import org.coloc.platform.JsonInput;
@@ -37,13 +36,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @Path("comments")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.ADMIN, Roles.API})
-public class CommentsResource {
+public class CommentsResource extends CallerAware {
 
     @EJB
     Comments comments;
-
-    @Context
-    SecurityContext security;
 
     @GET
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "CommentViewPage")))
@@ -108,9 +104,5 @@ public class CommentsResource {
     public Response delete(@PathParam("id") String id) {
         comments.delete(Ids.parse("comment", id), actor());
         return Response.noContent().build();
-    }
-
-    private String actor() {
-        return security.getUserPrincipal().getName();
     }
 }

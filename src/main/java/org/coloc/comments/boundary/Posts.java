@@ -2,15 +2,13 @@ package org.coloc.comments.boundary;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import java.time.Clock;
 import java.util.Locale;
 import java.util.Optional;
 import org.coloc.comments.control.CommentSettings;
 import org.coloc.comments.control.PostInput;
 import org.coloc.comments.entity.Comment;
 import org.coloc.comments.entity.Post;
+import org.coloc.platform.ColocBean;
 import org.coloc.platform.ListQuery;
 import org.coloc.platform.Page;
 import org.coloc.platform.Paging;
@@ -19,16 +17,10 @@ import org.coloc.platform.changes.ChangeLog;
 
 /** The blog's posts that take comments by mail: described by the admin (or made by a mail), known by their slug. */
 @Stateless
-public class Posts {
+public class Posts extends ColocBean {
 
     /** The change log's name for a post. */
     public static final String TYPE = "post";
-
-    @PersistenceContext
-    EntityManager em;
-
-    @Inject
-    Clock clock;
 
     @Inject
     ChangeLog changes;

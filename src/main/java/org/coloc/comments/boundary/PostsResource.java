@@ -10,11 +10,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import org.coloc.comments.control.PostInput;
+import org.coloc.platform.CallerAware;
 import org.coloc.platform.JsonBodies;
 import org.coloc.platform.Page;
 import org.coloc.platform.Paging;
@@ -28,13 +27,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @Path("posts")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.ADMIN, Roles.API})
-public class PostsResource {
+public class PostsResource extends CallerAware {
 
     @EJB
     Posts posts;
-
-    @Context
-    SecurityContext security;
 
     @GET
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "PostViewPage")))
@@ -74,9 +70,5 @@ public class PostsResource {
     public Response delete(@PathParam("slug") String slug) {
         posts.delete(slug, actor());
         return Response.noContent().build();
-    }
-
-    private String actor() {
-        return security.getUserPrincipal().getName();
     }
 }

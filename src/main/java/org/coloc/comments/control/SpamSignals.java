@@ -2,6 +2,7 @@ package org.coloc.comments.control;
 
 import java.util.List;
 import java.util.Locale;
+import org.coloc.intake.control.AuthenticationResults;
 
 /**
  * Whether the receiving server says a comment's mail failed authentication: in the topmost
@@ -14,9 +15,6 @@ import java.util.Locale;
  */
 public final class SpamSignals {
 
-    /** A real verdict fits many times over. */
-    static final int MAX_HEADER = 4096;
-
     private SpamSignals() {
     }
 
@@ -25,41 +23,29 @@ public final class SpamSignals {
      * @param trustedAuthservId our receiving server's authserv-id; null or blank: trust none
      */
     public static boolean suspect(List<String> authenticationResults, String trustedAuthservId) {
-        if (authenticationResults == null || trustedAuthservId == null || trustedAuthservId.isBlank()) {
-            return false;
-        }
-        for (String raw : authenticationResults) {
-            if (raw == null) {
-                continue;
-            }
-            String header = withoutComments(raw.length() > MAX_HEADER ? raw.substring(0, MAX_HEADER) : raw);
-            String[] parts = header.split(";");
-            String first = parts.length == 0 ? "" : parts[0].strip();
-            String authservId = first.isEmpty() ? "" : first.split("\\s+")[0];
-            if (!authservId.equalsIgnoreCase(trustedAuthservId.strip())) {
-                continue;
-            }
-            // the topmost header of our server is its verdict
-            boolean dkimPassed = false;
-            boolean dkimFailed = true;
-            boolean spfFailed = false;
-            for (int i = 1; i < parts.length; i++) {
-                String verdict = verdict(parts[i]);
-                if (verdict.startsWith("dkim=")) {
-                    String v = verdict.substring(5);
-                    if (v.equals("pass")) {
-                        dkimPassed = true;
-                    } else if (!v.equals("fail") && !v.equals("none") && !v.equals("permerror")) {
-                        // neutral, policy, temperror: not a failure we can blame on the sender
-                        dkimFailed = false;
-                    }
-                } else if (verdict.startsWith("spf=")) {
-                    spfFailed = verdict.substring(4).equals("fail");
+        return AuthenticationResults.ofOurServer(authenticationResults, trustedAuthservId)
+                .map(SpamSignals::failedBoth).orElse(false);
+    }
+
+    private static boolean failedBoth(List<String> results) {
+        boolean dkimPassed = false;
+        boolean dkimFailed = true;
+        boolean spfFailed = false;
+        for (String result : results) {
+            String verdict = verdict(result);
+            if (verdict.startsWith("dkim=")) {
+                String v = verdict.substring(5);
+                if (v.equals("pass")) {
+                    dkimPassed = true;
+                } else if (!v.equals("fail") && !v.equals("none") && !v.equals("permerror")) {
+                    // neutral, policy, temperror: not a failure we can blame on the sender
+                    dkimFailed = false;
                 }
+            } else if (verdict.startsWith("spf=")) {
+                spfFailed = verdict.substring(4).equals("fail");
             }
-            return !dkimPassed && dkimFailed && spfFailed;
         }
-        return false;
+        return !dkimPassed && dkimFailed && spfFailed;
     }
 
     /** {@code method=result} of one resinfo, lower-case, e.g. {@code dkim=fail}. */
@@ -74,27 +60,5 @@ public final class SpamSignals {
         String method = first.substring(0, eq);
         int slash = method.indexOf('/');
         return (slash < 0 ? method : method.substring(0, slash)) + first.substring(eq);
-    }
-
-    /** Without RFC 5322 comments (parenthesised, may nest), which may hold any text, semicolons included. */
-    static String withoutComments(String header) {
-        StringBuilder sb = new StringBuilder(header.length());
-        int depth = 0;
-        boolean quoted = false;
-        for (int i = 0; i < header.length(); i++) {
-            char ch = header.charAt(i);
-            if (depth == 0 && ch == '"') {
-                quoted = !quoted;
-            }
-            if (!quoted && ch == '(') {
-                depth++;
-            } else if (!quoted && ch == ')' && depth > 0) {
-                depth--;
-                sb.append(' ');
-            } else if (depth == 0) {
-                sb.append(ch);
-            }
-        }
-        return sb.toString();
     }
 }

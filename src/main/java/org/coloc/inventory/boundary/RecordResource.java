@@ -9,20 +9,16 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
+import org.coloc.platform.CallerAware;
 import org.coloc.platform.MediaTypes;
 
 /**
  * The five endpoints every kind of record has (read, create, replace, merge patch, delete), written once over
  * {@link Records}, the one write path. A resource says only its path, its list and what else it offers.
  */
-public abstract class RecordResource<V> {
-
-    @Context
-    private SecurityContext security;
+public abstract class RecordResource<V> extends CallerAware {
 
     /** The records this resource serves (an EJB: each call is its own transaction). */
     protected abstract Records<?, ?, V> records();
@@ -58,9 +54,5 @@ public abstract class RecordResource<V> {
     public Response delete(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
         records().delete(records().idOf(id), ifMatch, actor());
         return Response.noContent().build();
-    }
-
-    protected String actor() {
-        return security.getUserPrincipal().getName();
     }
 }

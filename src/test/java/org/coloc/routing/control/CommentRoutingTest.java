@@ -19,10 +19,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.coloc.intake.control.Classification;
 import org.coloc.intake.control.MailAddress;
 import org.coloc.intake.control.MailHeader;
@@ -39,7 +39,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import java.util.stream.Stream;
 
 /**
  * The comment rules of the router, one row per situation, in the world of {@link MailRouterTest} plus: comment 7
@@ -178,8 +177,7 @@ class CommentRoutingTest {
     }
 
     /** The cases of {@link MailRouterTest.World}, and comments 7 (on hello-world) and 8 (deleted). */
-    static final class Comments implements RouteLookups {
-        final MailRouterTest.World cases = new MailRouterTest.World();
+    static final class Comments extends MailRouterTest.World {
         final Map<Long, String> posts = Map.of(7L, "hello-world");
 
         @Override
@@ -190,46 +188,6 @@ class CommentRoutingTest {
         @Override
         public Optional<String> postOfComment(long commentId) {
             return Optional.ofNullable(posts.get(commentId));
-        }
-
-        @Override
-        public Optional<Long> caseOfMessageId(String messageId) {
-            return cases.caseOfMessageId(messageId);
-        }
-
-        @Override
-        public boolean exists(long caseNumber) {
-            return cases.exists(caseNumber);
-        }
-
-        @Override
-        public boolean takesPart(long caseNumber, String address) {
-            return cases.takesPart(caseNumber, address);
-        }
-
-        @Override
-        public Optional<Long> activeCase(String address, String normalisedSubject, Instant since) {
-            return cases.activeCase(address, normalisedSubject, since);
-        }
-
-        @Override
-        public boolean isOurs(String messageId) {
-            return cases.isOurs(messageId);
-        }
-
-        @Override
-        public boolean sentTo(String ourMessageId, String address) {
-            return cases.sentTo(ourMessageId, address);
-        }
-
-        @Override
-        public Optional<NewMail.NoticeThread> noticeOf(String messageId) {
-            return cases.noticeOf(messageId);
-        }
-
-        @Override
-        public Optional<Long> caseOfNotice(long maintenanceId, long memberId) {
-            return cases.caseOfNotice(maintenanceId, memberId);
         }
     }
 }

@@ -283,7 +283,7 @@ class MailRouterTest {
     // the world
 
     /** Cases 1–3 as the class comment describes them, as the container's lookups would answer. */
-    static final class World extends StoredCases implements RouteLookups {
+    static class World extends StoredCases implements RouteLookups {
         final Map<Long, String> subjects = Map.of(1L, "backup failed", 2L, "disk full", 3L, "patch for the docs",
                 4L, "maintenance de h2");
         final Map<Long, Instant> active = Map.of(1L, NOW.minus(Duration.ofDays(2)), 2L, NOW.minus(Duration.ofDays(400)),
