@@ -7,9 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import jakarta.mail.internet.MimeMessage;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -21,7 +26,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * in his template; readers mail {@code coloc+<slug>@…} (or tag the subject), and each comment waits in
  * {@code /api/comments} under the reader's display name, with only what he wrote; a comment for an unknown post is
  * held with a post made for it; the owner publishes; the sixth comment of an hour is flagged; a comment too long is
- * refused by mail; everything exported, deleted and imported comes back. The tests build on each other in order.
+ * refused by mail; everything exported, deleted and imported comes back. Then one comment goes the whole way by
+ * mail: the owner's moderation mail and its signed link, the reader's notification, the public outputs, a reply by
+ * mail nested under it, a reply to the moderation mail that is no comment, the one-click unsubscribe. The tests
+ * build on each other in order.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CommentsIT {
@@ -30,7 +38,8 @@ class CommentsIT {
     private static final String POST = "coloc+hello-world@coloc.test";
 
     @RegisterExtension
-    static final ColocApp app = ColocApp.named("comments").withMailServer().withAdmin(People.ADMIN);
+    static final ColocApp app = ColocApp.named("comments").withMailServer().withAdmin(People.ADMIN)
+            .withClockControl();
     static final Api api = app.api();
 
     @Test
@@ -211,6 +220,183 @@ class CommentsIT {
         assertEquals(a, byText("fil", "Réponse à la réponse").getJsonNumber("parent").longValue());
         assertEquals(204, api.delete("/api/comments/" + a, null).status());
         assertTrue(isNull(byText("fil", "Réponse à la réponse"), "parent"));
+    }
+
+    private static final String FANNY = "fanny@fanny.example";
+    private static final String WHOLE_WAY = "coloc+tout-le-chemin@coloc.test";
+    private static final String HOSTILE = "Super billet ! <script>alert('x')</script> <img src=x onerror=alert(1)>\n"
+            + "<a href=\"javascript:alert(1)\">clic</a> et la source : https://example.org/page?a=1&b=2";
+
+    @Test
+    @Order(10)
+    void aCommentGoesTheWholeWayByMail() throws Exception {
+        assertEquals(201, api.put("/api/posts/tout-le-chemin", """
+                {"title": "Tout le chemin", "url": "https://blog.example.org/chemin", "language": "fr", "open": true}""",
+                null).status());
+        app.send(mail("w1@fanny.example", "\"Fanny <b onmouseover=alert(1)>\" <" + FANNY + ">", WHOLE_WAY,
+                "Re: Tout le chemin", HOSTILE), FANNY);
+        long id = api.await("/api/comments?post=tout-le-chemin", p -> p.getInt("total") == 1, WAIT)
+                .getJsonArray("items").getJsonObject(0).getJsonNumber("id").longValue();
+
+        // the owner's mail: its own, or (many wait already) the hourly digest
+        advance("PT61M");
+        MimeMessage moderation = awaitMailTo(People.ADMIN, m -> text(m).contains("a=publish&c=" + id + "&"));
+        assertEquals("auto-generated", moderation.getHeader("Auto-Submitted", null));
+        String publish = local(linkIn(text(moderation), "a=publish&c=" + id + "&"));
+        String reject = local(linkIn(text(moderation), "a=reject&c=" + id + "&"));
+
+        // a GET (a mail scanner's prefetch) shows a page and changes nothing
+        HttpResponse<String> page = http("GET", publish, null);
+        assertEquals(200, page.statusCode(), page.body());
+        assertTrue(page.body().contains("method=\"post\""), page.body());
+        assertTrue(page.headers().firstValue("Content-Security-Policy").isPresent());
+        assertEquals("pending", api.getJson("/api/comments/" + id).getString("state"));
+        // a tampered link does nothing either way
+        String tampered = publish.replace("a=publish&c=" + id + "&", "a=publish&c=" + (id + 1) + "&");
+        assertEquals(403, http("GET", tampered, null).statusCode());
+        assertEquals(403, http("POST", tampered, "").statusCode());
+        assertEquals("pending", api.getJson("/api/comments/" + id).getString("state"));
+        // the page's button publishes
+        assertEquals(200, http("POST", publish, "").statusCode());
+        assertEquals("published", api.getJson("/api/comments/" + id).getString("state"));
+
+        // the reader is told, with a one-click way out
+        MimeMessage told = app.awaitMail(FANNY, 1, WAIT).get(0);
+        assertTrue(told.getSubject().contains("Tout le chemin"), told.getSubject());
+        assertEquals("<w1@fanny.example>", told.getHeader("In-Reply-To", null));
+        String unsubscribe = told.getHeader("List-Unsubscribe", null);
+        assertTrue(unsubscribe.contains("<mailto:coloc+unsubscribe@coloc.test") && unsubscribe.contains("/unsubscribe?"),
+                unsubscribe);
+        assertEquals("List-Unsubscribe=One-Click", told.getHeader("List-Unsubscribe-Post", null));
+
+        // published: under her name, never her address, the markup inert, the link to the source kept
+        Api.Reply json = api.withoutCredentials().get("/api/public/posts/tout-le-chemin/comments");
+        assertEquals(200, json.status(), json.text());
+        JsonObject shown = json.json().getJsonArray("comments").getJsonObject(0);
+        assertTrue(shown.getString("authorName").startsWith("Fanny"), shown.toString());
+        assertInert(shown.getString("html"));
+        assertTrue(Jsoup.parse(shown.getString("html")).select("a[href=https://example.org/page?a=1&b=2]").size() == 1,
+                shown.getString("html"));
+        Api.Reply atom = api.withoutCredentials().get("/feeds/comments/tout-le-chemin.atom");
+        assertEquals(200, atom.status());
+        Api.Reply embed = api.withoutCredentials().get("/embed/tout-le-chemin");
+        assertEquals(200, embed.status());
+        assertInert(embed.text());
+        for (Api.Reply out : List.of(json, atom, embed)) {
+            assertFalse(out.text().contains("fanny.example"), out.text());
+            assertFalse(out.text().contains("<script"), out.text());
+        }
+
+        // answering the notification by mail is a reply to her comment, nested under it once published
+        app.send(reply("w2@fanny.example", FANNY, TestMailServer.COLOC, told, "Et j'ajoute une précision."), FANNY);
+        JsonObject nested = api.await("/api/comments?post=tout-le-chemin", p -> p.getInt("total") == 2, WAIT)
+                .getJsonArray("items").getJsonObject(0);
+        assertEquals(id, nested.getJsonNumber("parent").longValue(), nested.toString());
+        assertEquals("Et j'ajoute une précision.", nested.getString("text"));
+
+        // the owner answering his moderation mail writes no comment
+        int messages = api.getJson("/api/messages").getInt("total");
+        app.send(reply("o1@coloc.test", People.ADMIN, TestMailServer.COLOC, moderation, "Je regarde ça ce soir."),
+                People.ADMIN);
+        api.await("/api/messages", p -> p.getInt("total") == messages + 1, WAIT);
+        assertEquals(2, api.getJson("/api/comments?post=tout-le-chemin").getInt("total"));
+
+        // one click, and no more comment mail to her
+        String oneClick = local(unsubscribe.substring(unsubscribe.indexOf("<http") + 1, unsubscribe.lastIndexOf('>')));
+        assertEquals(200, http("GET", oneClick, null).statusCode(), "a page; nothing done yet");
+        assertEquals(200, http("POST", oneClick, "List-Unsubscribe=One-Click").statusCode());
+        assertEquals(200, api.patch("/api/comments/" + nested.getJsonNumber("id").longValue(),
+                "{\"state\": \"published\"}", null).status());
+        JsonObject tree = api.withoutCredentials().getJson("/api/public/posts/tout-le-chemin/comments");
+        assertEquals(1, tree.getJsonArray("comments").size());
+        assertEquals("Et j'ajoute une précision.", tree.getJsonArray("comments").getJsonObject(0)
+                .getJsonArray("replies").getJsonObject(0).getString("text"));
+        assertEquals(1, app.sentTo(FANNY).size(), "unsubscribed: not told of her second comment");
+
+        // a moderation link past its 14 days is refused with its own answer
+        advance("P15D");
+        assertEquals(410, http("GET", reject, null).statusCode());
+    }
+
+    /** Parsed as a browser would: no script, no event handler, no link but http(s). */
+    private static void assertInert(String html) {
+        org.jsoup.nodes.Document d = Jsoup.parse(html);
+        assertTrue(d.select("script, iframe, object, embed, svg, img, style").isEmpty(), html);
+        for (org.jsoup.nodes.Element e : d.getAllElements()) {
+            e.attributes().forEach(a -> assertFalse(a.getKey().toLowerCase(java.util.Locale.ROOT).startsWith("on"),
+                    html));
+        }
+        d.select("a[href]").forEach(a -> assertTrue(a.attr("href").startsWith("https://")
+                || a.attr("href").startsWith("http://") || a.attr("href").startsWith("mailto:coloc+"), html));
+    }
+
+    private static void advance(String by) {
+        Api.Reply r = api.post("/api/clock", "{\"advance\": \"" + by + "\"}");
+        assertEquals(200, r.status(), r.text());
+    }
+
+    private static MimeMessage awaitMailTo(String address, java.util.function.Predicate<MimeMessage> wanted)
+            throws Exception {
+        long end = System.nanoTime() + Duration.ofSeconds(150).toNanos();
+        while (System.nanoTime() < end) {
+            for (MimeMessage m : app.sentTo(address)) {
+                if (wanted.test(m)) {
+                    return m;
+                }
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("no such mail to " + address + " among " + app.sentTo(address).size());
+    }
+
+    private static String text(MimeMessage m) {
+        try {
+            return m.getContent() instanceof String s ? s : "";
+        } catch (Exception e) {
+            return "";
+        }
+    }
+
+    /** The URL in {@code text} that holds {@code marker}. */
+    private static String linkIn(String text, String marker) {
+        int at = text.indexOf(marker);
+        assertTrue(at > 0, marker + " in " + text);
+        int start = text.lastIndexOf("http", at);
+        int end = at;
+        while (end < text.length() && !Character.isWhitespace(text.charAt(end))) {
+            end++;
+        }
+        return text.substring(start, end);
+    }
+
+    /** A link of a mail (made for coloc.public-url) as this test's server serves it. */
+    private static String local(String link) {
+        int path = link.indexOf('/', link.indexOf("//") + 2);
+        return app.baseUrl() + link.substring(path);
+    }
+
+    private static HttpResponse<String> http(String method, String url, String form) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
+        b = form == null ? b.GET() : b.header("Content-Type", "application/x-www-form-urlencoded")
+                .method(method, HttpRequest.BodyPublishers.ofString(form));
+        return HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A plain answer to {@code to}, threaded under it as a mail client does. */
+    private static byte[] reply(String id, String from, String to, MimeMessage answered, String body) throws Exception {
+        String parent = answered.getMessageID();
+        return ("From: " + from + "\r\n"
+                + "To: " + to + "\r\n"
+                + "Subject: Re: " + answered.getSubject().replaceAll("[\r\n]", "") + "\r\n"
+                + "Date: Fri, 20 Nov 2026 12:00:00 +0100\r\n"
+                + "Message-ID: <" + id + ">\r\n"
+                + "In-Reply-To: " + parent + "\r\n"
+                + "References: " + parent + "\r\n"
+                + "MIME-Version: 1.0\r\n"
+                + "Content-Type: text/plain; charset=utf-8\r\n"
+                + "Content-Transfer-Encoding: 8bit\r\n"
+                + "\r\n" + body + "\r\n\r\nLe 20 nov. 2026, coloc a écrit :\r\n> " + "texte cité\r\n")
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     /** Absent or null: JSON-B leaves null fields out. */
