@@ -15,13 +15,14 @@ import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
-import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 
 /**
  * Adds to every operation of the API what follows from the API's own rules, so the resources do not repeat it
- * endpoint by endpoint: its tag (the resource, i.e. the first segment of its path), and the problem responses
- * every endpoint of that shape can give (see {@link #problemsOf}). An operation that documents a status
- * itself (a 409 with its own reason, a 403 for API tokens) keeps its own description.
+ * endpoint by endpoint: its tag (the resource, i.e. the first segment of its path), the problem responses every
+ * endpoint of that shape can give (see {@link #problemsOf}), and the 304 of a GET that reads If-None-Match (a
+ * conditional GET, see {@code ConditionalGet}). An operation that documents a status itself (a 409 with its own
+ * reason, a 403 for API tokens) keeps its own description.
  */
 public class OpenApiConventions implements OASFilter {
 
@@ -45,9 +46,11 @@ public class OpenApiConventions implements OASFilter {
                     parameters.addAll(operation.getParameters());
                 }
                 boolean takesInput = !parameters.isEmpty() || operation.getRequestBody() != null;
-                boolean ifMatch = parameters.stream().anyMatch(p -> p.getIn() == Parameter.In.HEADER
-                        && "If-Match".equalsIgnoreCase(p.getName()));
-                addProblems(operation, problemsOf(path.getKey(), takesInput, ifMatch));
+                addProblems(operation, problemsOf(path.getKey(), takesInput, header(parameters, "If-Match")));
+                if (header(parameters, "If-None-Match")) {
+                    addResponse(operation, "304", OASFactory.createAPIResponse()
+                            .description("If-None-Match names the current ETag"));
+                }
                 tag(openAPI, operation, resourceOf(path.getKey()));
             }
         }
@@ -84,16 +87,22 @@ public class OpenApiConventions implements OASFilter {
         return slash < 0 ? below : below.substring(0, slash);
     }
 
+    private static boolean header(List<Parameter> parameters, String name) {
+        return parameters.stream().anyMatch(p -> p.getIn() == Parameter.In.HEADER && name.equalsIgnoreCase(p.getName()));
+    }
+
     private static void addProblems(Operation operation, Map<String, String> problems) {
+        problems.forEach((status, name) -> addResponse(operation, status, OASFactory.createAPIResponse().ref(name)));
+    }
+
+    /** Unless the operation documents this status itself. */
+    private static void addResponse(Operation operation, String status, APIResponse response) {
         if (operation.getResponses() == null) {
             operation.setResponses(OASFactory.createAPIResponses());
         }
-        APIResponses responses = operation.getResponses();
-        problems.forEach((status, name) -> {
-            if (!responses.hasAPIResponse(status)) {
-                responses.addAPIResponse(status, OASFactory.createAPIResponse().ref(name));
-            }
-        });
+        if (!operation.getResponses().hasAPIResponse(status)) {
+            operation.getResponses().addAPIResponse(status, response);
+        }
     }
 
     private static void tag(OpenAPI openAPI, Operation operation, String resource) {

@@ -7,20 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.transaction.UserTransaction;
-import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -29,8 +20,6 @@ import javax.sql.DataSource;
 import org.coloc.comments.boundary.CommentStored;
 import org.coloc.comments.boundary.Comments;
 import org.coloc.comments.entity.CommentState;
-import org.coloc.platform.ClockResource;
-import org.coloc.platform.Clocks;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -48,7 +37,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class CommentModerationInContainerIT {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Pattern LINK = Pattern.compile("http://127\\.0\\.0\\.1:8080/(moderate|unsubscribe)\\?([A-Za-z0-9_=&-]+)");
 
     @Deployment
@@ -63,8 +51,8 @@ class CommentModerationInContainerIT {
     @Resource(lookup = "java:app/jdbc/coloc")
     DataSource db;
 
-    @Resource(lookup = "java:comp/UserTransaction")
-    UserTransaction tx;
+    @Inject
+    Transactions transactions;
 
     @Inject
     Event<CommentStored> stored;
@@ -73,18 +61,15 @@ class CommentModerationInContainerIT {
     Comments comments;
 
     @Inject
-    Clocks clocks;
+    TestClock time;
 
     @Inject
-    Clock clock;
-
-    @Inject
-    Event<ClockResource.ClockMoved> clockMoved;
+    BlogRows blog;
 
     @Test
     void theAdminModeratesByMailAndReadersAreToldUntilTheyUnsubscribe() throws Exception {
         Tables tables = new Tables(db);
-        post(8001, "velo", "Le vélo en hiver");
+        blog.post(8001, "velo", "Le vélo en hiver", "https://blog.test/velo", "fr", true, time.now());
         comment(8101, 8001, null, "Ana <i>", "ana@reader.test", "Des pneus <script>alert(1)</script> cloutés");
         announce(8101);
 
@@ -171,7 +156,7 @@ class CommentModerationInContainerIT {
         comment(8104, 8001, null, "Dan", "dan@reader.test", "En retard");
         announce(8104);
         long before = tables.count("SELECT COUNT(*) FROM OUTBOX_MAIL WHERE KIND = 'comment-moderation'");
-        clocks.advance(Duration.ofDays(15));
+        time.advance(Duration.ofDays(15));
         HttpResponse<String> expired = send("POST", "/moderate?" + reject, "");
         assertEquals(410, expired.statusCode(), expired.body());
         assertSafePage(expired);
@@ -185,27 +170,22 @@ class CommentModerationInContainerIT {
         }
         assertEquals(before + 4, tables.count("SELECT COUNT(*) FROM OUTBOX_MAIL WHERE KIND = 'comment-moderation'"),
                 "Dan and four of the flood are five pending: the next ones wait");
-        sweep();
+        time.sweep();
         assertEquals(before + 4, tables.count("SELECT COUNT(*) FROM OUTBOX_MAIL WHERE KIND = 'comment-moderation'"),
                 "no digest within the hour of the last moderation mail");
-        clocks.advance(Duration.ofMinutes(61));
-        sweep();
+        time.advance(Duration.ofMinutes(61));
+        time.sweep();
         assertEquals(before + 5, tables.count("SELECT COUNT(*) FROM OUTBOX_MAIL WHERE KIND = 'comment-moderation'"));
         String digest = (String) tables.one("SELECT BODY FROM OUTBOX_MAIL WHERE KIND = 'comment-moderation'"
                 + " AND SUBJECT LIKE '% comments to moderate'").get("BODY");
         assertTrue(digest.contains("Flood 8116") && digest.contains("Dan"), digest);
         assertEquals(3 * 8, links(digest, "moderate").size(), "Dan and the seven of the flood, with their links");
-        clocks.advance(Duration.ofMinutes(61));
-        sweep();
+        time.advance(Duration.ofMinutes(61));
+        time.sweep();
         assertEquals(before + 5, tables.count("SELECT COUNT(*) FROM OUTBOX_MAIL WHERE KIND = 'comment-moderation'"),
                 "nothing new to tell: no second digest");
         assertEquals(0, tables.count("SELECT COUNT(*) FROM BLOG_COMMENT WHERE STATE = 'pending'"
                 + " AND MODERATION_MAILED_AT IS NULL"));
-    }
-
-    /** As the test clock's move does: every sweep, at once (in the sweeps' singleton, so never beside its timer). */
-    private void sweep() {
-        clockMoved.fire(new ClockResource.ClockMoved(clock.instant()));
     }
 
     private static void assertSafePage(HttpResponse<String> r) {
@@ -237,67 +217,26 @@ class CommentModerationInContainerIT {
     }
 
     private void announce(long id) throws Exception {
-        tx.begin();
-        try {
+        transactions.inTransaction(() -> {
             stored.fire(new CommentStored(id));
-            tx.commit();
-        } catch (Exception e) {
-            tx.rollback();
-            throw e;
-        }
+            return null;
+        });
     }
 
     private void publish(long id) throws Exception {
-        tx.begin();
-        try {
-            comments.moderate(id, CommentState.PUBLISHED, "admin");
-            tx.commit();
-        } catch (Exception e) {
-            tx.rollback();
-            throw e;
-        }
+        transactions.inTransaction(() -> comments.moderate(id, CommentState.PUBLISHED, "admin"));
     }
 
     private HttpResponse<String> send(String method, String path, String form) throws Exception {
-        HttpRequest.Builder r = HttpRequest.newBuilder(URI.create(base.toString().replaceAll("/+$", "") + path))
-                .header("Accept", "text/html");
+        HttpRequest.Builder r = HttpRequest.newBuilder(new Http(base).uri(path)).header("Accept", "text/html");
         r = form == null ? r.GET() : r.header("Content-Type", "application/x-www-form-urlencoded")
                 .method(method, HttpRequest.BodyPublishers.ofString(form));
-        return HTTP.send(r.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return new Http(base).send(r.build());
     }
 
-    private void post(long id, String slug, String title) throws SQLException {
-        try (Connection c = db.getConnection(); PreparedStatement st = c.prepareStatement("INSERT INTO BLOG_POST"
-                + " (ID, VERSION, CREATED, UPDATED, SLUG, TITLE, URL, LANGUAGE) VALUES (?, 1, ?, ?, ?, ?, ?, 'fr')")) {
-            Timestamp now = Timestamp.from(clock.instant());
-            st.setLong(1, id);
-            st.setTimestamp(2, now);
-            st.setTimestamp(3, now);
-            st.setString(4, slug);
-            st.setString(5, title);
-            st.setString(6, "https://blog.test/" + slug);
-            st.executeUpdate();
-        }
-    }
-
+    /** A pending comment of a reader, received now by mail. */
     private void comment(long id, long post, Long parent, String name, String address, String text) throws SQLException {
-        try (Connection c = db.getConnection(); PreparedStatement st = c.prepareStatement("INSERT INTO BLOG_COMMENT"
-                + " (ID, VERSION, CREATED, UPDATED, POST_ID, PARENT_ID, STATE, AUTHOR_NAME, AUTHOR_ADDRESS, LANGUAGE,"
-                + " TEXT, MESSAGE_ID, INBOUND_MAIL_ID, RECEIVED_AT) VALUES (?, 1, ?, ?, ?, ?, 'pending', ?, ?, 'fr', ?,"
-                + " ?, ?, ?)")) {
-            Instant now = clock.instant();
-            st.setLong(1, id);
-            st.setTimestamp(2, Timestamp.from(now));
-            st.setTimestamp(3, Timestamp.from(now));
-            st.setLong(4, post);
-            st.setObject(5, parent);
-            st.setString(6, name);
-            st.setString(7, address);
-            st.setString(8, text);
-            st.setString(9, "m" + id + "@reader.test");
-            st.setLong(10, 70_000 + id);
-            st.setTimestamp(11, Timestamp.from(now));
-            st.executeUpdate();
-        }
+        blog.comment(id, post, parent, "pending", name, address, text, time.now(), "m" + id + "@reader.test",
+                70_000 + id);
     }
 }

@@ -51,7 +51,8 @@ final class InContainerDeployment {
                 .addAsManifestResource(new StringAsset(properties(all)), "microprofile-config.properties");
         return ShrinkWrap.create(ZipImporter.class, name + ".war").importFrom(war).as(WebArchive.class)
                 .addAsLibrary(settingsJar)
-                .addClasses(InContainerDeployment.class, Tables.class, TestMails.class)
+                .addClasses(InContainerDeployment.class, Tables.class, TestMails.class, TestClock.class,
+                        Transactions.class, Transactions.Work.class, Http.class, BlogRows.class)
                 .addClasses(classes);
     }
 

@@ -4,11 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import jakarta.annotation.Resource;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.transaction.UserTransaction;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +22,6 @@ import org.coloc.outbox.control.NewMail;
 import org.coloc.outbox.entity.OutboxKind;
 import org.coloc.platform.Page;
 import org.coloc.platform.Paging;
-import org.coloc.platform.ClockResource;
-import org.coloc.platform.Clocks;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -56,13 +51,7 @@ class IntakeInContainerIT {
     Cases cases;
 
     @Inject
-    Clocks clocks;
-
-    @Inject
-    Clock clock;
-
-    @Inject
-    Event<ClockResource.ClockMoved> clockMoved;
+    TestClock time;
 
     @Resource(lookup = "java:app/jdbc/coloc")
     DataSource db;
@@ -70,8 +59,8 @@ class IntakeInContainerIT {
     @Inject
     Outbox outbox;
 
-    @Resource(lookup = "java:comp/UserTransaction")
-    UserTransaction tx;
+    @Inject
+    Transactions transactions;
 
     /**
      * Issue 10, on the real beans and schema (migration 6): a member's answers to any notice of a maintenance land
@@ -152,16 +141,8 @@ class IntakeInContainerIT {
 
     /** A notice of the maintenance to the member, queued as the maintenance component queues one; its Message-ID. */
     private String notice(long maintenance, long member, String to, String subject) throws Exception {
-        tx.begin();
-        try {
-            String id = outbox.queue(NewMail.written(OutboxKind.NOTICE, List.of(to), subject, "Dimanche 1 h 30.")
-                    .aboutNotice(maintenance, member)).messageId();
-            tx.commit();
-            return id;
-        } catch (Exception | Error e) {
-            tx.rollback();
-            throw e;
-        }
+        return transactions.inTransaction(() -> outbox.queue(NewMail.written(OutboxKind.NOTICE, List.of(to),
+                subject, "Dimanche 1 h 30.").aboutNotice(maintenance, member)).messageId());
     }
 
     private static FetchedMail answer(String from, String inReplyTo, List<String> references, String subject,
@@ -263,14 +244,14 @@ class IntakeInContainerIT {
         store.storeBatch("reminders", VALIDITY, List.of(TestMails.question(erin, "VM slow " + UUID.randomUUID())));
         long number = caseOf(erin);
 
-        sweep();
+        time.sweep();
         assertEquals(0, remindersNaming(number), "not due yet");
 
-        clocks.advance(Duration.ofDays(3).plusHours(1));
-        sweep();
+        time.advance(Duration.ofDays(3).plusHours(1));
+        time.sweep();
         assertEquals(1, remindersNaming(number), "one reminder once remind-after-days have passed");
 
-        sweep();
+        time.sweep();
         assertEquals(1, remindersNaming(number), "a second sweep does not remind again");
     }
 
@@ -282,23 +263,18 @@ class IntakeInContainerIT {
         cases.reply(number, "Could you send us the bounce you got?", "admin");
         assertEquals("waiting-requester", stateOf(number));
 
-        sweep();
+        time.sweep();
         assertEquals("waiting-requester", stateOf(number), "not closed before close-after-days");
 
-        clocks.advance(Duration.ofDays(21).plusHours(1));
-        sweep();
+        time.advance(Duration.ofDays(21).plusHours(1));
+        time.sweep();
         assertEquals("closed", stateOf(number));
         assertEquals(1, closingMails(number), "one courteous closing mail to the requester");
         assertEquals(frank, tables().one("SELECT FIRST_RECIPIENT FROM OUTBOX_MAIL WHERE KIND = 'closing' "
                 + "AND CASE_NUMBER = ?", number).get("FIRST_RECIPIENT"));
 
-        sweep();
+        time.sweep();
         assertEquals(1, closingMails(number), "a second sweep sends no second closing mail");
-    }
-
-    /** As after POST /api/clock: the case timers sweep at once (serialised with their own minute timer). */
-    private void sweep() {
-        clockMoved.fire(new ClockResource.ClockMoved(clock.instant()));
     }
 
     private long caseOf(String requester) {

@@ -8,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
-import jakarta.transaction.UserTransaction;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,7 +29,6 @@ import org.coloc.outbox.control.OutgoingMail;
 import org.coloc.outbox.entity.OutboxKind;
 import org.coloc.outbox.control.OutboxSettings;
 import org.coloc.outbox.control.SmtpSettings;
-import org.coloc.platform.Clocks;
 import org.coloc.platform.Settings;
 import org.coloc.platform.SettingsProblem;
 import org.coloc.platform.SettingsReader;
@@ -78,13 +75,10 @@ class OutboxInContainerIT {
     OutboxDrainPause drain;
 
     @Inject
-    Clocks clocks;
+    TestClock time;
 
     @Inject
-    Clock clock;
-
-    @Resource(lookup = "java:comp/UserTransaction")
-    UserTransaction tx;
+    Transactions transactions;
 
     @Resource(lookup = "java:comp/DefaultManagedExecutorService")
     ManagedExecutorService executor;
@@ -141,7 +135,7 @@ class OutboxInContainerIT {
         assertTrue(wait.compareTo(Duration.ofSeconds(5)) >= 0, "the next attempt waits: " + wait);
         assertEquals("pending", recipientOf(to).get("STATUS"));
 
-        clocks.advance(GIVE_UP_AFTER.plusMinutes(1));
+        time.advance(GIVE_UP_AFTER.plusMinutes(1));
 
         Map<String, Object> last = await(to, r -> !"queued".equals(r.get("STATUS")) && !"sending".equals(r.get("STATUS")));
         assertEquals("failed", last.get("STATUS"));
@@ -156,7 +150,7 @@ class OutboxInContainerIT {
         pauseTheRealSender();
         String to = TestMails.someone("heidi");
         long id = queue(to);
-        Instant now = clock.instant();
+        Instant now = time.now();
 
         assertTrue(rows.due(now).contains(id));
         assertTrue(rows.claim(id, now, now.plus(LEASE)), "the first claim gets it");
@@ -206,7 +200,7 @@ class OutboxInContainerIT {
     void claimedMailNotTriedIsGivenBackDueAtOnce() throws Exception {
         pauseTheRealSender();
         long id = queue(TestMails.someone("kim"));
-        Instant now = clock.instant();
+        Instant now = time.now();
         Instant until = now.plus(LEASE);
         assertEquals(List.of(id), rows.claim(List.of(id), now, until));
         assertFalse(rows.due(now).contains(id));
@@ -226,7 +220,7 @@ class OutboxInContainerIT {
      * at the same second; checks that no mail went to both and every queued one to one of them. All they claimed.
      */
     private Set<Long> claimedOnceEach(List<Long> queued, String who, Claimer first, Claimer second) throws Exception {
-        Instant now = clock.instant();
+        Instant now = time.now();
         CountDownLatch bothRead = new CountDownLatch(2);
         Future<Collection<Long>> one = executor.submit(() -> first.claim(now, bothRead));
         Future<Collection<Long>> two = executor.submit(() -> second.claim(now, bothRead));
@@ -285,17 +279,13 @@ class OutboxInContainerIT {
 
     /** One mail to each, all in one transaction; their outbox ids. */
     private List<Long> queueEach(List<String> recipients) throws Exception {
-        tx.begin();
-        try {
+        transactions.inTransaction(() -> {
             for (String to : recipients) {
                 outbox.queue(NewMail.written(OutboxKind.NOTICE, List.of(to), "About your VM", "It is up again.")
                         .aboutNotice(1, 1));
             }
-            tx.commit();
-        } catch (Exception | Error e) {
-            tx.rollback();
-            throw e;
-        }
+            return null;
+        });
         List<Long> ids = new ArrayList<>();
         recipients.forEach(r -> ids.addAll(ids(r)));
         return ids;

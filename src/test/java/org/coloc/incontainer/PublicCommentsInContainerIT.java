@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.spi.JsonProvider;
@@ -13,20 +12,14 @@ import java.io.ByteArrayInputStream;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import javax.sql.DataSource;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -52,7 +45,6 @@ import org.w3c.dom.NodeList;
 @ExtendWith(ArquillianExtension.class)
 class PublicCommentsInContainerIT {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final JsonProvider JSON = JsonProvider.provider();
     private static final String ATOM = "http://www.w3.org/2005/Atom";
     private static final String BLOG = "https://blog.example.org";
@@ -67,39 +59,33 @@ class PublicCommentsInContainerIT {
     @ArquillianResource
     URL base;
 
-    @Resource(lookup = "java:app/jdbc/coloc")
-    DataSource db;
+    @Inject
+    BlogRows blog;
 
     @Inject
-    Clock clock;
+    TestClock time;
 
     private Instant t0;
 
     @BeforeEach
     void posts() throws SQLException {
-        t0 = clock.instant().minusSeconds(3600);
-        try (Connection c = db.getConnection()) {
-            try (PreparedStatement st = c.prepareStatement("SELECT COUNT(*) FROM BLOG_POST")) {
-                var rs = st.executeQuery();
-                rs.next();
-                if (rs.getInt(1) > 0) {
-                    return;
-                }
-            }
-            post(c, 9001, "hello-world", "Bonjour <le> monde", BLOG + "/hello-world", "fr", true);
-            post(c, 9002, "closed-one", "Closed one", BLOG + "/closed", "en", false);
-            comment(c, 9101, 9001, null, "published", "Alice", "alice@readers.test",
-                    "Premier !\n\nÉcrivez-moi : alice@readers.test, voir https://example.org/x.", 1);
-            comment(c, 9102, 9001, null, "pending", "Pending Pat", "pat@readers.test", "Pas encore publié", 2);
-            comment(c, 9103, 9001, 9101L, "published", "Bob", "bob@readers.test", "Réponse à Alice", 3);
-            comment(c, 9104, 9001, 9101L, "rejected", "Rejected Rob", "rob@readers.test", "Rejeté", 4);
-            comment(c, 9105, 9001, 9104L, "published", "Carol", "carol@readers.test", "Réponse au rejeté", 5);
-            comment(c, 9106, 9001, null, "published", "<script>alert('name')</script>", "mallory@readers.test",
-                    "<script>alert(1)</script><img src=x onerror=alert(2)> <a href=\"javascript:alert(3)\">x</a> "
-                            + "javascript:alert(4) <svg onload=alert(5)>", 6);
-            comment(c, 9107, 9001, null, "spam", "Spammer", "spam@readers.test", "Achetez", 7);
-            comment(c, 9201, 9002, null, "published", "Dan", "dan@readers.test", "On the closed post", 8);
+        t0 = time.now().minusSeconds(3600);
+        if (blog.anyPost()) {
+            return;
         }
+        blog.post(9001, "hello-world", "Bonjour <le> monde", BLOG + "/hello-world", "fr", true, t0);
+        blog.post(9002, "closed-one", "Closed one", BLOG + "/closed", "en", false, t0);
+        comment(9101, 9001, null, "published", "Alice", "alice@readers.test",
+                "Premier !\n\nÉcrivez-moi : alice@readers.test, voir https://example.org/x.", 1);
+        comment(9102, 9001, null, "pending", "Pending Pat", "pat@readers.test", "Pas encore publié", 2);
+        comment(9103, 9001, 9101L, "published", "Bob", "bob@readers.test", "Réponse à Alice", 3);
+        comment(9104, 9001, 9101L, "rejected", "Rejected Rob", "rob@readers.test", "Rejeté", 4);
+        comment(9105, 9001, 9104L, "published", "Carol", "carol@readers.test", "Réponse au rejeté", 5);
+        comment(9106, 9001, null, "published", "<script>alert('name')</script>", "mallory@readers.test",
+                "<script>alert(1)</script><img src=x onerror=alert(2)> <a href=\"javascript:alert(3)\">x</a> "
+                        + "javascript:alert(4) <svg onload=alert(5)>", 6);
+        comment(9107, 9001, null, "spam", "Spammer", "spam@readers.test", "Achetez", 7);
+        comment(9201, 9002, null, "published", "Dan", "dan@readers.test", "On the closed post", 8);
     }
 
     @Test
@@ -278,59 +264,20 @@ class PublicCommentsInContainerIT {
     }
 
     private HttpResponse<String> get(String path, Map<String, String> headers) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
-        headers.forEach(request::header);
-        return send(request.build());
+        return new Http(base).get(path, headers);
     }
 
-    private static HttpResponse<String> send(HttpRequest request) throws Exception {
-        return HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    private HttpResponse<String> send(HttpRequest request) throws Exception {
+        return new Http(base).send(request);
     }
 
     private URI uri(String path) {
-        return URI.create(base.toString().replaceAll("/+$", "") + path);
+        return new Http(base).uri(path);
     }
 
-    private void post(Connection c, long id, String slug, String title, String url, String language, boolean open)
-            throws SQLException {
-        try (PreparedStatement st = c.prepareStatement("INSERT INTO BLOG_POST (ID, VERSION, CREATED, UPDATED, SLUG,"
-                + " TITLE, URL, LANGUAGE, IS_OPEN, CREATED_BY_MAIL) VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, 0)")) {
-            st.setLong(1, id);
-            st.setTimestamp(2, Timestamp.from(t0));
-            st.setTimestamp(3, Timestamp.from(t0));
-            st.setString(4, slug);
-            st.setString(5, title);
-            st.setString(6, url);
-            st.setString(7, language);
-            st.setBoolean(8, open);
-            st.executeUpdate();
-        }
-    }
-
-    /** A comment row as the intake stores it (migration V7; SPAM_SUSPECT is SMALLINT on Derby, V7.1). */
-    private void comment(Connection c, long id, long post, Long parent, String state, String name, String address,
-            String text, int minute) throws SQLException {
-        Instant at = t0.plusSeconds(60L * minute);
-        try (PreparedStatement st = c.prepareStatement("INSERT INTO BLOG_COMMENT (ID, VERSION, CREATED, UPDATED,"
-                + " POST_ID, PARENT_ID, STATE, AUTHOR_NAME, AUTHOR_ADDRESS, LANGUAGE, TEXT, RECEIVED_AT, PUBLISHED_AT,"
-                + " SPAM_SUSPECT) VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, 'fr', ?, ?, ?, 0)")) {
-            st.setLong(1, id);
-            st.setTimestamp(2, Timestamp.from(at));
-            st.setTimestamp(3, Timestamp.from(at));
-            st.setLong(4, post);
-            if (parent == null) {
-                st.setNull(5, java.sql.Types.BIGINT);
-            } else {
-                st.setLong(5, parent);
-            }
-            st.setString(6, state);
-            st.setString(7, name);
-            st.setString(8, address);
-            st.setString(9, text);
-            st.setTimestamp(10, Timestamp.from(at));
-            // a rejected comment may have been published before: it keeps its date, and still must not show
-            st.setTimestamp(11, state.equals("pending") ? null : Timestamp.from(at));
-            st.executeUpdate();
-        }
+    /** A reader's comment on a post, received {@code minute} minutes after the post was written. */
+    private void comment(long id, long post, Long parent, String state, String name, String address, String text,
+            int minute) throws SQLException {
+        blog.comment(id, post, parent, state, name, address, text, t0.plusSeconds(60L * minute), null, null);
     }
 }

@@ -10,9 +10,7 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
-import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -47,7 +45,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class PublicMaintenancesInContainerIT {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final JsonProvider JSON = JsonProvider.provider();
     private static final String ADMIN = "Basic " + Base64.getEncoder()
             .encodeToString("admin:incontainer-secret".getBytes(StandardCharsets.UTF_8));
@@ -157,24 +154,15 @@ class PublicMaintenancesInContainerIT {
     }
 
     private HttpResponse<String> get(String path, String ifNoneMatch) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
-        if (ifNoneMatch != null) {
-            request.header("If-None-Match", ifNoneMatch);
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return new Http(base).get(path, ifNoneMatch == null ? Map.of() : Map.of("If-None-Match", ifNoneMatch));
     }
 
     private long create(String path, String json) throws Exception {
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(uri(path)).header("Authorization", ADMIN)
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        Http http = new Http(base);
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(http.uri(path)).header("Authorization", ADMIN)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build());
         assertEquals(201, r.statusCode(), path + ": " + r.body());
         return JSON.createReader(new StringReader(r.body())).readObject().getJsonNumber("id").longValue();
-    }
-
-    private URI uri(String path) {
-        // the deployment's own root (the WAR asks for "/", Arquillian may still give it its archive's name)
-        return URI.create(base.toString().replaceAll("/+$", "") + path);
     }
 
     /** A maintenance row as the REST API stores it (migration V4; booleans are SMALLINT on Derby, V4.1). */

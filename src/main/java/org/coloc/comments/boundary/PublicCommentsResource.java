@@ -40,7 +40,6 @@ public class PublicCommentsResource {
     @Operation(summary = "Public: a post's published comments as a tree (no login; no address)")
     @APIResponse(responseCode = "200", description = "{post: {slug, title, url}, comments: [{id, parent, authorName, "
             + "text, html, publishedAt, replies: [...]}]}; oldest first; text is plain text, html is sanitized")
-    @APIResponse(responseCode = "304", description = "If-None-Match names the current ETag")
     @APIResponse(responseCode = "404", description = "no post has this slug")
     public Response tree(@PathParam("slug") String slug, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
             @HeaderParam("Origin") String origin) {
@@ -52,11 +51,8 @@ public class PublicCommentsResource {
                     .entity(Problem.of(404, "Not Found", "No such post.").toJson()));
         }
         byte[] body = CommentFeeds.json(JsonSupport.JSON, found.get().post(), found.get().tree());
-        String etag = ConditionalGet.etag(body);
-        Response.ResponseBuilder response = ConditionalGet.notModified(ifNoneMatch, etag)
-                ? Response.notModified() : Response.ok(body, MediaType.APPLICATION_JSON_TYPE);
-        return with(cors, response.header(HttpHeaders.ETAG, etag)
-                .header(HttpHeaders.CACHE_CONTROL, CommentFeeds.CACHE_CONTROL));
+        return with(cors, ConditionalGet.answer(body, MediaType.APPLICATION_JSON_TYPE, ifNoneMatch,
+                CommentFeeds.CACHE_CONTROL));
     }
 
     /** The CORS preflight: allowed for GET from the blog's origin only. */

@@ -1,15 +1,12 @@
 package org.coloc.comments.boundary;
 
 import jakarta.ejb.EJB;
-import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.Optional;
 import org.coloc.comments.control.ConfirmationPages;
 import org.coloc.comments.control.SignedLinks;
@@ -22,7 +19,7 @@ import org.coloc.outbox.control.ExtraHeader;
  * filter opening it) only shows a page with a button that makes that same POST.
  */
 @WebServlet(urlPatterns = "/unsubscribe")
-public class UnsubscribeEndpoint extends HttpServlet {
+public class UnsubscribeEndpoint extends SignedLinkServlet {
 
     /** A one-click body is 26 bytes; a body is read no further than this. */
     private static final int MAX_BODY = 1024;
@@ -30,17 +27,11 @@ public class UnsubscribeEndpoint extends HttpServlet {
     @EJB
     OptOuts optOuts;
 
-    @Inject
-    CommentLinks links;
-
-    @Inject
-    Clock clock;
-
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Optional<String> address = checked(request, response);
         if (address.isPresent()) {
-            ModerationEndpoint.write(response, 200, ConfirmationPages.confirmUnsubscribe(address.get(),
+            write(response, 200, ConfirmationPages.confirmUnsubscribe(address.get(),
                     request.getContextPath() + "/unsubscribe?" + request.getQueryString()));
         }
     }
@@ -60,7 +51,7 @@ public class UnsubscribeEndpoint extends HttpServlet {
         optOuts.optOut(address.get(), "one-click");
         String accept = request.getHeader("Accept");
         if (accept != null && accept.contains("text/html")) {
-            ModerationEndpoint.write(response, 200, ConfirmationPages.unsubscribed(address.get()));
+            write(response, 200, ConfirmationPages.unsubscribed(address.get()));
         } else {
             response.setStatus(200);
             response.setHeader("Cache-Control", "no-store");
@@ -71,13 +62,8 @@ public class UnsubscribeEndpoint extends HttpServlet {
 
     /** The address of a valid unsubscribe link; else the refusal is written (403, or 410 expired) and empty. */
     private Optional<String> checked(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        SignedLinks.Check check = links.links().check(request.getQueryString(), clock.instant());
-        if (check instanceof SignedLinks.Valid valid && valid.link().action() == SignedLinks.Action.UNSUBSCRIBE) {
-            return Optional.of(valid.link().address());
-        }
-        boolean expired = check instanceof SignedLinks.Refused r && r.expired();
-        ModerationEndpoint.write(response, expired ? 410 : 403, ConfirmationPages.refused(expired, "fr"));
-        return Optional.empty();
+        return checked(request, response, link -> link.action() == SignedLinks.Action.UNSUBSCRIBE, "fr")
+                .map(SignedLinks.Link::address);
     }
 
     /** The body names the one-click field (form-encoded, perhaps among others); read at most {@link #MAX_BODY}. */

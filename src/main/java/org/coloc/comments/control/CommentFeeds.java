@@ -3,7 +3,6 @@ package org.coloc.comments.control;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.spi.JsonProvider;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -12,9 +11,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import javax.xml.stream.XMLOutputFactory;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamWriter;
+import org.coloc.platform.AtomWriter;
 import org.coloc.platform.Html;
 
 /**
@@ -24,9 +21,6 @@ import org.coloc.platform.Html;
  * collective's, for readers to write to. Pure code.
  */
 public final class CommentFeeds {
-
-    private static final String ATOM = "http://www.w3.org/2005/Atom";
-    private static final XMLOutputFactory XML = XMLOutputFactory.newFactory();
 
     /** Public and short: a reader sees a newly published comment within a minute; 304s make the asking cheap. */
     public static final String CACHE_CONTROL = "public, max-age=60";
@@ -123,48 +117,30 @@ public final class CommentFeeds {
      * @param base the application's public URL: where a post without its own page is read (the embed)
      */
     public static byte[] atom(FeedHead head, List<Entry> entries, String authority, String base) {
-        StringWriter out = new StringWriter();
-        try {
-            XMLStreamWriter x = XML.createXMLStreamWriter(out);
-            x.writeStartDocument("UTF-8", "1.0");
-            x.writeStartElement("feed");
-            x.writeDefaultNamespace(ATOM);
-            element(x, "id", tag(authority, head.name()));
-            element(x, "title", head.title());
-            element(x, "updated", time(entries.stream().map(e -> updated(e.comment())).max(Instant::compareTo)
+        return AtomWriter.feed(null, atom -> {
+            atom.element("id", tag(authority, head.name()));
+            atom.element("title", head.title());
+            atom.element("updated", time(entries.stream().map(e -> updated(e.comment())).max(Instant::compareTo)
                     .orElse(Instant.EPOCH)));
-            x.writeStartElement("author");
-            element(x, "name", "la coloc");
-            x.writeEndElement();
-            link(x, "self", head.self(), "application/atom+xml");
+            atom.author("la coloc");
+            atom.link("self", head.self(), "application/atom+xml");
             if (head.alternate() != null) {
-                link(x, "alternate", head.alternate(), "text/html");
+                atom.link("alternate", head.alternate(), "text/html");
             }
             for (Entry e : entries) {
                 CommentNode c = e.comment();
-                x.writeStartElement("entry");
-                element(x, "id", tag(authority, "comment-" + c.id()));
-                element(x, "title", c.authorName() + (CommentRendering.french(e.post().language()) ? " sur " : " on ")
-                        + CommentRendering.text(e.post().title()));
-                element(x, "published", time(c.publishedAt()));
-                element(x, "updated", time(updated(c)));
-                x.writeStartElement("author");
-                element(x, "name", c.authorName());
-                x.writeEndElement();
-                link(x, "alternate", pageOf(e.post(), base) + "#comment-" + c.id(), "text/html");
-                x.writeStartElement("content");
-                x.writeAttribute("type", "html");
-                x.writeCharacters(c.html());
-                x.writeEndElement();
-                x.writeEndElement();
+                atom.entry(entry -> {
+                    entry.element("id", tag(authority, "comment-" + c.id()));
+                    entry.element("title", c.authorName() + (CommentRendering.french(e.post().language())
+                            ? " sur " : " on ") + CommentRendering.text(e.post().title()));
+                    entry.element("published", time(c.publishedAt()));
+                    entry.element("updated", time(updated(c)));
+                    entry.author(c.authorName());
+                    entry.link("alternate", pageOf(e.post(), base) + "#comment-" + c.id(), "text/html");
+                    entry.content("html", c.html());
+                });
             }
-            x.writeEndElement();
-            x.writeEndDocument();
-            x.close();
-        } catch (XMLStreamException ex) {
-            throw new IllegalStateException("Atom feed", ex);
-        }
-        return out.toString().getBytes(StandardCharsets.UTF_8);
+        });
     }
 
     /** {@code tag:<domain>,2025:<name>}. */
@@ -184,21 +160,8 @@ public final class CommentFeeds {
         return c.publishedAt() != null && c.publishedAt().isAfter(c.updated()) ? c.publishedAt() : c.updated();
     }
 
-    private static void link(XMLStreamWriter x, String rel, String href, String type) throws XMLStreamException {
-        x.writeEmptyElement("link");
-        x.writeAttribute("rel", rel);
-        x.writeAttribute("type", type);
-        x.writeAttribute("href", href);
-    }
-
-    private static void element(XMLStreamWriter x, String name, String text) throws XMLStreamException {
-        x.writeStartElement(name);
-        x.writeCharacters(text);
-        x.writeEndElement();
-    }
-
     private static String time(Instant at) {
-        return DateTimeFormatter.ISO_INSTANT.format(at == null ? Instant.EPOCH : at);
+        return AtomWriter.time(at == null ? Instant.EPOCH : at);
     }
 
     // ---------------------------------------------------------------- embed

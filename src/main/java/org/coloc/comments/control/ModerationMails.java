@@ -19,8 +19,13 @@ import org.coloc.outbox.entity.OutboxKind;
  * The admin's moderation mails: one per pending comment ({@code comment-moderation}), or one digest of those
  * waiting ({@code comment-moderation-digest}), each comment with its three signed links (publish, reject, spam)
  * to a confirmation page. The admin's own mail, so the author's address is shown. Pure code.
+ *
+ * @param links how the links are signed
+ * @param publicUrl the base of the links ({@code coloc.public-url}, no trailing slash)
+ * @param linkLife how long a link works ({@code coloc.comments.link-days})
+ * @param zone the admin's time zone, for the dates shown
  */
-public final class ModerationMails {
+public record ModerationMails(SignedLinks links, String publicUrl, Duration linkLife, ZoneId zone) {
 
     /** Comments listed in one digest at most: the mail stays readable; the rest are in the API's list. */
     public static final int DIGEST_MAX_ITEMS = 50;
@@ -30,23 +35,6 @@ public final class ModerationMails {
 
     /** A pending comment, its post, and the name of the author it answers (null for a comment on the post). */
     public record Pending(CommentFacts comment, PostFacts post, String parentAuthor) {
-    }
-
-    private final SignedLinks links;
-    private final String publicUrl;
-    private final Duration linkLife;
-    private final ZoneId zone;
-
-    /**
-     * @param publicUrl the base of the links ({@code coloc.public-url}, no trailing slash)
-     * @param linkLife how long a link works ({@code coloc.comments.link-days})
-     * @param zone the admin's time zone, for the dates shown
-     */
-    public ModerationMails(SignedLinks links, String publicUrl, Duration linkLife, ZoneId zone) {
-        this.links = links;
-        this.publicUrl = publicUrl;
-        this.linkLife = linkLife;
-        this.zone = zone;
     }
 
     /** The mail about one pending comment, to the admin, in his language. */

@@ -22,28 +22,18 @@ import org.coloc.outbox.entity.OutboxKind;
  * reader may answer by mail (the published one), answers the reader's own mail where its Message-ID is known,
  * and carries one-click {@code List-Unsubscribe} (RFC 8058). Never to an address that cannot read it (none, an
  * auto-reply or no-reply address); the caller's test ({@code mayMail}) adds opt-outs and the rate limit. Pure code.
+ *
+ * @param links how the unsubscribe links are signed
+ * @param publicUrl the base of the links ({@code coloc.public-url}, no trailing slash)
+ * @param unsubscribeMailto {@code mailto:coloc+unsubscribe@domain?subject=unsubscribe}
+ * @param unsubscribeLife how long an unsubscribe link works: a notification is kept and its link clicked months
+ *        later, and stopping mail to the address the link names is all it can do
  */
-public final class ReaderNotifications {
+public record ReaderNotifications(SignedLinks links, String publicUrl, String unsubscribeMailto,
+        Duration unsubscribeLife) {
 
     /** Characters of the reader's own comment recalled in "someone replied". */
     public static final int RECALL_EXCERPT = 300;
-
-    private final SignedLinks links;
-    private final String publicUrl;
-    private final String unsubscribeMailto;
-    private final Duration unsubscribeLife;
-
-    /**
-     * @param unsubscribeMailto {@code mailto:coloc+unsubscribe@domain?subject=unsubscribe}
-     * @param unsubscribeLife how long an unsubscribe link works: a notification is kept and its link clicked
-     *        months later, and stopping mail to the address the link names is all it can do
-     */
-    public ReaderNotifications(SignedLinks links, String publicUrl, String unsubscribeMailto, Duration unsubscribeLife) {
-        this.links = links;
-        this.publicUrl = publicUrl;
-        this.unsubscribeMailto = unsubscribeMailto;
-        this.unsubscribeLife = unsubscribeLife;
-    }
 
     /**
      * The mails that tell the first publication of {@code comment}.

@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
  * of the last 90 days, with host names only. The same list as the feeds under {@code /feeds}.
  */
 @Path("public/maintenances")
+@Produces(MediaType.APPLICATION_JSON)
 @PermitAll
 public class PublicMaintenancesResource {
 
@@ -28,18 +29,13 @@ public class PublicMaintenancesResource {
     PublicMaintenances maintenances;
 
     @GET
-    @Produces(MediaType.APPLICATION_JSON)
     @SecurityRequirementsSet
     @Operation(summary = "Public: upcoming and recent maintenances (no login; no address, no member)")
     @APIResponse(responseCode = "200", description = "{items: [{id, title, titleEn, description, descriptionEn, "
             + "start, end, timeZone, state, everything, hosts, updated}], total}")
-    @APIResponse(responseCode = "304", description = "If-None-Match names the current ETag")
     public Response list(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         byte[] body = PublicFeeds.json(JsonSupport.JSON, maintenances.list());
-        String etag = ConditionalGet.etag(body);
-        Response.ResponseBuilder response = ConditionalGet.notModified(ifNoneMatch, etag)
-                ? Response.notModified() : Response.ok(body, MediaType.APPLICATION_JSON_TYPE);
-        return response.header(HttpHeaders.ETAG, etag).header(HttpHeaders.CACHE_CONTROL, ConditionalGet.CACHE_CONTROL)
+        return ConditionalGet.answer(body, MediaType.APPLICATION_JSON_TYPE, ifNoneMatch, ConditionalGet.CACHE_CONTROL)
                 .build();
     }
 }

@@ -1,5 +1,8 @@
 package org.coloc.maintenance.control;
 
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
@@ -7,7 +10,7 @@ import java.util.Base64;
 /**
  * Caching of the public list and feeds: a strong ETag that is a digest of the bytes sent (so it changes exactly
  * when what a reader sees changes, whatever changed in the database), and the If-None-Match test (RFC 9110
- * §13.1.2: weak comparison, {@code *} matches). Pure code.
+ * §13.1.2: weak comparison, {@code *} matches). Pure code, but for the JAX-RS answer the public resources share.
  */
 public final class ConditionalGet {
 
@@ -41,6 +44,18 @@ public final class ConditionalGet {
             }
         }
         return false;
+    }
+
+    /**
+     * A resource's answer to a GET of {@code body}: 304 without it when If-None-Match names its ETag, else 200 with
+     * it; both with the ETag and {@code cacheControl}, so that a cache revalidates as it stored.
+     */
+    public static Response.ResponseBuilder answer(byte[] body, MediaType type, String ifNoneMatch,
+            String cacheControl) {
+        String etag = etag(body);
+        Response.ResponseBuilder response = notModified(ifNoneMatch, etag) ? Response.notModified()
+                : Response.ok(body, type);
+        return response.header(HttpHeaders.ETAG, etag).header(HttpHeaders.CACHE_CONTROL, cacheControl);
     }
 
     private static String opaque(String tag) {

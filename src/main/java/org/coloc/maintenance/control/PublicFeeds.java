@@ -3,16 +3,13 @@ package org.coloc.maintenance.control;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.spi.JsonProvider;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
-import javax.xml.stream.XMLOutputFactory;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamWriter;
+import org.coloc.platform.AtomWriter;
 
 /**
  * The public list of maintenances in its three shapes: JSON for scripts and the status page, Atom 1.0 for feed
@@ -21,8 +18,7 @@ import javax.xml.stream.XMLStreamWriter;
  */
 public final class PublicFeeds {
 
-    static final String ATOM = "http://www.w3.org/2005/Atom";
-    private static final XMLOutputFactory XML = XMLOutputFactory.newFactory();
+    static final String ATOM = AtomWriter.NAMESPACE;
     private static final Map<String, String> STATE_FR = Map.of("announced", "annoncée", "in-progress", "en cours",
             "completed", "terminée", "cancelled", "annulée");
     private static final Map<String, String> STATE_EN = Map.of("announced", "announced", "in-progress",
@@ -61,39 +57,22 @@ public final class PublicFeeds {
      * its content the French text followed by the English one.
      */
     public static byte[] atom(List<PublicMaintenance> items, String domain) {
-        StringWriter out = new StringWriter();
-        try {
-            XMLStreamWriter x = XML.createXMLStreamWriter(out);
-            x.writeStartDocument("UTF-8", "1.0");
-            x.writeStartElement("feed");
-            x.writeDefaultNamespace(ATOM);
-            x.writeAttribute("xml", "http://www.w3.org/XML/1998/namespace", "lang", "fr");
-            element(x, "id", MaintenanceCalendar.urn("maintenances." + domain));
-            element(x, "title", "la coloc — maintenances");
-            element(x, "subtitle", "Maintenances prévues et passées de la coloc / planned and past maintenance");
-            element(x, "updated", atomTime(items.stream().map(PublicMaintenance::updated).max(Instant::compareTo)
-                    .orElse(Instant.EPOCH)));
-            x.writeStartElement("author");
-            element(x, "name", "la coloc");
-            x.writeEndElement();
+        return AtomWriter.feed("fr", atom -> {
+            atom.element("id", MaintenanceCalendar.urn("maintenances." + domain));
+            atom.element("title", "la coloc — maintenances");
+            atom.element("subtitle", "Maintenances prévues et passées de la coloc / planned and past maintenance");
+            atom.element("updated", AtomWriter.time(items.stream().map(PublicMaintenance::updated)
+                    .max(Instant::compareTo).orElse(Instant.EPOCH)));
+            atom.author("la coloc");
             for (PublicMaintenance m : items) {
-                x.writeStartElement("entry");
-                element(x, "id", MaintenanceCalendar.urn(MaintenanceCalendar.uid(m.id(), domain)));
-                element(x, "title", title(m, "fr"));
-                element(x, "updated", atomTime(m.updated()));
-                x.writeStartElement("content");
-                x.writeAttribute("type", "text");
-                x.writeCharacters(clean(text(m, "fr") + "\n\n—\n\n" + title(m, "en") + "\n" + text(m, "en")));
-                x.writeEndElement();
-                x.writeEndElement();
+                atom.entry(entry -> {
+                    entry.element("id", MaintenanceCalendar.urn(MaintenanceCalendar.uid(m.id(), domain)));
+                    entry.element("title", clean(title(m, "fr")));
+                    entry.element("updated", AtomWriter.time(m.updated()));
+                    entry.content("text", clean(text(m, "fr") + "\n\n—\n\n" + title(m, "en") + "\n" + text(m, "en")));
+                });
             }
-            x.writeEndElement();
-            x.writeEndDocument();
-            x.close();
-        } catch (XMLStreamException e) {
-            throw new IllegalStateException("Atom feed", e);
-        }
-        return out.toString().getBytes(StandardCharsets.UTF_8);
+        });
     }
 
     /** A calendar to subscribe to (METHOD:PUBLISH), with the events' UIDs of the members' invitations. */
@@ -141,12 +120,6 @@ public final class PublicFeeds {
         return m.titleEn() != null && !m.titleEn().isBlank() || m.descriptionEn() != null && !m.descriptionEn().isBlank();
     }
 
-    private static void element(XMLStreamWriter x, String name, String text) throws XMLStreamException {
-        x.writeStartElement(name);
-        x.writeCharacters(clean(text));
-        x.writeEndElement();
-    }
-
     private static void optional(JsonObjectBuilder o, String name, String value) {
         if (value == null) {
             o.addNull(name);
@@ -157,10 +130,6 @@ public final class PublicFeeds {
 
     private static String iso(Instant at, PublicMaintenance m) {
         return OffsetDateTime.ofInstant(at, m.zone()).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
-    }
-
-    private static String atomTime(Instant at) {
-        return DateTimeFormatter.ISO_INSTANT.format(at);
     }
 
     /**
