@@ -81,24 +81,10 @@ public final class OutgoingIds {
      * ours, forged, or a case's.
      */
     public Optional<NewMail.NoticeThread> noticeOf(String messageId) {
-        String local = localPart(messageId);
-        if (local == null) {
-            return Optional.empty();
-        }
-        Matcher m = NOTICE_LOCAL.matcher(local);
-        if (!m.matches()) {
-            return Optional.empty();
-        }
-        long maintenanceId;
-        long memberId;
-        try {
-            maintenanceId = Long.parseLong(m.group(1));
-            memberId = Long.parseLong(m.group(2));
-        } catch (NumberFormatException e) {
-            return Optional.empty(); // above Long.MAX_VALUE
-        }
-        return verified(noticeInput(maintenanceId, memberId, m.group(3)), m.group(4))
-                ? Optional.of(new NewMail.NoticeThread(maintenanceId, memberId)) : Optional.empty();
+        Matcher m = ours(messageId, NOTICE_LOCAL);
+        long[] ids = numbers(m, 1, 2);
+        return ids != null && verified(noticeInput(ids[0], ids[1], m.group(3)), m.group(4))
+                ? Optional.of(new NewMail.NoticeThread(ids[0], ids[1])) : Optional.empty();
     }
 
     /**
@@ -119,42 +105,43 @@ public final class OutgoingIds {
 
     /** The comment (and whether it was its moderation mail) of one of our ids whose hash checks out; else empty. */
     public Optional<NewMail.CommentThread> commentOf(String messageId) {
-        String local = localPart(messageId);
-        if (local == null) {
-            return Optional.empty();
-        }
-        Matcher m = COMMENT_LOCAL.matcher(local);
-        if (!m.matches()) {
-            return Optional.empty();
-        }
-        long commentId;
-        try {
-            commentId = Long.parseLong(m.group(2));
-        } catch (NumberFormatException e) {
-            return Optional.empty(); // above Long.MAX_VALUE
-        }
-        return verified(m.group(1) + ":" + commentId + "." + m.group(3), m.group(4))
-                ? Optional.of(new NewMail.CommentThread(commentId, m.group(1).equals("moderation")))
-                : Optional.empty();
+        Matcher m = ours(messageId, COMMENT_LOCAL);
+        long[] ids = numbers(m, 2);
+        return ids != null && verified(m.group(1) + ":" + ids[0] + "." + m.group(3), m.group(4))
+                ? Optional.of(new NewMail.CommentThread(ids[0], m.group(1).equals("moderation"))) : Optional.empty();
     }
 
     /** The case of one of our Message-IDs whose hash checks out, or null (not ours, or forged). */
     public Long caseOf(String messageId) {
-        String local = localPart(messageId);
-        if (local == null) {
+        Matcher m = ours(messageId, LOCAL);
+        long[] ids = numbers(m, 1);
+        return ids != null && verified(ids[0] + "." + m.group(2), m.group(3)) ? ids[0] : null;
+    }
+
+    /** The match of {@code local} against the part left of the {@code @} of one of our ids; null when it is none. */
+    private Matcher ours(String messageId, Pattern local) {
+        String part = localPart(messageId);
+        if (part == null) {
             return null;
         }
-        Matcher m = LOCAL.matcher(local);
-        if (!m.matches()) {
+        Matcher m = local.matcher(part);
+        return m.matches() ? m : null;
+    }
+
+    /** These groups as numbers; null for no match, or a number above Long.MAX_VALUE (never one of ours). */
+    private static long[] numbers(Matcher m, int... groups) {
+        if (m == null) {
             return null;
         }
-        long caseNumber;
+        long[] numbers = new long[groups.length];
         try {
-            caseNumber = Long.parseLong(m.group(1));
+            for (int i = 0; i < groups.length; i++) {
+                numbers[i] = Long.parseLong(m.group(groups[i]));
+            }
         } catch (NumberFormatException e) {
-            return null; // above Long.MAX_VALUE
+            return null;
         }
-        return verified(caseNumber + "." + m.group(2), m.group(3)) ? caseNumber : null;
+        return numbers;
     }
 
     /** The part left of the {@code @}, lower-case, when the id is of our domain; else null. */
