@@ -14,6 +14,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import org.coloc.comments.control.XssVectorsTest;
+import org.coloc.intake.control.ReplyText;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -239,7 +241,7 @@ class CommentsIT {
                 .getJsonArray("items").getJsonObject(0).getJsonNumber("id").longValue();
 
         // the owner's mail: its own, or (many wait already) the hourly digest
-        advance("PT61M");
+        app.advanceClock("PT61M");
         MimeMessage moderation = awaitMailTo(People.ADMIN, m -> text(m).contains("a=publish&c=" + id + "&"));
         assertEquals("auto-generated", moderation.getHeader("Auto-Submitted", null));
         String publish = local(linkIn(text(moderation), "a=publish&c=" + id + "&"));
@@ -288,7 +290,7 @@ class CommentsIT {
         }
 
         // answering the notification by mail is a reply to her comment, nested under it once published
-        app.send(reply("w2@fanny.example", FANNY, TestMailServer.COLOC, told, "Et j'ajoute une précision."), FANNY);
+        app.send(Mails.answer("w2@fanny.example", FANNY, told, "Et j'ajoute une précision.\n\nLe 20 nov. 2026, coloc a écrit :\n> texte cité"), FANNY);
         JsonObject nested = api.await("/api/comments?post=tout-le-chemin", p -> p.getInt("total") == 2, WAIT)
                 .getJsonArray("items").getJsonObject(0);
         assertEquals(id, nested.getJsonNumber("parent").longValue(), nested.toString());
@@ -296,8 +298,7 @@ class CommentsIT {
 
         // the owner answering his moderation mail writes no comment
         int messages = api.getJson("/api/messages").getInt("total");
-        app.send(reply("o1@coloc.test", People.ADMIN, TestMailServer.COLOC, moderation, "Je regarde ça ce soir."),
-                People.ADMIN);
+        app.send(Mails.answer("o1@coloc.test", People.ADMIN, moderation, "Je regarde ça ce soir."), People.ADMIN);
         api.await("/api/messages", p -> p.getInt("total") == messages + 1, WAIT);
         assertEquals(2, api.getJson("/api/comments?post=tout-le-chemin").getInt("total"));
 
@@ -314,8 +315,56 @@ class CommentsIT {
         assertEquals(1, app.sentTo(FANNY).size(), "unsubscribed: not told of her second comment");
 
         // a moderation link past its 14 days is refused with its own answer
-        advance("P15D");
+        app.advanceClock("P15D");
         assertEquals(410, http("GET", reject, null).statusCode());
+    }
+
+    @Test
+    @Order(11)
+    void fiftyXssVectorsMailedAsCommentsAreInertInEveryPublicOutput() throws Exception {
+        assertEquals(201, api.put("/api/posts/xss", "{\"title\": \"XSS\", \"language\": \"en\", \"open\": true}", null)
+                .status());
+        // the first 50 of the OWASP list a mail can carry as it is (no NUL, no bare CR)
+        List<String> vectors = XssVectorsTest.vectors().stream().filter(v -> v.indexOf('\0') < 0 && v.indexOf('\r') < 0)
+                .limit(50).toList();
+        assertEquals(50, vectors.size());
+        int messages = api.getJson("/api/messages").getInt("total");
+        for (int i = 0; i < vectors.size(); i++) {
+            String from = "reader" + i + "@xss.example";
+            app.send(mail("xss-" + i + "@xss.example", "Reader " + i + " <" + from + ">", "coloc+xss@coloc.test",
+                    "Re: XSS", vectors.get(i)), from);
+        }
+        api.await("/api/messages", p -> p.getInt("total") == messages + vectors.size(), Duration.ofSeconds(120));
+        // a vector that reads as a quote has no new text, and so is no comment: nothing of it is published
+        long expected = vectors.stream().filter(v -> !ReplyText.newText(v).isEmpty()).count();
+        JsonObject page = api.await("/api/comments?post=xss&limit=100", p -> p.getInt("total") == expected, WAIT);
+        assertTrue(expected >= 45, "most vectors are comments: " + expected);
+        for (JsonObject c : page.getJsonArray("items").getValuesAs(JsonObject.class)) {
+            assertEquals(200, api.patch("/api/comments/" + c.getJsonNumber("id").longValue(),
+                    "{\"state\": \"published\"}", null).status());
+        }
+
+        JsonObject json = api.withoutCredentials().getJson("/api/public/posts/xss/comments");
+        List<JsonObject> shown = json.getJsonArray("comments").getValuesAs(JsonObject.class);
+        assertEquals(expected, shown.size());
+        for (JsonObject c : shown) {
+            assertInert(c.getString("html"));
+        }
+        Api.Reply embed = api.withoutCredentials().get("/embed/xss");
+        assertEquals(200, embed.status());
+        assertInert(embed.text());
+        Api.Reply atom = api.withoutCredentials().get("/feeds/comments/xss.atom");
+        assertEquals(200, atom.status());
+        org.w3c.dom.NodeList contents = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new java.io.ByteArrayInputStream(atom.body())).getElementsByTagName("content");
+        assertEquals(Math.min(expected, 50), contents.getLength());
+        for (int i = 0; i < contents.getLength(); i++) {
+            assertInert(contents.item(i).getTextContent());
+        }
+        for (Api.Reply out : List.of(embed, atom)) {
+            assertFalse(out.text().contains("xss.example"), "no reader's address");
+        }
+        assertFalse(json.toString().contains("xss.example"), "no reader's address");
     }
 
     /** Parsed as a browser would: no script, no event handler, no link but http(s). */
@@ -328,11 +377,6 @@ class CommentsIT {
         }
         d.select("a[href]").forEach(a -> assertTrue(a.attr("href").startsWith("https://")
                 || a.attr("href").startsWith("http://") || a.attr("href").startsWith("mailto:coloc+"), html));
-    }
-
-    private static void advance(String by) {
-        Api.Reply r = api.post("/api/clock", "{\"advance\": \"" + by + "\"}");
-        assertEquals(200, r.status(), r.text());
     }
 
     private static MimeMessage awaitMailTo(String address, java.util.function.Predicate<MimeMessage> wanted)
@@ -382,23 +426,6 @@ class CommentsIT {
         return HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** A plain answer to {@code to}, threaded under it as a mail client does. */
-    private static byte[] reply(String id, String from, String to, MimeMessage answered, String body) throws Exception {
-        String parent = answered.getMessageID();
-        return ("From: " + from + "\r\n"
-                + "To: " + to + "\r\n"
-                + "Subject: Re: " + answered.getSubject().replaceAll("[\r\n]", "") + "\r\n"
-                + "Date: Fri, 20 Nov 2026 12:00:00 +0100\r\n"
-                + "Message-ID: <" + id + ">\r\n"
-                + "In-Reply-To: " + parent + "\r\n"
-                + "References: " + parent + "\r\n"
-                + "MIME-Version: 1.0\r\n"
-                + "Content-Type: text/plain; charset=utf-8\r\n"
-                + "Content-Transfer-Encoding: 8bit\r\n"
-                + "\r\n" + body + "\r\n\r\nLe 20 nov. 2026, coloc a écrit :\r\n> " + "texte cité\r\n")
-                .getBytes(StandardCharsets.UTF_8);
-    }
-
     /** Absent or null: JSON-B leaves null fields out. */
     private static boolean isNull(JsonObject o, String field) {
         return !o.containsKey(field) || o.isNull(field);
@@ -433,14 +460,6 @@ class CommentsIT {
     }
 
     private static byte[] mail(String id, String from, String to, String subject, String body) {
-        return ("From: " + from + "\r\n"
-                + "To: " + to + "\r\n"
-                + "Subject: " + subject + "\r\n"
-                + "Date: Fri, 20 Nov 2026 10:00:00 +0100\r\n"
-                + "Message-ID: <" + id + ">\r\n"
-                + "MIME-Version: 1.0\r\n"
-                + "Content-Type: text/plain; charset=utf-8\r\n"
-                + "Content-Transfer-Encoding: 8bit\r\n"
-                + "\r\n" + body.replace("\n", "\r\n") + "\r\n").getBytes(StandardCharsets.UTF_8);
+        return Mails.plain(id, from, to, subject, null, body.replace("\n", "\r\n"));
     }
 }

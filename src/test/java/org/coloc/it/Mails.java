@@ -1,5 +1,7 @@
 package org.coloc.it;
 
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 
 /** Small hand-written mails for the system tests. */
@@ -9,15 +11,27 @@ final class Mails {
     }
 
     static byte[] plain(String id, String from, String subject, String body) {
+        return plain(id, from, TestMailServer.COLOC, subject, null, body);
+    }
+
+    /** A person's plain UTF-8 mail to {@code to}; answering {@code inReplyTo} (with angle brackets) unless null. */
+    static byte[] plain(String id, String from, String to, String subject, String inReplyTo, String body) {
         return ("From: " + from + "\r\n"
-                + "To: " + TestMailServer.COLOC + "\r\n"
-                + "Subject: " + subject + "\r\n"
+                + "To: " + to + "\r\n"
+                + "Subject: " + subject.replaceAll("[\r\n]", "") + "\r\n"
                 + "Date: Fri, 20 Nov 2026 10:00:00 +0100\r\n"
                 + (id == null ? "" : "Message-ID: <" + id + ">\r\n")
+                + (inReplyTo == null ? "" : "In-Reply-To: " + inReplyTo + "\r\nReferences: " + inReplyTo + "\r\n")
                 + "MIME-Version: 1.0\r\n"
                 + "Content-Type: text/plain; charset=utf-8\r\n"
                 + "Content-Transfer-Encoding: 8bit\r\n"
                 + "\r\n" + body + "\r\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** An answer to {@code answered} as a mail client writes it: "Re: " its subject, threaded under it. */
+    static byte[] answer(String id, String from, MimeMessage answered, String body) throws MessagingException {
+        return plain(id, from, TestMailServer.COLOC, "Re: " + answered.getSubject(), answered.getMessageID(),
+                body.replace("\r\n", "\n").replace("\n", "\r\n"));
     }
 
     static byte[] htmlOnlyWithAttachment(String id) {

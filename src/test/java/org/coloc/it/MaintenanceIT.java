@@ -233,11 +233,11 @@ class MaintenanceIT {
     @Order(5)
     void remindersFireOnceAtTheirTimeAndARescheduleIsANewSequence() throws Exception {
         // 72 h before the start (T0 + 2 h) is passed: one reminder each
-        advance("PT3H");
+        app.advanceClock("PT3H");
         for (String who : TOLD) {
             assertThreaded(app.awaitMail(who, 2, WAIT).get(1), who);
         }
-        advance("PT1H");
+        app.advanceClock("PT1H");
         quietFor(TOLD, 2);
 
         // one hour later, at T0 + 75 h; now (T0 + 4 h) is past its 72 h reminder already: none for it
@@ -263,24 +263,24 @@ class MaintenanceIT {
         app.stop();
         app.start();
         // the restarted application's clock is the real one again (about T0): nothing is due, nothing repeats
-        advance("PT1M");
+        app.advanceClock("PT1M");
         quietFor(TOLD, 3);
         assertEquals("announced", api.getJson("/api/maintenances/" + planned).getString("state"));
 
         // T0 + 60 h: past the 24 h reminder (T0 + 51 h), and past the old 72 h one again: one mail each
-        advance("PT60H");
+        app.advanceClock("PT60H");
         for (String who : TOLD) {
             assertThreaded(app.awaitMail(who, 4, WAIT).get(3), who);
         }
         quietFor(TOLD, 4);
         // T0 + 74 h 30: the last hour
-        advance("PT14H30M");
+        app.advanceClock("PT14H30M");
         for (String who : TOLD) {
             assertThreaded(app.awaitMail(who, 5, WAIT).get(4), who);
         }
         assertEquals("active", api.getJson("/api/hosts/" + hosts.get("alpha")).getString("status"));
         // T0 + 75 h 30: started
-        advance("PT1H");
+        app.advanceClock("PT1H");
         for (String who : TOLD) {
             MimeMessage started = app.awaitMail(who, 6, WAIT).get(5);
             assertThreaded(started, who);
@@ -371,7 +371,7 @@ class MaintenanceIT {
     void aWindowThatPassedWhileDownStartsWithoutStaleRemindersAndTheAdminCompletesIt() throws Exception {
         Api.Reply now = api.post("/api/clock", "{\"advance\": \"PT0S\"}");
         assertEquals(200, now.status(), now.text());
-        advance(Duration.between(Instant.parse(now.json().getString("now")), dstEnd).plusHours(1).toString());
+        app.advanceClock(Duration.between(Instant.parse(now.json().getString("now")), dstEnd).plusHours(1).toString());
         for (String who : List.of(DAN, GABY)) {
             assertThreaded(app.awaitMail(who, 2, WAIT).get(1), who);
         }
@@ -390,7 +390,7 @@ class MaintenanceIT {
             assertThreaded(app.awaitMail(who, 3, WAIT).get(2), who);
         }
         assertEquals("active", api.getJson("/api/hosts/" + hosts.get("gamma")).getString("status"));
-        advance("PT2H");
+        app.advanceClock("PT2H");
         quietFor(List.of(DAN, GABY), 3);
         assertEquals(1, api.getJson("/api/outbox?kind=reminder").getInt("total"));
         assertEquals(0, mail.receivedBy(FRED).size());
@@ -438,26 +438,10 @@ class MaintenanceIT {
 
     /** A member's answer to one of our notices, threaded under it as her mail client would. */
     private static byte[] answer(String id, MimeMessage notice, String text) throws Exception {
-        String parent = notice.getMessageID();
-        return ("From: Alice Vélo <" + ALICE + ">\r\n"
-                + "To: " + TestMailServer.COLOC + "\r\n"
-                + "Subject: Re: " + notice.getSubject() + "\r\n"
-                + "Date: Sun, 29 Nov 2026 10:00:00 +0100\r\n"
-                + "Message-ID: <" + id + ">\r\n"
-                + "In-Reply-To: " + parent + "\r\n"
-                + "References: " + parent + "\r\n"
-                + "MIME-Version: 1.0\r\n"
-                + "Content-Type: text/plain; charset=utf-8\r\n"
-                + "Content-Transfer-Encoding: 8bit\r\n"
-                + "\r\n" + text + "\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return Mails.answer(id, "Alice Vélo <" + ALICE + ">", notice, text);
     }
 
     // ---- helpers
-
-    private static void advance(String by) {
-        Api.Reply r = api.post("/api/clock", "{\"advance\": \"" + by + "\"}");
-        assertEquals(200, r.status(), r.text());
-    }
 
     /** No mail beyond {@code count} arrives for these members. */
     private static void quietFor(List<String> who, int count) throws Exception {

@@ -1,5 +1,6 @@
 package org.coloc.inventory.boundary;
 
+import jakarta.enterprise.inject.Vetoed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -18,6 +19,10 @@ import org.coloc.platform.MediaTypes;
  * The five endpoints every kind of record has (read, create, replace, merge patch, delete), written once over
  * {@link Records}, the one write path. A resource says only its path, its list and what else it offers.
  */
+// Not a bean itself (CDI, and Jersey through it, would try to make one of this abstract class and warn). The
+// servlet container still hands it to Jersey, which says once at start it "cannot be instantiated": that one
+// logger is quieted in server-config/logging.properties.
+@Vetoed
 public abstract class RecordResource<V> extends CallerAware {
 
     /** The records this resource serves (an EJB: each call is its own transaction). */

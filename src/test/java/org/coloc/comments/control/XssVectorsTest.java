@@ -31,7 +31,7 @@ import org.w3c.dom.NodeList;
  * with a real HTML parser: only the elements and attributes the output is made of, no {@code on…} attribute, no
  * {@code style}, and every link http(s) (the embed's one {@code mailto:} the post's own address).
  */
-class XssVectorsTest {
+public class XssVectorsTest {
 
     /** What the rendered comment is made of. */
     static final Set<String> COMMENT_ELEMENTS = Set.of("html", "head", "body", "p", "br", "a");
@@ -41,7 +41,7 @@ class XssVectorsTest {
     static final Set<String> ATTRIBUTES = Set.of("href", "rel", "target", "class", "id", "lang", "datetime");
     static final String POST_ADDRESS = "coloc+xss@coloc.example";
 
-    static List<String> vectors() throws IOException {
+    public static List<String> vectors() throws IOException {
         try (InputStream in = XssVectorsTest.class.getResourceAsStream("/comments/xss-vectors.txt")) {
             List<String> vectors = new ArrayList<>();
             for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
