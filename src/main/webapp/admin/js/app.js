@@ -64,7 +64,8 @@ async function start() {
   header.hidden = false;
   render({ focus: true });
   stopLiveUpdates();
-  stopLiveUpdates = startLiveUpdates(() => {
+  // only where the server has the stream (who.events): a 404 would be an error in the console at every load
+  stopLiveUpdates = !who.events ? () => {} : startLiveUpdates(() => {
     if (currentView) {
       currentView.refresh();
       announce(t('casesUpdated'));

@@ -1,4 +1,4 @@
-// Building elements without innerHTML: every text from the server goes in as text, never as markup.
+// Building elements from parts, never from markup strings: every text from the server goes in as a text node.
 
 /**
  * el('a', { href: '#/x', class: 'c' }, 'text', child, null) — attributes set as attributes (hidden: '' sets a

@@ -17,6 +17,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.container.AsyncResponse;
 import jakarta.ws.rs.container.Suspended;
+import jakarta.ws.rs.core.Configuration;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -52,6 +53,12 @@ public class SessionResource {
 
     @Context
     SecurityContext security;
+
+    @Context
+    Configuration configuration;
+
+    /** Whether the API has the live events stream ({@code GET /api/events}); asked once. */
+    private static volatile Boolean liveEvents;
 
     @POST
     @PermitAll
@@ -99,7 +106,8 @@ public class SessionResource {
 
     @GET
     @Operation(summary = "Who is logged in", description = "user, the coloc address, the session's CSRF token (null "
-            + "when the request did not come with the dashboard's session) and its idle minutes; 401 when nobody is")
+            + "when the request did not come with the dashboard's session), its idle minutes, and whether the live "
+            + "events stream (/api/events) is there; 401 when nobody is")
     public Map<String, Object> who() {
         AdminSessions.Session session = (AdminSessions.Session) request.getAttribute(ApiAuthentication.SESSION_ATTRIBUTE);
         Map<String, Object> answer = new LinkedHashMap<>();
@@ -107,7 +115,22 @@ public class SessionResource {
         answer.put("coloc", coloc.address());
         answer.put("csrfToken", session == null ? null : session.csrfToken());
         answer.put("idleMinutes", authentication.sessionIdle().toMinutes());
+        answer.put("events", hasLiveEvents());
         return answer;
+    }
+
+    /**
+     * The dashboard opens {@code /api/events} only when it exists: a stream answered 404 would put an error in the
+     * browser's console at every page load. Jersey's runtime configuration lists every resource class of the API.
+     */
+    private boolean hasLiveEvents() {
+        Boolean known = liveEvents;
+        if (known == null) {
+            known = configuration.getClasses().stream().map(c -> c.getAnnotation(Path.class))
+                    .anyMatch(p -> p != null && p.value().replaceAll("^/+|/+$", "").equals("events"));
+            liveEvents = known;
+        }
+        return known;
     }
 
     @DELETE
