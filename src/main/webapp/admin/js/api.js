@@ -1,0 +1,103 @@
+// The REST API as the dashboard uses it: same origin, the session cookie (HttpOnly, sent by the browser), and the
+// session's CSRF token on every change. Errors come back as ApiError with the problem+json body.
+
+let csrfToken = null;
+let unauthorizedHandler = () => {};
+
+export class ApiError extends Error {
+  constructor(status, problem, headers) {
+    super((problem && (problem.detail || problem.title)) || `HTTP ${status}`);
+    this.status = status;
+    this.problem = problem;
+    this.headers = headers;
+  }
+}
+
+/** Called when a request other than the login is answered 401: the session ended. */
+export function onUnauthorized(fn) {
+  unauthorizedHandler = fn;
+}
+
+export function setCsrfToken(token) {
+  csrfToken = token || null;
+}
+
+async function request(method, path, body, { probe = false } = {}) {
+  const headers = {
+    Accept: 'application/json, application/problem+json',
+    // tells the API this is the dashboard: a 401 then carries no Basic challenge (no browser password dialog)
+    'X-Requested-With': 'coloc-dashboard',
+  };
+  if (body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+  }
+  if (method !== 'GET' && csrfToken) {
+    headers['X-CSRF-Token'] = csrfToken;
+  }
+  const response = await fetch(path, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+    credentials: 'same-origin',
+    cache: 'no-store',
+  });
+  if (response.status === 204) {
+    return { response, data: null };
+  }
+  const type = response.headers.get('Content-Type') || '';
+  const data = type.includes('json') ? await response.json().catch(() => null) : null;
+  if (!response.ok) {
+    if (response.status === 401 && !probe) {
+      csrfToken = null;
+      unauthorizedHandler();
+    }
+    throw new ApiError(response.status, data, response.headers);
+  }
+  return { response, data };
+}
+
+export async function login(user, password) {
+  const { response } = await request('POST', '/api/session', { user, password }, { probe: true });
+  setCsrfToken(response.headers.get('X-CSRF-Token'));
+}
+
+export async function logout() {
+  try {
+    await request('DELETE', '/api/session');
+  } finally {
+    csrfToken = null;
+  }
+}
+
+/** Who is logged in, or null when nobody is (the probe of a freshly loaded page). */
+export async function session() {
+  try {
+    const { data } = await request('GET', '/api/session', undefined, { probe: true });
+    setCsrfToken(data.csrfToken);
+    return data;
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 401) {
+      return null;
+    }
+    throw e;
+  }
+}
+
+function query(params) {
+  const q = new URLSearchParams();
+  Object.entries(params).forEach(([k, v]) => {
+    if (v !== undefined && v !== null && v !== '') {
+      q.set(k, v);
+    }
+  });
+  const s = q.toString();
+  return s ? `?${s}` : '';
+}
+
+export async function cases(params = {}) {
+  return (await request('GET', `/api/cases${query(params)}`)).data;
+}
+
+export async function caseWithThread(number) {
+  return (await request('GET', `/api/cases/${encodeURIComponent(number)}`)).data;
+}
