@@ -122,8 +122,8 @@ public class IntakeStore {
             return mail;
         }
         mail.ingested(result.fields());
-        taken.fire(new MailTaken(mail, result.mail(), result.classification()));
         stored.fire(MailStored.of(mail));
+        taken.fire(new MailTaken(mail, result.mail(), result.classification()));
         return mail;
     }
 
@@ -139,8 +139,8 @@ public class IntakeStore {
             return StoreOutcome.QUARANTINED;
         }
         mail.ingested(result.fields());
-        taken.fire(new MailTaken(mail, result.mail(), result.classification()));
         stored.fire(MailStored.of(mail));
+        taken.fire(new MailTaken(mail, result.mail(), result.classification()));
         return StoreOutcome.INGESTED;
     }
 

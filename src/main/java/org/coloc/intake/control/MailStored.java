@@ -4,7 +4,8 @@ import org.coloc.intake.entity.InboundMail;
 
 /**
  * A mail row was stored (ingested or quarantined) or parsed again by the admin's retry: fired synchronously inside
- * the intake's transaction, after {@link MailTaken} for an ingested mail. What the outside may learn of it (the
+ * the intake's transaction, before {@link MailTaken} for an ingested mail (so a dashboard hears of the mail before
+ * of the case it opens). What the outside may learn of it (the
  * dashboard's live events, sent only once the transaction committed): its id, classification and status, never
  * anything a stranger wrote.
  */
