@@ -47,7 +47,7 @@ class EventsIT {
     private static final String BOB = "bob@example.org";
 
     @RegisterExtension
-    static final ColocApp app = ColocApp.named("events").withMailServer();
+    static final ColocApp app = ColocApp.named("events").withMailServer().withAdmin(People.ADMIN);
     static final Api api = app.api();
 
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -138,6 +138,25 @@ class EventsIT {
 
     @Test
     @Order(5)
+    void aReadersCommentAndItsModerationAreTold() throws Exception {
+        assertEquals(201, api.put("/api/posts/hello-world", """
+                {"title": "Bonjour le monde", "url": "https://blog.example.org/hello-world", "open": true}""", null)
+                .status());
+        app.send(Mails.plain("c1@carol.example", "Carol <carol@carol.example>", "coloc+hello-world@coloc.test",
+                "Re: Bonjour le monde", null, "Très bon billet, merci !"), "carol@carol.example");
+        Event received = admin.await(e -> e.name().equals("comment-received"));
+        long id = received.data().getJsonNumber("id").longValue();
+        assertEquals(Json.createObjectBuilder().add("id", id).add("post", "hello-world").add("state", "pending").build(),
+                received.data());
+        assertEquals(200, api.patch("/api/comments/" + id, "{\"state\": \"published\"}", null).status());
+        Event moderated = admin.await(e -> e.name().equals("comment-moderated"));
+        assertEquals(Json.createObjectBuilder().add("id", id).add("post", "hello-world").add("state", "published")
+                .build(), moderated.data());
+        assertFalse(admin.text().contains("billet") || admin.text().contains("carol"), admin.text());
+    }
+
+    @Test
+    @Order(6)
     void oneStreamMoreThanTheBoundIsRefusedWith503() throws Exception {
         while (open.size() < MAX_STREAMS) {
             EventStream.open(basic());
