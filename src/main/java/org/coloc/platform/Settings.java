@@ -4,6 +4,7 @@ import java.util.List;
 import org.coloc.cases.control.CaseSettings;
 import org.coloc.comments.control.CommentSettings;
 import org.coloc.intake.control.MailboxSettings;
+import org.coloc.live.control.LiveSettings;
 import org.coloc.inventory.control.InventorySettings;
 import org.coloc.maintenance.control.MaintenanceSettings;
 import org.coloc.outbox.control.OutboxSettings;
@@ -17,7 +18,8 @@ import org.coloc.platform.mailbox.LocalMailboxSettings;
  */
 public record Settings(ColocSettings coloc, DatabaseSettings database, AuthSettings auth,
         LocalMailboxSettings localMailbox, MailboxSettings mailbox, SmtpSettings smtp, OutboxSettings outbox,
-        CaseSettings cases, InventorySettings inventory, MaintenanceSettings maintenance, CommentSettings comments) {
+        CaseSettings cases, InventorySettings inventory, MaintenanceSettings maintenance, CommentSettings comments,
+        LiveSettings live) {
 
     /** The settings and what is wrong with them; the settings are only usable when there are no problems. */
     public record Read(Settings settings, List<SettingsProblem> problems) {
@@ -41,7 +43,7 @@ public record Settings(ColocSettings coloc, DatabaseSettings database, AuthSetti
         Settings settings = new Settings(coloc, DatabaseSettings.read(in), AuthSettings.read(in), local,
                 MailboxSettings.read(in, coloc, local), SmtpSettings.read(in, local), OutboxSettings.read(in),
                 CaseSettings.read(in), InventorySettings.read(in), MaintenanceSettings.read(in),
-                CommentSettings.read(in, coloc.address()));
+                CommentSettings.read(in, coloc.address()), LiveSettings.read(in));
         return new Read(settings, in.problems());
     }
 }

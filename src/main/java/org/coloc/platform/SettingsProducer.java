@@ -9,6 +9,7 @@ import org.coloc.intake.control.MailboxSettings;
 import org.coloc.inventory.control.InventorySettings;
 import org.coloc.maintenance.control.MaintenanceSettings;
 import org.coloc.comments.control.CommentSettings;
+import org.coloc.live.control.LiveSettings;
 import org.coloc.outbox.control.OutboxSettings;
 import org.coloc.outbox.control.SmtpSettings;
 import org.coloc.platform.mailbox.LocalMailboxSettings;
@@ -90,5 +91,10 @@ public class SettingsProducer {
     @Produces
     CommentSettings comments() {
         return settings.comments();
+    }
+
+    @Produces
+    LiveSettings live() {
+        return settings.live();
     }
 }

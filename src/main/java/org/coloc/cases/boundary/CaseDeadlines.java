@@ -63,6 +63,7 @@ public class CaseDeadlines extends CaseBean {
             em.persist(new CaseMessage(c.getId(), MessageDirection.OUTGOING, mail.messageId(), null, address, now,
                     mail.text()));
             c.closedForSilence(now);
+            changed(c, CaseChanged.Reason.STATE);
         }
         return due.size();
     }

@@ -119,6 +119,7 @@ public class CaseMail extends CaseBean {
         rememberReferences(c, mail);
         admit(c, mail, from, fromAdmin, now);
         cases.acknowledge(c, mail, from);
+        changed(c, CaseChanged.Reason.OPENED);
     }
 
     /**
@@ -140,6 +141,7 @@ public class CaseMail extends CaseBean {
             c.incoming(now, cases.deadlines());
         }
         writes.touched(c);
+        changed(c, fromAdmin ? CaseChanged.Reason.REPLY : CaseChanged.Reason.MESSAGE);
     }
 
     /**
@@ -151,6 +153,7 @@ public class CaseMail extends CaseBean {
         SupportCase c = byNumber(caseNumber);
         file(c, new CaseMessage(c.getId(), MessageDirection.INCOMING, mail.messageId(), taken.mail().getId(),
                 mail.from() == null ? null : mail.from().address(), clock.instant(), ReplyText.newText(mail.text())));
+        changed(c, CaseChanged.Reason.AUTO_REPLY);
     }
 
     /**
@@ -167,6 +170,7 @@ public class CaseMail extends CaseBean {
         file(c, new CaseMessage(c.getId(), MessageDirection.INCOMING, taken.parsed().messageId(),
                 taken.mail().getId(), address, now, "Delivery to " + address + (delay ? " delayed" : " failed")
                         + (status == null ? "" : " (" + status + ")") + "."));
+        changed(c, CaseChanged.Reason.BOUNCE);
     }
 
     private static String sender(ParsedMail mail) {

@@ -81,6 +81,7 @@ public class Cases extends CaseBean {
         Instant now = clock.instant();
         c.join(new CaseParticipant(a, actor, now), now);
         addMessage(c, new CaseMessage(c.getId(), MessageDirection.NOTE, null, null, actor, now, a + " added as a participant."));
+        changed(c, CaseChanged.Reason.PARTICIPANTS);
         return view(c);
     }
 
@@ -96,6 +97,7 @@ public class Cases extends CaseBean {
             throw ProblemException.notFound(a + " is not a participant of case #" + number + ".");
         }
         addMessage(c, new CaseMessage(c.getId(), MessageDirection.NOTE, null, null, actor, now, a + " removed from the participants."));
+        changed(c, CaseChanged.Reason.PARTICIPANTS);
         return view(c);
     }
 
@@ -178,12 +180,14 @@ public class Cases extends CaseBean {
         addMessage(c, new CaseMessage(c.getId(), MessageDirection.OUTGOING, id, null, actor, now, text));
         c.answered(now, deadlines());
         writes.touched(c);
+        changed(c, CaseChanged.Reason.REPLY);
         return view(c);
     }
 
     public CaseView note(long number, String text, String actor) {
         SupportCase c = byNumber(number);
         addMessage(c, new CaseMessage(c.getId(), MessageDirection.NOTE, null, null, actor, clock.instant(), text));
+        changed(c, CaseChanged.Reason.NOTE);
         return view(c);
     }
 
@@ -195,6 +199,9 @@ public class Cases extends CaseBean {
         }
         if (linkGiven) {
             c.link(member, vm, now);
+        }
+        if (state != null || linkGiven) {
+            changed(c, state != null ? CaseChanged.Reason.STATE : CaseChanged.Reason.LINK);
         }
         return view(c);
     }

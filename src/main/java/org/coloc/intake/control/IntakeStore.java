@@ -45,6 +45,9 @@ public class IntakeStore {
     @Inject
     jakarta.enterprise.event.Event<MailsArriving> arriving;
 
+    @Inject
+    jakarta.enterprise.event.Event<MailStored> stored;
+
     /** Stores a batch in one transaction; a failure rolls all of it back (the caller then goes one by one). */
     public Map<Long, StoreOutcome> storeBatch(String mailbox, long uidValidity, List<FetchedMail> batch) {
         Instant now = clock.instant();
@@ -98,6 +101,7 @@ public class IntakeStore {
         em.persist(mail);
         em.persist(new RawMail(mail.getId(), m.raw()));
         advanceCheckpoint(mailbox, uidValidity, m.uid(), now);
+        stored.fire(MailStored.of(mail));
         return StoreOutcome.QUARANTINED;
     }
 
@@ -114,9 +118,11 @@ public class IntakeStore {
         MailIntake.Result result = intake().takeAll(List.of(raw.getBytes())).get(0);
         if (result.isRejected()) {
             mail.quarantined(result.rejection());
+            stored.fire(MailStored.of(mail));
             return mail;
         }
         mail.ingested(result.fields());
+        stored.fire(MailStored.of(mail));
         taken.fire(new MailTaken(mail, result.mail(), result.classification()));
         return mail;
     }
@@ -129,9 +135,11 @@ public class IntakeStore {
         if (result.isRejected()) {
             mail.quarantined(result.rejection());
             mail.identify(RawHeaders.first(raw, "From"), RawHeaders.first(raw, "Subject"));
+            stored.fire(MailStored.of(mail));
             return StoreOutcome.QUARANTINED;
         }
         mail.ingested(result.fields());
+        stored.fire(MailStored.of(mail));
         taken.fire(new MailTaken(mail, result.mail(), result.classification()));
         return StoreOutcome.INGESTED;
     }
