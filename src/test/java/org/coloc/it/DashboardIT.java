@@ -303,13 +303,22 @@ class DashboardIT {
 
     @Test
     @Order(8)
-    void aMailSentOverSmtpAppearsInTheListAfterAReload() throws Exception {
+    void aMailSentOverSmtpAppearsInTheOpenListWithoutReload() throws Exception {
         browser.open(base() + "/admin/#/cases");
         browser.until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector("[data-test='case-row'][data-case='1']")));
+        // a mark in this document: a reload would make a new one without it
+        browser.script("window.colocTestMark = 'same page'");
         app.send(Mails.plain("dash-2@example.org", "Bob <" + BOB + ">", "Certificat expiré sur notre site",
                 "Bonjour, le certificat de velo.example a expiré ce matin."), BOB);
+        // the live stream (/api/events) tells the open list, which shows the new case by itself
+        WebElement live = new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), ColocApp.WAIT)
+                .until(ExpectedConditions.visibilityOfElementLocated(
+                        By.cssSelector("[data-test='case-row'][data-case='2']")));
+        assertTrue(live.getText().contains("Certificat expiré"), live.getText());
+        assertEquals("same page", browser.script("return window.colocTestMark"), "shown without a reload");
         api.await("/api/cases", c -> c.getInt("total") == 2, ColocApp.WAIT);
+        // and after a reload, in its place: the newest activity first
         browser.driver().navigate().refresh();
         WebElement first = browser.until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector("[data-test='case-row']")));
