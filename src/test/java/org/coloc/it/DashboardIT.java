@@ -540,6 +540,7 @@ class DashboardIT {
         String flagged = settled(d -> d.findElements(By.cssSelector("[data-test='participant'][data-address='" + ALICE
                 + "'][data-failing] [data-test='failing']")).stream().map(WebElement::getText).findFirst().orElse(null));
         assertTrue(flagged.contains("5.1.1"), flagged);
+        browser.script("window.scrollTo(0, 0)"); // the header with the flagged address, and the thread's start
         browser.screenshot("case");
 
         List<LogEntry> problems = browser.console().stream()
