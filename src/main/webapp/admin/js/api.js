@@ -101,3 +101,28 @@ export async function cases(params = {}) {
 export async function caseWithThread(number) {
   return (await request('GET', `/api/cases/${encodeURIComponent(number)}`)).data;
 }
+
+/** The admin's reply, mailed to the requester and participants; answers the case with its thread. */
+export async function reply(number, text) {
+  return (await request('POST', `/api/cases/${encodeURIComponent(number)}/replies`, { text })).data;
+}
+
+/** An internal note: nobody is mailed; answers the case with its thread. */
+export async function note(number, text) {
+  return (await request('POST', `/api/cases/${encodeURIComponent(number)}/notes`, { text })).data;
+}
+
+/** A merge patch of a case ({state}, {member}, {vm}); answers the case. */
+export async function changeCase(number, patch) {
+  return (await request('PATCH', `/api/cases/${encodeURIComponent(number)}`, patch)).data;
+}
+
+/** One received mail, decoded (headers, text, html, recipients…). */
+export async function message(id) {
+  return (await request('GET', `/api/messages/${encodeURIComponent(id)}`)).data;
+}
+
+/** Where the exact bytes of a received mail are (a plain same-origin link: the session cookie goes along). */
+export function rawMessageUrl(id) {
+  return `/api/messages/${encodeURIComponent(id)}/raw`;
+}

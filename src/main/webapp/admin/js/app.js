@@ -5,7 +5,8 @@
 import { language, onLanguageChange, setLanguage, t, translate } from './i18n.js';
 import { logout, onUnauthorized, session } from './api.js';
 import { renderLogin } from './views/login.js';
-import { casesView, threadView } from './views/cases.js';
+import { casesView } from './views/cases.js';
+import { caseView } from './views/case.js';
 import { startLiveUpdates } from './events.js';
 
 const main = document.getElementById('main');
@@ -35,7 +36,8 @@ function render({ focus = false } = {}) {
     return;
   }
   const route = parseRoute(location.hash);
-  currentView = route.name === 'case' ? threadView(main, route.number) : casesView(main, { state: route.state });
+  currentView = route.name === 'case' ? caseView(main, route.number, { announce })
+    : casesView(main, { state: route.state });
   document.getElementById('nav-cases').setAttribute('aria-current', 'page');
   document.title = `${route.name === 'case' ? t('caseTitle', { number: route.number }) : t('casesTitle')} — coloc`;
   if (focus) {
@@ -65,10 +67,11 @@ async function start() {
   render({ focus: true });
   stopLiveUpdates();
   // only where the server has the stream (who.events): a 404 would be an error in the console at every load
-  stopLiveUpdates = !who.events ? () => {} : startLiveUpdates(() => {
-    if (currentView) {
+  // a view may say which events concern it (wants) and how its update is announced (updated)
+  stopLiveUpdates = !who.events ? () => {} : startLiveUpdates((name, data) => {
+    if (currentView && (!currentView.wants || currentView.wants(name, data))) {
       currentView.refresh();
-      announce(t('casesUpdated'));
+      announce(currentView.updated || t('casesUpdated'));
     }
   });
 }

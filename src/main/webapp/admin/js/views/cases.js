@@ -1,8 +1,8 @@
-// The cases: counts per state, the list (most recently active first, as the API orders it), and one case's thread
-// with each message's new text. Each view is an object with refresh(), which the live updates (events.js) call.
+// The cases: counts per state and the list (most recently active first, as the API orders it); one case is
+// views/case.js. Each view is an object with refresh(), which the live updates (events.js) call.
 
 import { dateTime, t } from '../i18n.js';
-import { caseWithThread, cases } from '../api.js';
+import { cases } from '../api.js';
 import { el } from '../dom.js';
 
 export const STATES = ['new', 'waiting-admin', 'waiting-requester', 'closed'];
@@ -63,41 +63,6 @@ export function casesView(main, { state } = {}) {
     } catch (e) {
       status.replaceChildren(failure(e));
       status.hidden = false;
-    }
-  }
-
-  refresh();
-  return { refresh, focus: () => title.focus() };
-}
-
-/** One case and its thread. */
-export function threadView(main, number) {
-  const title = el('h1', { id: 'thread-title', tabindex: '-1', 'data-test': 'thread-subject' }, t('loading'));
-  const meta = el('p', { class: 'case-meta', 'data-test': 'thread-meta' });
-  const thread = el('ol', { class: 'thread', 'aria-label': t('threadLabel'), 'data-test': 'thread' });
-  main.replaceChildren(el('section', { 'aria-labelledby': 'thread-title', 'data-test': 'thread-view', id: 'thread-view' },
-    el('a', { class: 'back', href: '#/cases', 'data-test': 'back-to-cases' }, t('backToCases')),
-    title, meta, thread));
-
-  function message(m) {
-    return el('li', { class: `msg msg-${m.direction}`, 'data-test': 'thread-message', 'data-direction': m.direction },
-      el('div', { class: 'msg-head' },
-        el('strong', {}, t(`dir_${m.direction}`)),
-        el('span', {}, m.author || ''),
-        el('time', { datetime: m.at }, dateTime(m.at))),
-      el('p', { class: 'msg-text', 'data-test': 'message-text' }, m.text || ''));
-  }
-
-  async function refresh() {
-    try {
-      const c = await caseWithThread(number);
-      title.textContent = `${t('caseTitle', { number: c.number })} — ${c.subject || t('noSubject')}`;
-      meta.replaceChildren(stateBadge(c.state), ' ', el('span', {}, c.requester || ''));
-      thread.replaceChildren(...c.messages.map(message));
-      main.dataset.loaded = `case-${c.number}`;
-    } catch (e) {
-      title.textContent = t('caseTitle', { number });
-      thread.replaceChildren(el('li', {}, failure(e)));
     }
   }
 

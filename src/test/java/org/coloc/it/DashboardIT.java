@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
@@ -367,5 +368,183 @@ class DashboardIT {
         assertEquals(401, ended.statusCode());
         assertTrue(ended.headers().firstValue("WWW-Authenticate").isEmpty(), "no browser password dialog");
         assertTrue(json(ended.body()).getString("detail").contains("30 minutes"), ended.body());
+    }
+
+    // ---- the admin works a case: reply, note, state, the whole mail, live updates (issue 12, item 3) ----
+
+    /** The Message-ID of the admin's reply from the page, for Alice's answer and the bounce. */
+    static MimeMessage replyFromThePage;
+
+    /**
+     * Waits for a condition while the page may redraw the case under it (a live update replaces the thread): an
+     * element gone stale is looked up again rather than failing the test.
+     */
+    static <T> T settled(java.util.function.Function<org.openqa.selenium.WebDriver, T> condition) {
+        return new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), ColocApp.WAIT)
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition::apply);
+    }
+
+    /** The whole text of the thread message of this direction whose new text contains this text, once shown. */
+    static String threadMessage(String direction, String text) {
+        return settled(d -> d.findElements(Browser.test("thread-message")).stream()
+                .filter(m -> direction.equals(m.getAttribute("data-direction")))
+                .filter(m -> m.findElement(Browser.test("message-text")).getText().contains(text))
+                .map(WebElement::getText).findFirst().orElse(null));
+    }
+
+    static final By CASE_STATE = By.cssSelector("[data-test='thread-meta'] [data-test='case-state']");
+
+    static void awaitStateShown(String state) {
+        settled(d -> state.equals(d.findElement(CASE_STATE).getAttribute("data-state")) ? Boolean.TRUE : null);
+    }
+
+    @Test
+    @Order(12)
+    void aReplyTypedInTheCaseReachesTheRequester() throws Exception {
+        browser.open(base() + "/admin/#/cases/1");
+        browser.visible("login-password").sendKeys(ColocServer.ADMIN_PASSWORD);
+        browser.visible("login-submit").click();
+        browser.visible("thread-view");
+        browser.until(d -> d.findElements(Browser.test("thread-message")).size() == 4);
+        assertEquals(1, app.sentTo(ALICE).size(), "her acknowledgement only, so far");
+        assertEquals("none", settled(d -> String.valueOf(d.findElement(By.cssSelector("[data-test='participants'] "
+                + "[data-test='participant'][data-address='" + ALICE + "']")).getAttribute("data-failing")).replace("null", "none")),
+                "listed, and nothing bounced yet");
+
+        WebElement box = browser.visible("reply-text");
+        assertEquals("reply-text", browser.driver().findElement(By.cssSelector("label[for='reply-text']"))
+                .getAttribute("for"), "the box is labelled");
+        box.sendKeys("Bonjour Alice,\nvotre VM « atelier » est prête : debian@203.0.113.20.");
+        browser.visible("reply-submit").click();
+
+        assertNotNull(threadMessage("outgoing", "votre VM « atelier » est prête"));
+        assertEquals("", browser.visible("reply-text").getAttribute("value"), "the box is emptied once sent");
+        awaitStateShown("waiting-requester"); // a reply makes the case wait for the requester
+        replyFromThePage = app.awaitMail(ALICE, 2).get(1);
+        assertTrue(replyFromThePage.getSubject().startsWith("[coloc #1]"), replyFromThePage.getSubject());
+        assertTrue(((String) replyFromThePage.getContent()).contains("votre VM « atelier » est prête : debian@203.0.113.20."),
+                (String) replyFromThePage.getContent());
+    }
+
+    @Test
+    @Order(13)
+    void aNoteIsShownAsInternalAndMailsNobody() throws Exception {
+        int before = api.getJson("/api/cases/1").getJsonArray("messages").size();
+        browser.visible("note-text").sendKeys("Alice préfère être appelée le matin.");
+        browser.visible("note-submit").click();
+        String note = threadMessage("note", "Alice préfère être appelée le matin.");
+        assertTrue(note.contains("Note interne") || note.contains("Internal note"), note);
+        assertEquals("", browser.visible("note-text").getAttribute("value"));
+        assertEquals(before + 1, api.getJson("/api/cases/1").getJsonArray("messages").size());
+        Thread.sleep(3000); // the outbox drains at once after a commit, and every 2 s: a mail would be there by now
+        assertEquals(2, app.sentTo(ALICE).size(), "a note is never mailed");
+    }
+
+    @Test
+    @Order(14)
+    void theStateChangedInThePageIsTheCasesState() throws Exception {
+        new org.openqa.selenium.support.ui.Select(browser.visible("state-select")).selectByValue("closed");
+        browser.visible("state-submit").click();
+        awaitStateShown("closed");
+        assertEquals("closed", api.getJson("/api/cases/1").getString("state"));
+        browser.driver().navigate().refresh();
+        awaitStateShown("closed");
+        assertEquals("closed", new org.openqa.selenium.support.ui.Select(browser.visible("state-select"))
+                .getFirstSelectedOption().getAttribute("value"), "the select shows the case's state");
+    }
+
+    @Test
+    @Order(15)
+    void aReplyTheApiRefusesShowsItsMessageAtTheBoxAndKeepsTheText() throws Exception {
+        int before = api.getJson("/api/cases/1").getJsonArray("messages").size();
+        browser.console(); // forget what came before
+        WebElement box = browser.visible("reply-text");
+        box.sendKeys("   ");
+        browser.visible("reply-submit").click();
+        WebElement error = browser.visible("reply-error");
+        assertEquals("alert", error.getAttribute("role"));
+        assertTrue(error.getText().contains("text: must not be empty"), error.getText());
+        assertEquals("   ", browser.visible("reply-text").getAttribute("value"), "the text is kept");
+        assertEquals(before, api.getJson("/api/cases/1").getJsonArray("messages").size(), "nothing was written");
+        assertEquals(2, app.sentTo(ALICE).size(), "nothing was mailed");
+        // Chromium reports the refused request itself (a network entry): that one is expected, nothing else
+        for (LogEntry e : browser.console()) {
+            assertTrue(e.getMessage().contains("/api/cases/1/replies") && e.getMessage().contains("400"), e.toString());
+        }
+        browser.visible("reply-text").clear();
+    }
+
+    @Test
+    @Order(16)
+    void herAnswerAppearsInTheOpenCaseAndItsWholeMailShowsTheQuote() throws Exception {
+        browser.script("window.colocTestMark = 'same page'");
+        app.send(Mails.answer("dash-3@example.org", "Alice <" + ALICE + ">", replyFromThePage,
+                "Merci, ça marche !\n\nLe 20/11/2026 à 10:00, coloc a écrit :\n> Bonjour Alice,\n"
+                        + "> votre VM « atelier » est prête : debian@203.0.113.20.\n"), ALICE);
+        String mail = settled(d -> d.findElements(Browser.test("thread-message")).stream()
+                .filter(m -> "incoming".equals(m.getAttribute("data-direction")))
+                .filter(m -> m.getText().contains("Merci, ça marche"))
+                .map(m -> m.getAttribute("data-mail")).findFirst().orElse(null));
+        assertEquals("same page", browser.script("return window.colocTestMark"), "shown without a reload");
+        awaitStateShown("waiting-admin"); // her mail reopened the closed case
+        String answer = "[data-test='thread-message'][data-mail='" + mail + "'] ";
+        String newText = settled(d -> d.findElement(By.cssSelector(answer + "[data-test='message-text']")).getText());
+        assertTrue(newText.contains("Merci, ça marche"), newText);
+        assertFalse(newText.contains("debian@203.0.113.20"), "the quote is folded away: " + newText);
+
+        By show = By.cssSelector(answer + "[data-test='show-whole']");
+        By whole = By.cssSelector(answer + "[data-test='whole-text']");
+        assertEquals("false", settled(d -> d.findElement(show).getAttribute("aria-expanded")));
+        // (as text: a wait takes a false Boolean for "not yet")
+        assertEquals("false", settled(d -> String.valueOf(d.findElement(By.cssSelector(answer + "[data-test='whole-mail']"))
+                .isDisplayed())), "folded away at first");
+        settled(d -> {
+            d.findElement(show).click();
+            return Boolean.TRUE;
+        });
+        String wholeText = settled(d -> d.findElements(whole).isEmpty() || !d.findElement(whole).isDisplayed() ? null
+                : d.findElement(whole).getText());
+        assertTrue(wholeText.contains("> votre VM « atelier » est prête : debian@203.0.113.20."), wholeText);
+        assertTrue(wholeText.contains("Merci, ça marche !"), wholeText);
+        assertEquals("true", settled(d -> d.findElement(show).getAttribute("aria-expanded")));
+        settled(d -> {
+            d.findElement(show).click();
+            return Boolean.TRUE;
+        });
+        assertEquals("false", settled(d -> d.findElement(show).getAttribute("aria-expanded")));
+        assertEquals("false", settled(d -> String.valueOf(d.findElement(By.cssSelector(answer + "[data-test='whole-mail']"))
+                .isDisplayed())), "folded again");
+
+        // the raw source: a plain same-origin link, which works with the page's session
+        String raw = settled(d -> d.findElement(By.cssSelector(answer + "[data-test='raw-link']")).getAttribute("href"));
+        assertTrue(raw.matches(".*/api/messages/\\d+/raw"), raw);
+        HttpResponse<String> source = send(HttpRequest.newBuilder(URI.create(raw))
+                .header("Cookie", "coloc_session=" + browser.cookies().get("coloc_session").getValue()).GET());
+        assertEquals(200, source.statusCode());
+        assertTrue(source.body().contains("Message-ID: <dash-3@example.org>"), source.body());
+    }
+
+    @Test
+    @Order(17)
+    void aBouncedAddressIsFlaggedInTheOpenCaseAndThePageStaysClean() throws Exception {
+        String dsn = "From: MAILER-DAEMON@mx.example.org\r\nTo: " + TestMailServer.COLOC + "\r\n"
+                + "Subject: Undelivered Mail Returned to Sender\r\nMessage-ID: <dsn-dash@mx.example.org>\r\n"
+                + "Auto-Submitted: auto-replied\r\nMIME-Version: 1.0\r\n"
+                + "Content-Type: multipart/report; report-type=delivery-status; boundary=\"B\"\r\n\r\n"
+                + "--B\r\nContent-Type: text/plain\r\n\r\nThe mail could not be delivered.\r\n"
+                + "--B\r\nContent-Type: message/delivery-status\r\n\r\nReporting-MTA: dns; mx.example.org\r\n\r\n"
+                + "Final-Recipient: rfc822; " + ALICE + "\r\nAction: failed\r\nStatus: 5.1.1\r\n\r\n"
+                + "--B\r\nContent-Type: text/rfc822-headers\r\n\r\nFrom: " + TestMailServer.COLOC + "\r\nTo: " + ALICE
+                + "\r\nMessage-ID: " + replyFromThePage.getMessageID() + "\r\n\r\n--B--\r\n";
+        app.send(dsn.getBytes(java.nio.charset.StandardCharsets.UTF_8), "MAILER-DAEMON@mx.example.org");
+        String flagged = settled(d -> d.findElements(By.cssSelector("[data-test='participant'][data-address='" + ALICE
+                + "'][data-failing] [data-test='failing']")).stream().map(WebElement::getText).findFirst().orElse(null));
+        assertTrue(flagged.contains("5.1.1"), flagged);
+        browser.script("window.scrollTo(0, 0)"); // the header with the flagged address, and the thread's start
+        browser.screenshot("case");
+
+        List<LogEntry> problems = browser.console().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.WARNING.intValue()).toList();
+        assertTrue(problems.isEmpty(), "console: " + problems);
     }
 }
