@@ -231,16 +231,7 @@ class CasesIT {
         assertEquals(201, member.status(), member.text());
         List<MimeMessage> toAlice = app.sentTo(ALICE);
         String ours = toAlice.get(toAlice.size() - 1).getMessageID();
-        String dsn = "From: MAILER-DAEMON@mx.example.org\r\nTo: " + TestMailServer.COLOC + "\r\n"
-                + "Subject: Undelivered Mail Returned to Sender\r\nMessage-ID: <dsn-1@mx.example.org>\r\n"
-                + "Auto-Submitted: auto-replied\r\nMIME-Version: 1.0\r\n"
-                + "Content-Type: multipart/report; report-type=delivery-status; boundary=\"B\"\r\n\r\n"
-                + "--B\r\nContent-Type: text/plain\r\n\r\nThe mail could not be delivered.\r\n"
-                + "--B\r\nContent-Type: message/delivery-status\r\n\r\nReporting-MTA: dns; mx.example.org\r\n\r\n"
-                + "Final-Recipient: rfc822; " + ALICE + "\r\nAction: failed\r\nStatus: 5.1.1\r\n\r\n"
-                + "--B\r\nContent-Type: text/rfc822-headers\r\n\r\nFrom: " + TestMailServer.COLOC + "\r\nTo: " + ALICE
-                + "\r\nMessage-ID: " + ours + "\r\n\r\n--B--\r\n";
-        app.send(dsn.getBytes(StandardCharsets.UTF_8), "MAILER-DAEMON@mx.example.org");
+        app.send(Mails.bounce("dsn-1@mx.example.org", ALICE, ours), "MAILER-DAEMON@mx.example.org");
         JsonObject c = api.await("/api/cases/1", x -> !x.getJsonArray("failingAddresses").isEmpty(), WAIT);
         assertEquals(ALICE + " (5.1.1)", c.getJsonArray("failingAddresses").getString(0));
         JsonObject m = api.getJson("/api/members/" + member.json().getJsonNumber("id"));

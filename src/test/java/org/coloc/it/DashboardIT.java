@@ -527,16 +527,7 @@ class DashboardIT {
     @Test
     @Order(17)
     void aBouncedAddressIsFlaggedInTheOpenCaseAndThePageStaysClean() throws Exception {
-        String dsn = "From: MAILER-DAEMON@mx.example.org\r\nTo: " + TestMailServer.COLOC + "\r\n"
-                + "Subject: Undelivered Mail Returned to Sender\r\nMessage-ID: <dsn-dash@mx.example.org>\r\n"
-                + "Auto-Submitted: auto-replied\r\nMIME-Version: 1.0\r\n"
-                + "Content-Type: multipart/report; report-type=delivery-status; boundary=\"B\"\r\n\r\n"
-                + "--B\r\nContent-Type: text/plain\r\n\r\nThe mail could not be delivered.\r\n"
-                + "--B\r\nContent-Type: message/delivery-status\r\n\r\nReporting-MTA: dns; mx.example.org\r\n\r\n"
-                + "Final-Recipient: rfc822; " + ALICE + "\r\nAction: failed\r\nStatus: 5.1.1\r\n\r\n"
-                + "--B\r\nContent-Type: text/rfc822-headers\r\n\r\nFrom: " + TestMailServer.COLOC + "\r\nTo: " + ALICE
-                + "\r\nMessage-ID: " + replyFromThePage.getMessageID() + "\r\n\r\n--B--\r\n";
-        app.send(dsn.getBytes(java.nio.charset.StandardCharsets.UTF_8), "MAILER-DAEMON@mx.example.org");
+        app.send(Mails.bounce("dsn-dash@mx.example.org", ALICE, replyFromThePage.getMessageID()), "MAILER-DAEMON@mx.example.org");
         String flagged = settled(d -> d.findElements(By.cssSelector("[data-test='participant'][data-address='" + ALICE
                 + "'][data-failing] [data-test='failing']")).stream().map(WebElement::getText).findFirst().orElse(null));
         assertTrue(flagged.contains("5.1.1"), flagged);

@@ -81,4 +81,20 @@ final class Mails {
         }
         return plain(id, "big@example.org", "Gros fichier", body.toString());
     }
+
+    /**
+     * A Postfix-style delivery report: our mail {@code ourMessageId} (with angle brackets) to {@code failed} failed
+     * for good (5.1.1); it names the mail in the returned headers, as a real report does.
+     */
+    static byte[] bounce(String id, String failed, String ourMessageId) {
+        return ("From: MAILER-DAEMON@mx.example.org\r\nTo: " + TestMailServer.COLOC + "\r\n"
+                + "Subject: Undelivered Mail Returned to Sender\r\nMessage-ID: <" + id + ">\r\n"
+                + "Auto-Submitted: auto-replied\r\nMIME-Version: 1.0\r\n"
+                + "Content-Type: multipart/report; report-type=delivery-status; boundary=\"B\"\r\n\r\n"
+                + "--B\r\nContent-Type: text/plain\r\n\r\nThe mail could not be delivered.\r\n"
+                + "--B\r\nContent-Type: message/delivery-status\r\n\r\nReporting-MTA: dns; mx.example.org\r\n\r\n"
+                + "Final-Recipient: rfc822; " + failed + "\r\nAction: failed\r\nStatus: 5.1.1\r\n\r\n"
+                + "--B\r\nContent-Type: text/rfc822-headers\r\n\r\nFrom: " + TestMailServer.COLOC + "\r\nTo: " + failed
+                + "\r\nMessage-ID: " + ourMessageId + "\r\n\r\n--B--\r\n").getBytes(StandardCharsets.UTF_8);
+    }
 }
