@@ -22,7 +22,11 @@ export function setCsrfToken(token) {
   csrfToken = token || null;
 }
 
-async function request(method, path, body, { probe = false } = {}) {
+/**
+ * One call of the API: method, path, optional JSON body; answers { response, data } or throws ApiError. Views'
+ * own API modules (api/*.js) build on it. extraHeaders: e.g. If-Match.
+ */
+export async function request(method, path, body, { probe = false, extraHeaders = {} } = {}) {
   const headers = {
     Accept: 'application/json, application/problem+json',
     // tells the API this is the dashboard: a 401 then carries no Basic challenge (no browser password dialog)
@@ -31,6 +35,7 @@ async function request(method, path, body, { probe = false } = {}) {
   if (body !== undefined) {
     headers['Content-Type'] = 'application/json';
   }
+  Object.assign(headers, extraHeaders);
   if (method !== 'GET' && csrfToken) {
     headers['X-CSRF-Token'] = csrfToken;
   }
@@ -83,7 +88,8 @@ export async function session() {
   }
 }
 
-function query(params) {
+/** ?a=1&b=2 from an object, leaving out empty values. */
+export function query(params) {
   const q = new URLSearchParams();
   Object.entries(params).forEach(([k, v]) => {
     if (v !== undefined && v !== null && v !== '') {

@@ -1,13 +1,22 @@
 // The dashboard's shell: finds out whether the admin is logged in, shows the login form or the header and the
-// view the address names (#/cases, #/cases?state=new, #/cases/12), and keeps the language switch. Views live in
-// views/*.js; each returns { refresh, focus } so that live updates (events.js) and the language switch can redraw.
+// view the address names (#/cases, #/cases?state=new, #/cases/12, #/vms/3…), and keeps the language switch.
+// Each area's module (views/*.js) exports its routes: { path: RegExp over the part before '?', nav: the header link
+// it lights, open(main, match, params, context) → view }. A view is { refresh, focus, wants?, updated?, title? }
+// so that live updates (events.js) and the language switch can redraw it.
 
 import { language, onLanguageChange, setLanguage, t, translate } from './i18n.js';
 import { logout, onUnauthorized, session } from './api.js';
 import { renderLogin } from './views/login.js';
-import { casesView } from './views/cases.js';
-import { caseView } from './views/case.js';
+import { routes as caseRoutes } from './views/cases.js';
+import { routes as mailRoutes } from './views/mail.js';
+import { routes as inventoryRoutes } from './views/inventory.js';
+import { routes as maintenanceRoutes } from './views/maintenances.js';
+import { routes as commentRoutes } from './views/comments.js';
+import { routes as tokenRoutes } from './views/tokens.js';
 import { startLiveUpdates } from './events.js';
+
+const ROUTES = [...caseRoutes, ...mailRoutes, ...inventoryRoutes, ...maintenanceRoutes, ...commentRoutes,
+  ...tokenRoutes];
 
 const main = document.getElementById('main');
 const header = document.getElementById('app-header');
@@ -21,25 +30,33 @@ function announce(text) {
   announcer.textContent = text;
 }
 
+/** The route the address names, its match and its query; an unknown address shows the cases. */
 function parseRoute(hash) {
   const [path, search] = (hash.replace(/^#/, '') || '/cases').split('?');
   const params = new URLSearchParams(search || '');
-  const caseMatch = path.match(/^\/cases\/(\d{1,10})$/);
-  if (caseMatch) {
-    return { name: 'case', number: caseMatch[1] };
+  for (const route of ROUTES) {
+    const match = path.match(route.path);
+    if (match) {
+      return { route, match, params };
+    }
   }
-  return { name: 'cases', state: params.get('state') || undefined };
+  return { route: ROUTES[0], match: ['/cases'], params: new URLSearchParams() };
 }
 
 function render({ focus = false } = {}) {
   if (!loggedIn) {
     return;
   }
-  const route = parseRoute(location.hash);
-  currentView = route.name === 'case' ? caseView(main, route.number, { announce })
-    : casesView(main, { state: route.state });
-  document.getElementById('nav-cases').setAttribute('aria-current', 'page');
-  document.title = `${route.name === 'case' ? t('caseTitle', { number: route.number }) : t('casesTitle')} — coloc`;
+  const { route, match, params } = parseRoute(location.hash);
+  currentView = route.open(main, match, params, { announce });
+  document.querySelectorAll('.main-nav a').forEach((link) => {
+    if (link.dataset.nav === route.nav) {
+      link.setAttribute('aria-current', 'page');
+    } else {
+      link.removeAttribute('aria-current');
+    }
+  });
+  document.title = `${currentView.title || route.title()} — coloc`;
   if (focus) {
     currentView.focus();
   }

@@ -3,7 +3,7 @@
 // server has no stream (404) or the session ended (401), EventSource closes for good: nothing else happens, the
 // views still load fresh data on every navigation. A dropped connection is retried by EventSource itself.
 
-const EVENTS = ['case-changed', 'message-received'];
+const EVENTS = ['case-changed', 'message-received', 'comment-received', 'comment-moderated'];
 
 /** Opens the stream; refresh(eventName, data) runs on each event. Returns a function that closes it. */
 export function startLiveUpdates(refresh) {

@@ -8,7 +8,14 @@ const TEXTS = {
     appName: 'coloc',
     skip: 'Aller au contenu',
     mainNav: 'Navigation principale',
-    navCases: 'Demandes',
+    nav_cases: 'Demandes',
+    nav_mail: 'Courrier',
+    nav_members: 'Membres',
+    nav_hosts: 'Machines',
+    nav_vms: 'VM',
+    nav_maintenances: 'Maintenances',
+    nav_comments: 'Commentaires',
+    nav_tokens: 'Jetons d’API',
     loggedInAs: 'Connecté :',
     logout: 'Se déconnecter',
     switchTo: 'English',
@@ -67,7 +74,14 @@ const TEXTS = {
     appName: 'coloc',
     skip: 'Skip to content',
     mainNav: 'Main navigation',
-    navCases: 'Cases',
+    nav_cases: 'Cases',
+    nav_mail: 'Mail',
+    nav_members: 'Members',
+    nav_hosts: 'Hosts',
+    nav_vms: 'VMs',
+    nav_maintenances: 'Maintenance',
+    nav_comments: 'Comments',
+    nav_tokens: 'API tokens',
     loggedInAs: 'Logged in:',
     logout: 'Log out',
     switchTo: 'Français',
@@ -159,6 +173,21 @@ export function setLanguage(lang) {
 /** Called after every language change (views re-render). */
 export function onLanguageChange(fn) {
   listeners.push(fn);
+}
+
+/**
+ * Adds a view's texts ({ fr: {...}, en: {...} }), called by each view module when it is loaded, so that every area
+ * of the dashboard keeps its words next to its code. A key already defined is an error (two areas, one word).
+ */
+export function addTexts(texts) {
+  ['fr', 'en'].forEach((lang) => {
+    Object.entries(texts[lang] || {}).forEach(([key, text]) => {
+      if (key in TEXTS[lang]) {
+        throw new Error(`text ${key} defined twice`);
+      }
+      TEXTS[lang][key] = text;
+    });
+  });
 }
 
 /** The text of a key in the current language, {name} replaced by values.name. */

@@ -6,7 +6,9 @@
 import { dateTime, t } from '../i18n.js';
 import { ApiError, caseWithThread, changeCase, message as receivedMail, note, rawMessageUrl, reply } from '../api.js';
 import { el } from '../dom.js';
-import { STATES } from './cases.js';
+
+/** A case's states in the order the admin meets them. */
+export const STATES = ['new', 'waiting-admin', 'waiting-requester', 'closed'];
 
 function stateBadge(state) {
   return el('span', { class: `state state-${state}`, 'data-test': 'case-state', 'data-state': state },

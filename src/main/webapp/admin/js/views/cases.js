@@ -4,8 +4,8 @@
 import { dateTime, t } from '../i18n.js';
 import { cases } from '../api.js';
 import { el } from '../dom.js';
+import { STATES, caseView } from './case.js';
 
-export const STATES = ['new', 'waiting-admin', 'waiting-requester', 'closed'];
 const PAGE = 50;
 
 function stateBadge(state) {
@@ -69,3 +69,19 @@ export function casesView(main, { state } = {}) {
   refresh();
   return { refresh, focus: () => title.focus() };
 }
+
+export const routes = [
+  {
+    path: /^\/cases\/(\d{1,10})$/,
+    nav: 'cases',
+    title: () => t('casesTitle'),
+    open: (main, match, params, context) => ({ title: t('caseTitle', { number: match[1] }),
+      ...caseView(main, match[1], context) }),
+  },
+  {
+    path: /^\/cases$/,
+    nav: 'cases',
+    title: () => t('casesTitle'),
+    open: (main, match, params) => casesView(main, { state: params.get('state') || undefined }),
+  },
+];
