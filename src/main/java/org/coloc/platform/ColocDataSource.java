@@ -1,10 +1,8 @@
 package org.coloc.platform;
 
-import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.util.Properties;
 import java.util.ServiceLoader;
 import java.util.logging.Logger;
@@ -19,7 +17,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * {@code coloc.derby.database} by default; {@code coloc.db.url} (with user and password) selects another
  * database through its JDBC driver. The first connection brings the schema up to date ({@link SchemaMigrations}).
  */
-public class ColocDataSource implements DataSource {
+public class ColocDataSource extends PlainDataSource {
 
     private static final Logger LOG = Logger.getLogger(ColocDataSource.class.getName());
     /** The container makes several instances (pool, validation); say once where the data goes. */
@@ -30,8 +28,6 @@ public class ColocDataSource implements DataSource {
     private static volatile boolean migrated;
 
     private volatile DataSource delegate;
-    private PrintWriter logWriter;
-    private int loginTimeout;
 
     private DataSource delegate() throws SQLException {
         DataSource d = delegate;
@@ -113,52 +109,8 @@ public class ColocDataSource implements DataSource {
         return delegate().getConnection();
     }
 
-    @Override
-    public Connection getConnection(String username, String pwd) throws SQLException {
-        // the container passes no credentials of its own; the configured ones apply
-        return getConnection();
-    }
-
-    @Override
-    public PrintWriter getLogWriter() {
-        return logWriter;
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) {
-        this.logWriter = out;
-    }
-
-    @Override
-    public void setLoginTimeout(int seconds) {
-        this.loginTimeout = seconds;
-    }
-
-    @Override
-    public int getLoginTimeout() {
-        return loginTimeout;
-    }
-
-    @Override
-    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-        throw new SQLFeatureNotSupportedException();
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> iface) throws SQLException {
-        if (iface.isInstance(this)) {
-            return iface.cast(this);
-        }
-        throw new SQLException("not a wrapper for " + iface);
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> iface) {
-        return iface.isInstance(this);
-    }
-
     /** A database reached through its JDBC driver, with the configured credentials. */
-    private static final class DriverSource implements DataSource {
+    private static final class DriverSource extends PlainDataSource {
 
         private final Driver driver;
         private final String url;
@@ -173,46 +125,6 @@ public class ColocDataSource implements DataSource {
         @Override
         public Connection getConnection() throws SQLException {
             return driver.connect(url, credentials);
-        }
-
-        @Override
-        public Connection getConnection(String username, String password) throws SQLException {
-            return getConnection();
-        }
-
-        @Override
-        public PrintWriter getLogWriter() {
-            return null;
-        }
-
-        @Override
-        public void setLogWriter(PrintWriter out) {
-            // the driver logs through java.util.logging
-        }
-
-        @Override
-        public void setLoginTimeout(int seconds) {
-            // the driver's own settings (URL parameters) apply
-        }
-
-        @Override
-        public int getLoginTimeout() {
-            return 0;
-        }
-
-        @Override
-        public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-            throw new SQLFeatureNotSupportedException();
-        }
-
-        @Override
-        public <T> T unwrap(Class<T> iface) throws SQLException {
-            throw new SQLException("not a wrapper for " + iface);
-        }
-
-        @Override
-        public boolean isWrapperFor(Class<?> iface) {
-            return false;
         }
     }
 }

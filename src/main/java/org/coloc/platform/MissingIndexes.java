@@ -53,42 +53,55 @@ public final class MissingIndexes implements JavaMigration {
         }
     }
 
-    /** The indexes declared on the entities (as of issue 9), then those the list queries need. */
-    public static final List<RequiredIndex> REQUIRED = List.of(
-            RequiredIndex.of("INBOUND_MAIL", "IX_INBOUND_MAIL_NEWEST", "RECEIVED_AT DESC", "ID DESC"),
-            RequiredIndex.of("INBOUND_MAIL", "IX_INBOUND_MAIL_MESSAGE_ID", "MESSAGE_ID"),
-            RequiredIndex.of("CASE_MESSAGE", "IX_CASE_MESSAGE_CASE", "CASE_ID", "WRITTEN_AT"),
-            RequiredIndex.of("CASE_MESSAGE", "IX_CASE_MESSAGE_MESSAGE_ID", "MESSAGE_ID"),
-            RequiredIndex.of("CASE_REFERENCE", "IX_CASE_REFERENCE_ID", "MESSAGE_ID"),
-            new RequiredIndex("SUPPORT_CASE", "IX_CASE_NUMBER", true, List.of("CASE_NUMBER")),
-            RequiredIndex.of("SUPPORT_CASE", "IX_CASE_REQUESTER_SUBJECT", "REQUESTER", "NORMALISED_SUBJECT"),
-            RequiredIndex.of("SUPPORT_CASE", "IX_CASE_ACTIVITY", "LAST_ACTIVITY_AT"),
-            RequiredIndex.of("SUPPORT_CASE", "IX_CASE_REMIND", "REMIND_ADMIN_AT"),
-            RequiredIndex.of("SUPPORT_CASE", "IX_CASE_CLOSE", "CLOSE_AT"),
-            RequiredIndex.of("SUPPORT_CASE", "IX_CASE_ACKNOWLEDGED", "ACKNOWLEDGED_AT"),
-            RequiredIndex.of("CASE_PARTICIPANT", "IX_CASE_PARTICIPANT", "CASE_ID"),
-            RequiredIndex.of("CASE_FAILING_ADDRESS", "IX_CASE_FAILING", "CASE_ID"),
-            RequiredIndex.of("CHANGE_LOG", "IX_CHANGE_RECORD", "RECORD_TYPE", "RECORD_ID"),
-            RequiredIndex.of("MEMBER", "IX_MEMBER_NAME", "DISPLAY_NAME", "ID"),
-            RequiredIndex.of("MEMBER_OTHER_EMAIL", "IX_MEMBER_OTHER_EMAIL_MEMBER", "MEMBER_ID"),
-            RequiredIndex.of("MEMBER_ADDRESS", "IX_MEMBER_ADDRESS_MEMBER", "MEMBER_ID"),
-            RequiredIndex.of("HOST", "IX_HOST_NAME", "NAME", "ID"),
-            RequiredIndex.of("VM", "IX_VM_NAME", "NAME", "ID"),
-            RequiredIndex.of("VM", "IX_VM_HOST", "HOST_ID"),
-            RequiredIndex.of("VM", "IX_VM_OWNER", "OWNER_ID"),
-            RequiredIndex.of("VM_IPV4", "IX_VM_IPV4_VM", "VM_ID"),
-            RequiredIndex.of("VM_IPV6", "IX_VM_IPV6_VM", "VM_ID"),
-            RequiredIndex.of("VM_DOMAIN", "IX_VM_DOMAIN_VM", "VM_ID"),
-            RequiredIndex.of("OUTBOX_MAIL", "IX_OUTBOX_DUE", "STATUS", "NEXT_ATTEMPT_AT"),
-            RequiredIndex.of("OUTBOX_MAIL", "IX_OUTBOX_MESSAGE_ID", "MESSAGE_ID"),
-            RequiredIndex.of("OUTBOX_MAIL", "IX_OUTBOX_RECIPIENT", "FIRST_RECIPIENT", "KIND", "CREATED_AT"),
-            RequiredIndex.of("OUTBOX_RECIPIENT", "IX_OUTBOX_RECIPIENT_MAIL", "MAIL_ID", "POSITION"),
-            // GET /api/cases?state=…, newest activity first; the deadline sweeps also filter on the state
-            RequiredIndex.of("SUPPORT_CASE", "IX_CASE_STATE", "STATE", "LAST_ACTIVITY_AT"),
-            // GET /api/messages?status=quarantined and the health check's count of quarantined mail
-            RequiredIndex.of("INBOUND_MAIL", "IX_INBOUND_MAIL_STATUS", "STATUS", "RECEIVED_AT"),
-            // GET /api/outbox, newest first: Derby reads an index only forwards, hence DESC as IX_INBOUND_MAIL_NEWEST
-            RequiredIndex.of("OUTBOX_MAIL", "IX_OUTBOX_NEWEST", "CREATED_AT DESC", "ID DESC"));
+    /**
+     * The indexes declared on the entities (as of issue 9), then those the list queries need: one a line, "table
+     * name [UNIQUE] columns", a column may end with DESC; "#" starts a comment.
+     */
+    public static final List<RequiredIndex> REQUIRED = table("""
+            INBOUND_MAIL          IX_INBOUND_MAIL_NEWEST        RECEIVED_AT DESC, ID DESC
+            INBOUND_MAIL          IX_INBOUND_MAIL_MESSAGE_ID    MESSAGE_ID
+            CASE_MESSAGE          IX_CASE_MESSAGE_CASE          CASE_ID, WRITTEN_AT
+            CASE_MESSAGE          IX_CASE_MESSAGE_MESSAGE_ID    MESSAGE_ID
+            CASE_REFERENCE        IX_CASE_REFERENCE_ID          MESSAGE_ID
+            SUPPORT_CASE          IX_CASE_NUMBER                UNIQUE CASE_NUMBER
+            SUPPORT_CASE          IX_CASE_REQUESTER_SUBJECT     REQUESTER, NORMALISED_SUBJECT
+            SUPPORT_CASE          IX_CASE_ACTIVITY              LAST_ACTIVITY_AT
+            SUPPORT_CASE          IX_CASE_REMIND                REMIND_ADMIN_AT
+            SUPPORT_CASE          IX_CASE_CLOSE                 CLOSE_AT
+            SUPPORT_CASE          IX_CASE_ACKNOWLEDGED          ACKNOWLEDGED_AT
+            CASE_PARTICIPANT      IX_CASE_PARTICIPANT           CASE_ID
+            CASE_FAILING_ADDRESS  IX_CASE_FAILING               CASE_ID
+            CHANGE_LOG            IX_CHANGE_RECORD              RECORD_TYPE, RECORD_ID
+            MEMBER                IX_MEMBER_NAME                DISPLAY_NAME, ID
+            MEMBER_OTHER_EMAIL    IX_MEMBER_OTHER_EMAIL_MEMBER  MEMBER_ID
+            MEMBER_ADDRESS        IX_MEMBER_ADDRESS_MEMBER      MEMBER_ID
+            HOST                  IX_HOST_NAME                  NAME, ID
+            VM                    IX_VM_NAME                    NAME, ID
+            VM                    IX_VM_HOST                    HOST_ID
+            VM                    IX_VM_OWNER                   OWNER_ID
+            VM_IPV4               IX_VM_IPV4_VM                 VM_ID
+            VM_IPV6               IX_VM_IPV6_VM                 VM_ID
+            VM_DOMAIN             IX_VM_DOMAIN_VM               VM_ID
+            OUTBOX_MAIL           IX_OUTBOX_DUE                 STATUS, NEXT_ATTEMPT_AT
+            OUTBOX_MAIL           IX_OUTBOX_MESSAGE_ID          MESSAGE_ID
+            OUTBOX_MAIL           IX_OUTBOX_RECIPIENT           FIRST_RECIPIENT, KIND, CREATED_AT
+            OUTBOX_RECIPIENT      IX_OUTBOX_RECIPIENT_MAIL      MAIL_ID, POSITION
+            # GET /api/cases?state=…, newest activity first; the deadline sweeps also filter on the state
+            SUPPORT_CASE          IX_CASE_STATE                 STATE, LAST_ACTIVITY_AT
+            # GET /api/messages?status=quarantined and the health check's count of quarantined mail
+            INBOUND_MAIL          IX_INBOUND_MAIL_STATUS        STATUS, RECEIVED_AT
+            # GET /api/outbox, newest first: Derby reads an index only forwards, hence DESC as IX_INBOUND_MAIL_NEWEST
+            OUTBOX_MAIL           IX_OUTBOX_NEWEST              CREATED_AT DESC, ID DESC
+            """);
+
+    private static List<RequiredIndex> table(String lines) {
+        return lines.lines().map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("#")).map(line -> {
+            String[] parts = line.split("\\s+", 3);
+            boolean unique = parts[2].startsWith("UNIQUE ");
+            String columns = unique ? parts[2].substring("UNIQUE ".length()) : parts[2];
+            return new RequiredIndex(parts[0], parts[1], unique, List.of(columns.split(",\\s*")));
+        }).toList();
+    }
 
     @Override
     public MigrationVersion getVersion() {

@@ -11,8 +11,8 @@ import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 
 /**
- * The OpenAPI description of the five endpoints a kind of record inherits from {@code RecordResource} (read,
- * create, replace, merge patch, delete). Payara's scanner documents only the methods a resource class declares
+ * The OpenAPI description of the six endpoints a kind of record inherits from {@code RecordResource} (list,
+ * read, create, replace, merge patch, delete). Payara's scanner documents only the methods a resource class declares
  * itself, so {@link OpenApiConventions} adds these from each resource's {@code RecordApi}; the problem responses
  * and tags then follow by the same rules as everywhere else.
  *
@@ -20,7 +20,14 @@ import org.eclipse.microprofile.openapi.models.parameters.Parameter;
  * @param one how the summaries name one record, e.g. {@code "a member"}
  * @param schema the name of its view in the components, e.g. {@code MemberView}
  */
-public record RecordApi(String path, String one, String schema, Texts texts) {
+public record RecordApi(String path, String one, String schema, Texts texts, Listing listing) {
+
+    /**
+     * How its list reads: a summary, the filters and sort keys in words, and the filters' names (the query
+     * parameters besides offset, limit and sort).
+     */
+    public record Listing(String summary, String description, List<String> filters) {
+    }
 
     /** Summaries (and descriptions) where the generic one says too little; null keeps the generic one. */
     public record Texts(String create, String replace, String patch, String patchDescription, String delete,
@@ -30,11 +37,16 @@ public record RecordApi(String path, String one, String schema, Texts texts) {
     /** The generic texts: creating one may collide with another (409), e.g. by name or address. */
     public static RecordApi of(Class<?> resource, String one, String schema) {
         return new RecordApi(resource.getAnnotation(Path.class).value(), one, schema,
-                new Texts(null, null, null, null, null, true));
+                new Texts(null, null, null, null, null, true), null);
     }
 
     public RecordApi with(Texts texts) {
-        return new RecordApi(path, one, schema, texts);
+        return new RecordApi(path, one, schema, texts, listing);
+    }
+
+    /** With its list: a summary, what the filters and sort keys are, and the filters' names. */
+    public RecordApi listing(String summary, String description, String... filters) {
+        return new RecordApi(path, one, schema, texts, new Listing(summary, description, List.of(filters)));
     }
 
     /** With a summary for delete that says when a record cannot be deleted. */
@@ -46,13 +58,20 @@ public record RecordApi(String path, String one, String schema, Texts texts) {
     private static final String ROOT = "/" + RestApplication.class.getAnnotation(ApplicationPath.class).value() + "/";
     private static final String JSON = "application/json";
 
-    /** Adds the five operations to the description (the list is the resource's own). */
+    /** Adds the six operations to the description. */
     void addTo(OpenAPI openAPI) {
         if (openAPI.getPaths() == null) {
             openAPI.setPaths(OASFactory.createPaths());
         }
         PathItem all = pathItem(openAPI, ROOT + path);
         PathItem each = pathItem(openAPI, ROOT + path + "/{id}");
+        List<Parameter> query = new java.util.ArrayList<>();
+        java.util.stream.Stream.of(List.of("offset", "limit"), listing.filters(), List.of("sort"))
+                .flatMap(List::stream).forEach(name -> query.add(queryParameter(name)));
+        all.setGET(operation(listing.summary(), listing.description(), query)
+                .responses(OASFactory.createAPIResponses().addAPIResponse("200", OASFactory.createAPIResponse()
+                        .description("one page").content(OASFactory.createContent().addMediaType(JSON,
+                                OASFactory.createMediaType().schema(OASFactory.createSchema().ref(schema + "Page")))))));
         all.setPOST(operation(or(texts.create, "Create " + one), null, List.of())
                 .requestBody(OASFactory.createRequestBody().content(json()))
                 .responses(responses("201", texts.createConflicts)));
@@ -99,6 +118,11 @@ public record RecordApi(String path, String one, String schema, Texts texts) {
 
     private static Parameter id() {
         return OASFactory.createParameter().name("id").in(Parameter.In.PATH).required(true)
+                .schema(OASFactory.createSchema().type(org.eclipse.microprofile.openapi.models.media.Schema.SchemaType.STRING));
+    }
+
+    private static Parameter queryParameter(String name) {
+        return OASFactory.createParameter().name(name).in(Parameter.In.QUERY)
                 .schema(OASFactory.createSchema().type(org.eclipse.microprofile.openapi.models.media.Schema.SchemaType.STRING));
     }
 

@@ -317,14 +317,18 @@ class InventoryIT {
             assertTrue(text.contains(path + ":"), path + " missing from OpenAPI");
         }
         assertTrue(text.contains("PreconditionFailed"), text);
-        // the five endpoints each kind of record inherits are described too (Payara's scanner sees only the
+        // the six endpoints each kind of record inherits are described too (Payara's scanner sees only the
         // methods a resource declares; OpenApiConventions adds them)
         for (String records : List.of("members", "hosts", "vms", "maintenances")) {
             String one = section(text, "/api/" + records + "/{id}:");
             for (String method : List.of("get:", "put:", "patch:", "delete:", "If-Match", "PreconditionFailed")) {
                 assertTrue(one.contains(method), records + ": " + method + " missing in " + one);
             }
-            assertTrue(section(text, "/api/" + records + ":").contains("post:"), records + ": no create");
+            String all = section(text, "/api/" + records + ":");
+            assertTrue(all.contains("post:"), records + ": no create");
+            for (String list : List.of("get:", "offset", "limit", "sort", "Page")) {
+                assertTrue(all.contains(list), records + ": list without " + list + " in " + all);
+            }
         }
         assertTrue(section(text, "/api/maintenances/{id}:").contains("rescheduled"), "maintenance's own texts");
         assertTrue(text.contains("VmView"), text);

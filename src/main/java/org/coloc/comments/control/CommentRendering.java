@@ -3,6 +3,7 @@ package org.coloc.comments.control;
 import java.util.Locale;
 import org.coloc.intake.control.PublicText;
 import org.coloc.platform.Html;
+import org.coloc.platform.TextSpans;
 import org.owasp.html.HtmlPolicyBuilder;
 import org.owasp.html.PolicyFactory;
 
@@ -98,7 +99,7 @@ public final class CommentRendering {
             if (lineEnd < 0) {
                 lineEnd = n;
             }
-            if (blank(clean, lineStart, lineEnd)) {
+            if (TextSpans.isBlank(clean, lineStart, lineEnd)) {
                 if (inParagraph) {
                     out.append("</p>");
                     inParagraph = false;
@@ -120,15 +121,6 @@ public final class CommentRendering {
             out.append("</p>");
         }
         return out.toString();
-    }
-
-    private static boolean blank(String s, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (!Character.isWhitespace(s.charAt(i))) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** One line: text escaped, each bare http(s) URL (at a word start) a link. */

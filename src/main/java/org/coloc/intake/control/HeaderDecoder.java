@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
+import org.coloc.platform.TextSpans;
 
 /**
  * Decodes header values as senders really write them: RFC 2047 encoded words glued to text or split in the
@@ -101,7 +102,7 @@ final class HeaderDecoder {
                 lastWordEnd = -1;
                 continue;
             }
-            boolean onlySpace = lastWordEnd == i && isBlank(s, i, start);
+            boolean onlySpace = lastWordEnd == i && TextSpans.isBlank(s, i, start);
             String charset = s.substring(start + 2, word[0]);
             char enc = Character.toUpperCase(s.charAt(word[0] + 1));
             String text = s.substring(word[1], word[2]);
@@ -126,15 +127,6 @@ final class HeaderDecoder {
             out.append(value, s.length(), value.length());
         }
         return out.toString();
-    }
-
-    private static boolean isBlank(String s, int from, int to) {
-        for (int k = from; k < to; k++) {
-            if (!Character.isWhitespace(s.charAt(k))) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /**

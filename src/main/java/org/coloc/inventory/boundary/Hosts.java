@@ -11,8 +11,8 @@ import org.coloc.inventory.control.Capacity;
 import org.coloc.inventory.control.RecordInputs;
 import org.coloc.inventory.entity.Host;
 import org.coloc.inventory.entity.HostFields;
+import org.coloc.platform.ListRequest;
 import org.coloc.platform.Page;
-import org.coloc.platform.Paging;
 import org.coloc.platform.ProblemException;
 
 /** Hosts and their capacity: one transaction per call, each change logged with it. */
@@ -28,12 +28,13 @@ public class Hosts extends Records<Host, HostFields, HostView> {
         super(Host.class, TYPE, "host", Host::new, null); // its view counts what runs on it: see view()
     }
 
-    public Page<HostView> list(Paging paging, String status, String q, String sort) {
+    @Override
+    public Page<HostView> list(ListRequest request) {
         Page<Host> page = listQuery("h")
-                .filter(status, "h.status = :status", "status", Filters.oneOf("status", RecordInputs.HOST_STATUSES))
-                .search(q, "LOWER(h.name)", "LOWER(h.model)", "LOWER(h.notes)")
-                .sort(sort, SORTABLE, "name")
-                .page(em, paging);
+                .filter(request.filter("status"), "h.status = :status", "status", Filters.oneOf("status", RecordInputs.HOST_STATUSES))
+                .search(request.filter("q"), "LOWER(h.name)", "LOWER(h.model)", "LOWER(h.notes)")
+                .sort(request.sort(), SORTABLE, "name")
+                .page(em, request.paging());
         Map<Long, Capacity.Allocation> allocations = allocations();
         return page.map(h -> HostView.of(h, allocations.get(h.getId())));
     }

@@ -11,8 +11,8 @@ import java.util.Set;
 import org.coloc.inventory.control.RecordInputs;
 import org.coloc.inventory.entity.Member;
 import org.coloc.inventory.entity.MemberFields;
+import org.coloc.platform.ListRequest;
 import org.coloc.platform.Page;
-import org.coloc.platform.Paging;
 import org.coloc.platform.ProblemException;
 
 /** Members: one transaction per call, each change logged with it. */
@@ -30,17 +30,18 @@ public class Members extends Records<Member, MemberFields, MemberView> {
         super(Member.class, TYPE, "member", Member::new, MemberView::of);
     }
 
-    public Page<MemberView> list(Paging paging, String status, String language, String q, String sort) {
+    @Override
+    public Page<MemberView> list(ListRequest request) {
         return listQuery("m")
-                .filter(status, "m.status = :status", "status", Filters.oneOf("status", RecordInputs.MEMBER_STATUSES))
-                .filter(language, "m.language = :language", "language",
+                .filter(request.filter("status"), "m.status = :status", "status", Filters.oneOf("status", RecordInputs.MEMBER_STATUSES))
+                .filter(request.filter("language"), "m.language = :language", "language",
                         Filters.oneOf("language", RecordInputs.LANGUAGES))
-                .search(q, "LOWER(m.displayName)", "LOWER(m.email)", "LOWER(m.project)")
-                .sort(sort, SORTABLE, "displayName")
+                .search(request.filter("q"), "LOWER(m.displayName)", "LOWER(m.email)", "LOWER(m.project)")
+                .sort(request.sort(), SORTABLE, "displayName")
                 // the other addresses of a whole page in one query, not one per member
                 .hint("eclipselink.batch.type", "IN")
                 .hint("eclipselink.batch", "m.otherEmails")
-                .page(em, paging, MemberView::of);
+                .page(em, request.paging(), MemberView::of);
     }
 
     @Override

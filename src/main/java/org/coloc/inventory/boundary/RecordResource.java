@@ -10,14 +10,19 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.coloc.platform.CallerAware;
+import org.coloc.platform.ListRequest;
 import org.coloc.platform.MediaTypes;
+import org.coloc.platform.Page;
 
 /**
- * The five endpoints every kind of record has (read, create, replace, merge patch, delete), written once over
- * {@link Records}, the one write path. A resource says only its path, its list and what else it offers.
+ * The six endpoints every kind of record has (list, read, create, replace, merge patch, delete), written once over
+ * {@link Records}, the one write path. A resource says only its path and what else it offers; its list's filters
+ * are its {@code Records}' own.
  */
 // Not a bean itself (CDI, and Jersey through it, would try to make one of this abstract class and warn). The
 // servlet container still hands it to Jersey, which says once at start it "cannot be instantiated": that one
@@ -27,6 +32,11 @@ public abstract class RecordResource<V> extends CallerAware {
 
     /** The records this resource serves (an EJB: each call is its own transaction). */
     protected abstract Records<?, ?, V> records();
+
+    @GET
+    public Page<V> list(@Context UriInfo uri) {
+        return records().list(ListRequest.of(uri.getQueryParameters()));
+    }
 
     @GET
     @Path("{id}")

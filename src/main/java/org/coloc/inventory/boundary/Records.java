@@ -16,6 +16,8 @@ import org.coloc.platform.ETags;
 import org.coloc.platform.Ids;
 import org.coloc.platform.JsonBodies;
 import org.coloc.platform.ListQuery;
+import org.coloc.platform.ListRequest;
+import org.coloc.platform.Page;
 import org.coloc.platform.ProblemException;
 import org.coloc.platform.TrackedRecord;
 import org.coloc.platform.changes.ChangeLog;
@@ -62,6 +64,9 @@ public abstract class Records<E extends TrackedRecord & Editable<F>, F, V> {
         this.constructor = constructor;
         this.view = view;
     }
+
+    /** One page of these records, as a list endpoint was asked (filters, sort, page). */
+    public abstract Page<V> list(ListRequest request);
 
     /** The id a request's path names (400 for anything but a positive number, naming this kind of record). */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)

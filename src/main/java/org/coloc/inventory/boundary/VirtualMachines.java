@@ -16,8 +16,8 @@ import org.coloc.inventory.entity.VirtualMachine;
 import org.coloc.inventory.entity.VmDomain;
 import org.coloc.inventory.entity.VmFields;
 import org.coloc.platform.InvalidInputException;
+import org.coloc.platform.ListRequest;
 import org.coloc.platform.Page;
-import org.coloc.platform.Paging;
 import org.coloc.platform.Problem;
 import org.coloc.platform.ProblemException;
 
@@ -39,18 +39,19 @@ public class VirtualMachines extends Records<VirtualMachine, VmFields, VmView> {
         super(VirtualMachine.class, TYPE, "VM", VirtualMachine::new, VmView::of);
     }
 
-    public Page<VmView> list(Paging paging, String host, String owner, String status, String os, String q, String sort) {
+    @Override
+    public Page<VmView> list(ListRequest request) {
         return listQuery("v")
-                .filter(host, "v.hostId = :host", "host", Filters.id("host"))
-                .filter(owner, "v.ownerId = :owner", "owner", Filters.id("owner"))
-                .filter(status, "v.status = :status", "status", Filters.oneOf("status", RecordInputs.VM_STATUSES))
-                .filter(os, "v.os = :os", "os", Filters.oneOf("os", RecordInputs.OPERATING_SYSTEMS))
+                .filter(request.filter("host"), "v.hostId = :host", "host", Filters.id("host"))
+                .filter(request.filter("owner"), "v.ownerId = :owner", "owner", Filters.id("owner"))
+                .filter(request.filter("status"), "v.status = :status", "status", Filters.oneOf("status", RecordInputs.VM_STATUSES))
+                .filter(request.filter("os"), "v.os = :os", "os", Filters.oneOf("os", RecordInputs.OPERATING_SYSTEMS))
                 // domain names are stored in lower case
-                .search(q, "LOWER(v.name)", "LOWER(v.hostname)", "LOWER(v.notes)",
+                .search(request.filter("q"), "LOWER(v.name)", "LOWER(v.hostname)", "LOWER(v.notes)",
                         "EXISTS (SELECT w.id FROM VirtualMachine w JOIN w.domains d WHERE w = v"
                                 + " AND d.name LIKE :q ESCAPE '\\')")
-                .sort(sort, SORTABLE, "name")
-                .page(em, paging, VmView::of);
+                .sort(request.sort(), SORTABLE, "name")
+                .page(em, request.paging(), VmView::of);
     }
 
     @Override

@@ -9,14 +9,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
-import org.coloc.platform.Page;
-import org.coloc.platform.Paging;
 import org.coloc.platform.RecordApi;
 import org.coloc.platform.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Virtual machines lent to members. */
 @Path("vms")
@@ -25,24 +20,17 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 public class VirtualMachinesResource extends RecordResource<VmView> {
 
     /** What it inherits, as OpenAPI describes it. */
-    public static final RecordApi API = RecordApi.of(VirtualMachinesResource.class, "a VM", "VmView");
+    public static final RecordApi API = RecordApi.of(VirtualMachinesResource.class, "a VM", "VmView")
+            .listing("List VMs", "Filters: host (id), owner (member id), status (requested, provisioning, active, "
+                    + "suspended, decommissioned), os (alpine, debian), q (in name, hostname, notes, domains). sort: "
+                    + "name, hostname, os, status, vcpus, memoryMiB, diskGiB, host, owner, created, updated, id; '-' "
+                    + "for descending.", "host", "owner", "status", "os", "q");
 
     @EJB
     VirtualMachines vms;
 
     @EJB
     CertificateWatch watch;
-
-    @GET
-    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "VmViewPage")))
-    @Operation(summary = "List VMs", description = "Filters: host (id), owner (member id), status (requested, "
-            + "provisioning, active, suspended, decommissioned), os (alpine, debian), q (in name, hostname, notes, domains). "
-            + "sort: name, hostname, os, status, vcpus, memoryMiB, diskGiB, host, owner, created, updated, id; '-' for descending.")
-    public Page<VmView> list(@QueryParam("offset") String offset, @QueryParam("limit") String limit,
-            @QueryParam("host") String host, @QueryParam("owner") String owner, @QueryParam("status") String status,
-            @QueryParam("os") String os, @QueryParam("q") String q, @QueryParam("sort") String sort) {
-        return vms.list(Paging.of(offset, limit), host, owner, status, os, q, sort);
-    }
 
     @GET
     @Path("certificates")

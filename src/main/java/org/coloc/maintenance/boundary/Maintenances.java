@@ -32,8 +32,8 @@ import org.coloc.platform.Ids;
 import org.coloc.platform.InvalidInputException;
 import org.coloc.platform.JsonBodies;
 import org.coloc.platform.Labelled;
+import org.coloc.platform.ListRequest;
 import org.coloc.platform.Page;
-import org.coloc.platform.Paging;
 import org.coloc.platform.Problem;
 import org.coloc.platform.ProblemException;
 
@@ -75,12 +75,13 @@ public class Maintenances extends Records<Maintenance, MaintenanceFields, Mainte
         super(Maintenance.class, TYPE, "maintenance", Maintenance::new, MaintenanceView::of);
     }
 
-    public Page<MaintenanceView> list(Paging paging, String state, String q, String sort) {
+    @Override
+    public Page<MaintenanceView> list(ListRequest request) {
         return listQuery("m")
-                .filter(state, "m.state = :state", "state", Maintenances::state)
-                .search(q, "LOWER(m.title)", "LOWER(m.titleEn)")
-                .sort(sort, SORTABLE, "start")
-                .page(em, paging, MaintenanceView::of);
+                .filter(request.filter("state"), "m.state = :state", "state", Maintenances::state)
+                .search(request.filter("q"), "LOWER(m.title)", "LOWER(m.titleEn)")
+                .sort(request.sort(), SORTABLE, "start")
+                .page(em, request.paging(), MaintenanceView::of);
     }
 
     public AudienceView audience(long id) {

@@ -13,13 +13,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.coloc.inventory.boundary.RecordResource;
 import org.coloc.inventory.boundary.Records;
-import org.coloc.platform.Page;
-import org.coloc.platform.Paging;
 import org.coloc.platform.RecordApi;
 import org.coloc.platform.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Planned maintenances: the record, who it tells and what they will read, and the admin's actions on it. */
@@ -30,6 +26,9 @@ public class MaintenancesResource extends RecordResource<MaintenanceView> {
 
     /** What it inherits, as OpenAPI describes it. */
     public static final RecordApi API = RecordApi.of(MaintenancesResource.class, "a maintenance", "MaintenanceView")
+            .listing("List maintenances", "Filters: state (draft, announced, in-progress, completed, cancelled), q "
+                    + "(in the titles). sort: start, title, state, created, updated, id; '-' for descending.",
+                    "state", "q")
             .with(new RecordApi.Texts("Plan a maintenance (a draft: nobody is told yet)",
                     "Replace a maintenance (If-Match: its ETag); once announced, a new window or text is mailed",
                     "Change some fields (JSON merge patch; If-Match: its ETag)", "Once announced: a new start, end or "
@@ -39,15 +38,6 @@ public class MaintenancesResource extends RecordResource<MaintenanceView> {
 
     @EJB
     Maintenances maintenances;
-
-    @GET
-    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "MaintenanceViewPage")))
-    @Operation(summary = "List maintenances", description = "Filters: state (draft, announced, in-progress, completed, "
-            + "cancelled), q (in the titles). sort: start, title, state, created, updated, id; '-' for descending.")
-    public Page<MaintenanceView> list(@QueryParam("offset") String offset, @QueryParam("limit") String limit,
-            @QueryParam("state") String state, @QueryParam("q") String q, @QueryParam("sort") String sort) {
-        return maintenances.list(Paging.of(offset, limit), state, q, sort);
-    }
 
     @GET
     @Path("{id}/audience")
