@@ -229,6 +229,8 @@ class EventsIT {
             assertEquals(200, r.statusCode());
             assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream"),
                     r.headers().toString());
+            // nginx would otherwise hold events back in its buffer: the stream tells it not to
+            assertEquals("no", r.headers().firstValue("X-Accel-Buffering").orElse(""), r.headers().toString());
             EventStream s = new EventStream(r.body());
             open.add(s);
             Thread reader = new Thread(s::read, "events-it-reader");

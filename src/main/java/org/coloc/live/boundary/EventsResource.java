@@ -2,6 +2,7 @@ package org.coloc.live.boundary;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -40,7 +41,9 @@ public class EventsResource {
             content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS))
     @APIResponse(responseCode = "503", description = "every event stream is in use (coloc.admin.max-event-streams)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-    public void events(@Context SseEventSink sink, @Context Sse sse) {
+    public void events(@Context SseEventSink sink, @Context Sse sse, @Context HttpServletResponse response) {
+        // nginx buffers proxied responses unless told otherwise: events would arrive late, in bursts
+        response.setHeader("X-Accel-Buffering", "no");
         if (!streams.open(sink, sse)) {
             throw new ServiceUnavailableException("All " + streams.maxStreams() + " event streams are in use "
                     + "(coloc.admin.max-event-streams); try again later.", RETRY_AFTER_SECONDS);
