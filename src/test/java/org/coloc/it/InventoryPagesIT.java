@@ -375,4 +375,31 @@ class InventoryPagesIT {
         assertEquals(404, api.get("/api/members/" + alpha).status());
         assertCleanPage();
     }
+
+    @Test
+    @Order(8)
+    void aLongListIsPagedAndThePageIsInTheAddress() throws Exception {
+        for (int i = 1; i <= 50; i++) {
+            assertEquals(201, api.post("/api/members", String.format("{\"displayName\": \"Membre %02d\", "
+                    + "\"email\": \"m%02d@paged.example\"}", i, i)).status());
+        }
+        int total = api.getJson("/api/members").getInt("total"); // 52: two from before
+        go("/members?q=paged");
+        settled(d -> d.findElements(Browser.test("row")).size() == 50 ? Boolean.TRUE : null);
+        assertEquals("1–50 of 50", browser.visible("page-range").getText(), "one page: no buttons");
+        assertTrue(browser.driver().findElements(Browser.test("page-next")).isEmpty());
+
+        go("/members");
+        settled(d -> d.findElements(Browser.test("row")).size() == 50 ? Boolean.TRUE : null);
+        assertEquals("1–50 of " + total, browser.visible("page-range").getText());
+        assertEquals("true", browser.visible("page-prev").getAttribute("disabled"), "the first page");
+        browser.visible("page-next").click();
+        settled(d -> d.findElements(Browser.test("row")).size() == total - 50 ? Boolean.TRUE : null);
+        assertEquals("51–" + total + " of " + total, browser.visible("page-range").getText());
+        assertTrue(browser.driver().getCurrentUrl().contains("offset=50"), browser.driver().getCurrentUrl());
+        awaitRows("Vélo Libre (atelier)", "Zèbre Coop");
+        browser.driver().navigate().back();
+        settled(d -> d.findElements(Browser.test("row")).size() == 50 ? Boolean.TRUE : null);
+        assertCleanPage();
+    }
 }

@@ -187,8 +187,9 @@ export function listView(main, kind, params, { announce = () => {} } = {}) {
       s.set('offset', String(page.offset + PAGE));
       go(s);
     });
-    paging.replaceChildren(prev, el('span', { 'data-test': 'page-range' },
-      t('inv_range', { from, to, total: page.total })), next);
+    const range = el('span', { 'data-test': 'page-range' }, t('inv_range', { from, to, total: page.total }));
+    // one page: the range alone, no buttons that cannot do anything
+    paging.replaceChildren(...(page.offset === 0 && to >= page.total ? [range] : [prev, range, next]));
   }
 
   async function drawSummary() {
@@ -219,7 +220,7 @@ export function listView(main, kind, params, { announce = () => {} } = {}) {
         return; // a newer request is on its way
       }
       references = { hosts, members };
-      // keep what the admin is typing when the filters are redrawn after a live update (not the case here yet)
+      // the filters as the address gives them (the host and member lists have just been read)
       drawFilters();
       table.replaceChildren(head(), el('tbody', {}, ...page.items.map(row)));
       table.hidden = page.items.length === 0;
