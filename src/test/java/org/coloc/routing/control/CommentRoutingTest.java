@@ -15,8 +15,6 @@ import static org.coloc.routing.control.MailRouterTest.facts;
 import static org.coloc.routing.control.MailRouterTest.human;
 import static org.coloc.routing.control.MailRouterTest.row;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -123,13 +121,7 @@ class CommentRoutingTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("situations")
     void routes(String situation, MailFacts mail, Route expected) {
-        Route actual = ROUTER.route(mail, new Comments(), NOW);
-        if (expected instanceof Ignore) {
-            assertInstanceOf(Ignore.class, actual, situation + ": " + actual);
-            assertFalse(((Ignore) actual).reason().isBlank(), "an ignored mail says why");
-        } else {
-            assertEquals(expected, actual, situation);
-        }
+        RouteAssert.assertRoute(situation, expected, ROUTER.route(mail, new Comments(), NOW));
     }
 
     @Test
