@@ -481,9 +481,6 @@ export function maintenancePage(main, id, { announce = () => {} } = {}) {
     try {
       if (!id) {
         await loadInventory();
-        if (!f.title.control.value) {
-          fillForm(null);
-        }
         main.dataset.loaded = 'maintenance-new';
         return;
       }
@@ -504,6 +501,9 @@ export function maintenancePage(main, id, { announce = () => {} } = {}) {
 
   if (id) {
     form.hidden = true;
+  } else {
+    // the defaults at once: the admin may type before the inventory's lists arrive
+    fillForm(null);
   }
   refresh();
   return {
