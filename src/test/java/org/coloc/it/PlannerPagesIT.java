@@ -255,6 +255,39 @@ class PlannerPagesIT {
 
     @Test
     @Order(8)
+    void aDraftChangedMeanwhileIsNotOverwrittenAndTheReloadShowsTheChange() {
+        long draft = created(api.post("/api/maintenances", """
+                {"title": "Mise à jour du routeur", "description": "Dix minutes sans réseau.", "start": "%s",
+                 "hosts": [%d]}""".formatted(START.plusDays(2).atZone(PARIS).toOffsetDateTime(), garage)));
+        browser.open(app.baseUrl() + "/admin/#/maintenances/" + draft);
+        awaitState("draft");
+        settled(d -> "Mise à jour du routeur".equals(d.findElement(Browser.test("maint-title")).getAttribute("value"))
+                ? Boolean.TRUE : null);
+        // meanwhile, a script changes it
+        assertEquals(200, api.patch("/api/maintenances/" + draft, "{\"description\": \"Vingt minutes sans réseau.\"}",
+                "\"1\"").status());
+
+        browser.visible("maint-title").sendKeys(" (nuit)");
+        browser.visible("maint-save").click();
+        WebElement error = browser.visible("maint-form-error");
+        assertTrue(error.getText().contains("Changed meanwhile") || error.getText().contains("Modifié entre-temps"),
+                error.getText());
+        assertEquals("Mise à jour du routeur", api.getJson("/api/maintenances/" + draft).getString("title"),
+                "the older page overwrote nothing");
+
+        browser.visible("reload").click();
+        settled(d -> "Vingt minutes sans réseau.".equals(d.findElement(Browser.test("maint-description"))
+                .getAttribute("value")) ? Boolean.TRUE : null);
+        browser.visible("maint-title").sendKeys(" (nuit)");
+        browser.visible("maint-save").click();
+        JsonObject saved = api.await("/api/maintenances/" + draft, m -> m.getString("title").endsWith("(nuit)"),
+                ColocApp.WAIT);
+        assertEquals("Vingt minutes sans réseau.", saved.getString("description"), "both changes kept");
+        collectConsole("/api/maintenances/" + draft, "412");
+    }
+
+    @Test
+    @Order(9)
     void aMailedCommentAppearsInTheOpenQueueAndIsPublishedFromIt() throws Exception {
         browser.open(app.baseUrl() + "/admin/#/comments");
         browser.visible("comments-view");
@@ -278,7 +311,7 @@ class PlannerPagesIT {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void rejectedAndSpamCommentsLeaveTheQueueAndStayPrivate() throws Exception {
         app.send(mail("c2@readers.test", "Marc <marc@readers.test>", "Hors sujet total."), "marc@readers.test");
         app.send(mail("c3@spam.test", "Promo <promo@spam.test>", "Achetez des montres pas chères."), "promo@spam.test");
@@ -299,7 +332,7 @@ class PlannerPagesIT {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void thePostsListShowsThePostWithItsCommentAddress() throws Exception {
         browser.visible("comments-tab-posts").click();
         WebElement row = settled(d -> d.findElement(By.cssSelector("[data-test='post-row'][data-slug='hello-world']")));
@@ -321,7 +354,7 @@ class PlannerPagesIT {
     }
 
     @Test
-    @Order(11)
+    @Order(12)
     void theConsoleStayedClean() {
         collectConsole();
         assertTrue(consoleProblems.isEmpty(), "console: " + consoleProblems);
