@@ -43,11 +43,11 @@ function baseName(field) {
 export function problemText(e) {
   if (e instanceof ApiError) {
     if (e.status === 412) {
-      return t('form_changedMeanwhile');
+      return t('maint_form_changedMeanwhile');
     }
     return e.message;
   }
-  return t('form_network');
+  return t('maint_form_network');
 }
 
 /**
@@ -85,7 +85,8 @@ export function formErrors(fields, general) {
     if (!first || elsewhere.length) {
       general.replaceChildren(el('span', {}, [problemText(e), ...elsewhere].join(' ')));
       if (e instanceof ApiError && e.status === 412 && onReload) {
-        const reload = el('button', { type: 'button', class: 'link-button', 'data-test': 'reload' }, t('form_reload'));
+        const reload = el('button', { type: 'button', class: 'link-button', 'data-test': 'reload' },
+        t('maint_form_reload'));
         reload.addEventListener('click', onReload);
         general.append(' ', reload);
       }

@@ -293,7 +293,8 @@ export function maintenancePage(main, id, { announce = () => {} } = {}) {
       actionError.append(el('ul', {}, ...errors.map((x) => el('li', {}, `${x.field}: ${x.message}`))));
     }
     if (e && e.status === 412) {
-      const reload = el('button', { type: 'button', class: 'link-button', 'data-test': 'reload' }, t('form_reload'));
+      const reload = el('button', { type: 'button', class: 'link-button', 'data-test': 'reload' },
+        t('maint_form_reload'));
       reload.addEventListener('click', refresh);
       actionError.append(' ', reload);
     }

@@ -1,12 +1,12 @@
-// The maintenance planner's words, in both languages (keys maint_*), and the form helpers' (form_*).
+// The maintenance planner's words, in both languages (keys maint_*, the form helpers' maint_form_*).
 
 import { addTexts } from '../../i18n.js';
 
 addTexts({
   fr: {
-    form_changedMeanwhile: 'Modifié entre-temps par quelqu’un d’autre : rechargez avant de réessayer.',
-    form_network: 'Le serveur ne répond pas. Réessayez.',
-    form_reload: 'Recharger',
+    maint_form_changedMeanwhile: 'Modifié entre-temps par quelqu’un d’autre : rechargez avant de réessayer.',
+    maint_form_network: 'Le serveur ne répond pas. Réessayez.',
+    maint_form_reload: 'Recharger',
     maint_title: 'Maintenances',
     maint_new: 'Planifier une maintenance',
     maint_newTitle: 'Nouvelle maintenance',
@@ -98,9 +98,9 @@ addTexts({
     maint_fact_reason: 'Raison',
   },
   en: {
-    form_changedMeanwhile: 'Changed meanwhile by someone else: reload before trying again.',
-    form_network: 'The server does not answer. Try again.',
-    form_reload: 'Reload',
+    maint_form_changedMeanwhile: 'Changed meanwhile by someone else: reload before trying again.',
+    maint_form_network: 'The server does not answer. Try again.',
+    maint_form_reload: 'Reload',
     maint_title: 'Maintenance',
     maint_new: 'Plan a maintenance',
     maint_newTitle: 'New maintenance',
