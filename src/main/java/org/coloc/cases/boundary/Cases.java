@@ -217,12 +217,23 @@ public class Cases extends CaseBean {
 
     /** {@code maintenance}: only the cases answering the notices of that maintenance (a 400 for a bad id). */
     public Page<CaseSummary> list(Paging paging, String state, String requester, String maintenance, String q) {
+        return list(paging, state, requester, maintenance, q, null);
+    }
+
+    /**
+     * {@code mail}: only the case whose thread holds that received mail (the intake's id; a 400 for a bad id) — the
+     * dashboard's mail view links a mail to its case this way, the intake knowing nothing of cases.
+     */
+    public Page<CaseSummary> list(Paging paging, String state, String requester, String maintenance, String q,
+            String mail) {
         return ListQuery.of(SupportCase.class, "c")
                 .filter(ListQuery.nonBlank(state), "c.state = :state", "state", Cases::stateLabel)
                 .filter(ListQuery.nonBlank(requester), "c.requester = :requester", "requester",
                         SupportCase::addressKey)
                 .filter(ListQuery.nonBlank(maintenance), "c.maintenanceId = :maintenance", "maintenance",
                         raw -> Ids.parse("maintenance", raw.strip()))
+                .filter(ListQuery.nonBlank(mail), "EXISTS (SELECT cm.id FROM CaseMessage cm WHERE cm.caseId = c.id "
+                        + "AND cm.mailId = :mail)", "mail", raw -> Ids.parse("message", raw.strip()))
                 // the requester is stored in lower case
                 .search(q, "LOWER(c.subject)", "c.requester")
                 .orderBy("c.lastActivityAt DESC, c.number DESC")

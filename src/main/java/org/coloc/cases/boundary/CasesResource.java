@@ -44,11 +44,12 @@ public class CasesResource extends CallerAware {
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "CaseSummaryPage")))
     @Operation(summary = "Cases, most recently active first", description = "state: new, waiting-admin, "
             + "waiting-requester, closed; requester: an address; maintenance: a maintenance id (the cases answering "
-            + "its notices); q: in subject and requester")
+            + "its notices); q: in subject and requester; mail: a received mail's id (the case it went to)")
     public Page<CaseSummary> list(@QueryParam("offset") String offset, @QueryParam("limit") String limit,
             @QueryParam("state") String state, @QueryParam("requester") String requester,
-            @QueryParam("maintenance") String maintenance, @QueryParam("q") String q) {
-        return cases.list(Paging.of(offset, limit), state, requester, maintenance, q);
+            @QueryParam("maintenance") String maintenance, @QueryParam("q") String q,
+            @QueryParam("mail") String mail) {
+        return cases.list(Paging.of(offset, limit), state, requester, maintenance, q, mail);
     }
 
     @GET
