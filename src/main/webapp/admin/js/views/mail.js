@@ -388,11 +388,12 @@ function mailDetail(main, id) {
         el('a', { href: `/api/messages/${encodeURIComponent(m.id)}/attachments/${a.index}`, download: a.name || 'attachment' },
           a.name || `#${a.index}`), ` (${a.contentType || ''}, ${a.size} o)`)))) : null;
 
-    body.replaceChildren(facts, recipients, headers,
+    // replaceChildren would write a null as the text "null": only the parts this mail has
+    body.replaceChildren(...[facts, recipients, headers,
       el('section', { class: 'mail-text' }, el('h2', {}, t('mail_text')),
         m.text == null && m.html != null ? el('p', { class: 'empty' }, t('mail_htmlOnly')) : null,
         el('pre', { class: 'whole-text', 'data-test': 'mail-text' }, text)),
-      attachments);
+      attachments].filter(Boolean));
     main.dataset.loaded = `mail-${m.id}`;
   }
 

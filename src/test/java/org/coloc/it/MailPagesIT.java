@@ -151,13 +151,30 @@ class MailPagesIT {
         settled(d -> d.findElement(Browser.test("linked-vm-link")).getText().contains("atelier-web") ? Boolean.TRUE : null);
         assertEquals(vmId, api.getJson("/api/cases/" + aliceCase).getInt("vm"), "the API's case shows the link");
 
-        // a bad address: the API's refusal at the field, nothing added
+        // and to the member, found by her project's name: the VM stays linked
+        Api.Reply member = api.post("/api/members", "{\"displayName\": \"Atelier vélo\", "
+                + "\"email\": \"contact@velo.example\"}");
+        assertEquals(201, member.status(), member.text());
+        int memberId = member.json().getInt("id");
+        typeInto("link-member-q", "atelier");
+        browser.visible("link-member-search").click();
+        settled(d -> d.findElements(Browser.test("link-member-result")).size() == 1 ? Boolean.TRUE : null);
+        browser.visible("link-member-choose").click();
+        settled(d -> String.valueOf(memberId).equals(d.findElement(Browser.test("linked-member"))
+                .getAttribute("data-id")) ? Boolean.TRUE : null);
+        assertTrue(browser.visible("linked-member-link").getAttribute("href").endsWith("#/members/" + memberId));
+        JsonObject linked = api.getJson("/api/cases/" + aliceCase);
+        assertEquals(memberId, linked.getInt("member"));
+        assertEquals(vmId, linked.getInt("vm"), "linking the member kept the VM");
+
+        // a bad address: the API's refusal at the field, nothing added (the requester is listed as one already)
+        int participantsBefore = api.getJson("/api/cases/" + aliceCase).getJsonArray("participants").size();
         typeInto("participant-email", "pas une adresse");
         browser.visible("participant-add").click();
         WebElement error = browser.visible("participant-error");
         assertTrue(error.getText().contains("email"), error.getText());
         assertEquals("true", browser.visible("participant-email").getAttribute("aria-invalid"));
-        assertEquals(0, api.getJson("/api/cases/" + aliceCase).getJsonArray("participants").size());
+        assertEquals(participantsBefore, api.getJson("/api/cases/" + aliceCase).getJsonArray("participants").size());
 
         typeInto("participant-email", CAROL);
         browser.visible("participant-add").click();
@@ -179,12 +196,14 @@ class MailPagesIT {
                 + "[data-test='participant-remove']")).click();
         settled(d -> d.findElements(By.cssSelector("[data-test='participant'][data-address='" + CAROL + "']")).isEmpty()
                 ? Boolean.TRUE : null);
-        assertEquals(0, api.getJson("/api/cases/" + aliceCase).getJsonArray("participants").size());
+        assertEquals(participantsBefore, api.getJson("/api/cases/" + aliceCase).getJsonArray("participants").size());
 
-        // unlinking the VM
+        // unlinking the VM leaves the member
         browser.visible("unlink-vm").click();
         settled(d -> d.findElement(Browser.test("linked-vm")).getAttribute("data-id") == null ? Boolean.TRUE : null);
-        assertTrue(api.getJson("/api/cases/" + aliceCase).isNull("vm"));
+        JsonObject unlinked = api.getJson("/api/cases/" + aliceCase);
+        assertTrue(!unlinked.containsKey("vm") || unlinked.isNull("vm"), unlinked.toString());
+        assertEquals(memberId, unlinked.getInt("member"), "the member stays linked");
     }
 
     @Test

@@ -192,13 +192,22 @@ public class Cases extends CaseBean {
     }
 
     public CaseView change(long number, CaseState state, Long member, Long vm, boolean linkGiven) {
+        return change(number, state, member, linkGiven, vm, linkGiven);
+    }
+
+    /**
+     * The admin's merge patch: a new state, and each link (member, VM) set or removed (null) only when given — the
+     * dashboard unlinks a VM without touching the member.
+     */
+    public CaseView change(long number, CaseState state, Long member, boolean memberGiven, Long vm, boolean vmGiven) {
         SupportCase c = byNumber(number);
         Instant now = clock.instant();
         if (state != null) {
             c.changeState(state, now, deadlines());
         }
+        boolean linkGiven = memberGiven || vmGiven;
         if (linkGiven) {
-            c.link(member, vm, now);
+            c.link(memberGiven ? member : c.getMemberId(), vmGiven ? vm : c.getVmId(), now);
         }
         if (state != null || linkGiven) {
             changed(c, state != null ? CaseChanged.Reason.STATE : CaseChanged.Reason.LINK);
