@@ -132,3 +132,14 @@ export async function message(id) {
 export function rawMessageUrl(id) {
   return `/api/messages/${encodeURIComponent(id)}/raw`;
 }
+
+/** Adds a participant to a case (the admin's replies go there too); answers the case with its thread. */
+export async function addParticipant(number, email) {
+  return (await request('POST', `/api/cases/${encodeURIComponent(number)}/participants`, { email })).data;
+}
+
+/** Removes a participant (never the requester); answers the case with its thread. */
+export async function removeParticipant(number, email) {
+  return (await request('DELETE',
+    `/api/cases/${encodeURIComponent(number)}/participants/${encodeURIComponent(email)}`)).data;
+}

@@ -1,11 +1,64 @@
-// One case as the admin works it: its header (state, requester, participants with failing addresses flagged), the
-// thread (each message's new text; the whole received mail one click away, and its raw source), and the three
+// One case as the admin works it: its header (state, requester, participants with failing addresses flagged; a
+// participant added or removed), what it is linked to (a member, a VM: chosen by searching the inventory by name),
+// the thread (each message's new text; the whole received mail one click away, and its raw source), and the three
 // actions: a reply (mailed), an internal note (not mailed), a state change. Every write answers the case, which is
 // drawn at once; the live stream redraws it when the case changes elsewhere (a mail arrives).
 
-import { dateTime, t } from '../i18n.js';
-import { ApiError, caseWithThread, changeCase, message as receivedMail, note, rawMessageUrl, reply } from '../api.js';
+import { addTexts, dateTime, t } from '../i18n.js';
+import { ApiError, addParticipant, caseWithThread, changeCase, message as receivedMail, note, query, rawMessageUrl,
+  removeParticipant, reply, request } from '../api.js';
 import { el } from '../dom.js';
+
+addTexts({
+  fr: {
+    case_linksLabel: 'Lié à',
+    case_member: 'Membre',
+    case_vm: 'VM',
+    case_noLink: 'aucun',
+    case_unlink: 'Délier',
+    case_unlinkMember: 'Délier le membre',
+    case_unlinkVm: 'Délier la VM',
+    case_searchMember: 'Chercher un membre (nom, adresse, projet)',
+    case_searchVm: 'Chercher une VM (nom, nom d’hôte, domaine)',
+    case_search: 'Chercher',
+    case_link: 'Lier',
+    case_linkThis: 'Lier « {name} »',
+    case_noMatch: 'Rien ne correspond.',
+    case_linked: 'Demande liée : {name}.',
+    case_unlinked: 'Lien retiré.',
+    case_addParticipant: 'Ajouter un participant (adresse ; il recevra les réponses)',
+    case_add: 'Ajouter',
+    case_added: '{address} ajouté aux participants.',
+    case_remove: 'Retirer',
+    case_removeThis: 'Retirer {address} des participants',
+    case_removed: '{address} retiré des participants.',
+    case_results: 'Résultats',
+  },
+  en: {
+    case_linksLabel: 'Linked to',
+    case_member: 'Member',
+    case_vm: 'VM',
+    case_noLink: 'none',
+    case_unlink: 'Unlink',
+    case_unlinkMember: 'Unlink the member',
+    case_unlinkVm: 'Unlink the VM',
+    case_searchMember: 'Find a member (name, address, project)',
+    case_searchVm: 'Find a VM (name, hostname, domain)',
+    case_search: 'Search',
+    case_link: 'Link',
+    case_linkThis: 'Link “{name}”',
+    case_noMatch: 'Nothing matches.',
+    case_linked: 'Case linked: {name}.',
+    case_unlinked: 'Link removed.',
+    case_addParticipant: 'Add a participant (address; replies will go there too)',
+    case_add: 'Add',
+    case_added: '{address} added to the participants.',
+    case_remove: 'Remove',
+    case_removeThis: 'Remove {address} from the participants',
+    case_removed: '{address} removed from the participants.',
+    case_results: 'Results',
+  },
+});
 
 /** A case's states in the order the admin meets them. */
 export const STATES = ['new', 'waiting-admin', 'waiting-requester', 'closed'];
@@ -23,6 +76,16 @@ function problemText(e) {
       return `${e.message} ${errors.map((x) => `${x.field}: ${x.message}`).join('; ')}`;
     }
     return e.message;
+  }
+  return t('loginNetwork');
+}
+
+/** The message of a refused write for one field: that field's own message when the API names it, else the detail. */
+function fieldProblem(e, field) {
+  if (e instanceof ApiError) {
+    const errors = (e.problem && Array.isArray(e.problem.errors)) ? e.problem.errors : [];
+    const mine = errors.find((x) => x.field === field);
+    return mine ? `${field}: ${mine.message}` : e.message;
   }
   return t('loginNetwork');
 }
@@ -101,17 +164,188 @@ export function caseView(main, number, { announce = () => {} } = {}) {
     }
   });
 
+  // ---- participants: add one (the API's refusal at the field), remove one (a button on each) ----
+  const participantInput = el('input', { id: 'participant-email', name: 'email', type: 'email', autocomplete: 'off',
+    spellcheck: 'false', 'data-test': 'participant-email', 'aria-describedby': 'participant-error' });
+  const participantError = el('p', { id: 'participant-error', class: 'message error', role: 'alert',
+    'data-test': 'participant-error', hidden: true });
+  const participantSubmit = el('button', { type: 'submit', class: 'secondary', 'data-test': 'participant-add' },
+    t('case_add'));
+  const participantForm = el('form', { class: 'case-action participant-form', 'data-test': 'participant-form',
+    novalidate: true },
+  el('label', { for: 'participant-email' }, t('case_addParticipant')),
+  el('div', { class: 'inline' }, participantInput, participantSubmit), participantError);
+
+  function participantProblem(text) {
+    participantError.textContent = text;
+    participantError.hidden = !text;
+    if (text) {
+      participantInput.setAttribute('aria-invalid', 'true');
+    } else {
+      participantInput.removeAttribute('aria-invalid');
+    }
+  }
+
+  participantForm.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    participantSubmit.disabled = true;
+    participantProblem('');
+    const address = participantInput.value.trim();
+    try {
+      const c = await addParticipant(number, address);
+      generation += 1;
+      draw(c);
+      participantInput.value = '';
+      announce(t('case_added', { address }));
+    } catch (e) {
+      // the address stays in the box, to be corrected
+      participantProblem(fieldProblem(e, 'email'));
+      participantInput.focus();
+    } finally {
+      participantSubmit.disabled = false;
+    }
+  });
+
+  async function removeOne(address, button) {
+    button.disabled = true;
+    participantProblem('');
+    try {
+      const c = await removeParticipant(number, address);
+      generation += 1;
+      draw(c);
+      announce(t('case_removed', { address }));
+      participantInput.focus();
+    } catch (e) {
+      participantProblem(fieldProblem(e, 'email'));
+      button.disabled = false;
+    }
+  }
+
+  // ---- links: a member and a VM, each shown with a link to its page, chosen by searching the inventory ----
+  const names = new Map(); // 'members/3' → its name, read once
+  let shownCase = null;
+
+  function linkBlock(kind, path, sort, labelKey, searchKey, unlinkKey, nameOf) {
+    const current = el('span', { class: 'link-current', 'data-test': `linked-${kind}` });
+    const unlink = el('button', { type: 'button', class: 'link-button', 'data-test': `unlink-${kind}`, hidden: true,
+      'aria-label': t(unlinkKey) }, t('case_unlink'));
+    const inputId = `link-${kind}-q`;
+    const input = el('input', { id: inputId, name: 'q', type: 'search', autocomplete: 'off',
+      'data-test': `link-${kind}-q`, 'aria-describedby': `link-${kind}-error` });
+    const error = el('p', { id: `link-${kind}-error`, class: 'message error', role: 'alert',
+      'data-test': `link-${kind}-error`, hidden: true });
+    const results = el('ul', { class: 'link-results', 'aria-label': t('case_results'), 'data-test': `link-${kind}-results` });
+    const form = el('form', { class: 'link-search', role: 'search', 'data-test': `link-${kind}-form`, novalidate: true },
+      el('label', { for: inputId }, t(searchKey)),
+      el('div', { class: 'inline' }, input,
+        el('button', { type: 'submit', class: 'secondary', 'data-test': `link-${kind}-search` }, t('case_search'))),
+      error, results);
+
+    function problem(text) {
+      error.textContent = text;
+      error.hidden = !text;
+      if (text) {
+        input.setAttribute('aria-invalid', 'true');
+      } else {
+        input.removeAttribute('aria-invalid');
+      }
+    }
+
+    async function link(id, name) {
+      problem('');
+      try {
+        const c = await changeCase(number, { [kind]: id });
+        names.set(`${path}/${id}`, name);
+        generation += 1;
+        draw(c);
+        results.replaceChildren();
+        input.value = '';
+        announce(t('case_linked', { name }));
+        unlink.focus();
+      } catch (e) {
+        problem(fieldProblem(e, kind));
+      }
+    }
+
+    form.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      problem('');
+      try {
+        const { data } = await request('GET', `/api/${path}${query({ q: input.value.trim(), limit: 10, sort })}`);
+        results.replaceChildren(...data.items.map((r) => el('li', { 'data-test': `link-${kind}-result`, 'data-id': r.id },
+          el('span', {}, nameOf(r)), ' ',
+          el('button', { type: 'button', class: 'secondary', 'data-test': `link-${kind}-choose`,
+            'aria-label': t('case_linkThis', { name: nameOf(r) }) }, t('case_link')))));
+        results.querySelectorAll('button').forEach((b, i) => b.addEventListener('click',
+          () => link(data.items[i].id, nameOf(data.items[i]))));
+        if (!data.items.length) {
+          results.replaceChildren(el('li', { class: 'empty' }, t('case_noMatch')));
+        }
+      } catch (e) {
+        problem(fieldProblem(e, 'q'));
+      }
+    });
+
+    unlink.addEventListener('click', async () => {
+      problem('');
+      try {
+        const c = await changeCase(number, { [kind]: null });
+        generation += 1;
+        draw(c);
+        announce(t('case_unlinked'));
+        input.focus();
+      } catch (e) {
+        problem(fieldProblem(e, kind));
+      }
+    });
+
+    async function show(id) {
+      if (id === null || id === undefined) {
+        current.replaceChildren(el('span', { class: 'empty-inline' }, t('case_noLink')));
+        current.removeAttribute('data-id');
+        unlink.hidden = true;
+        return;
+      }
+      const key = `${path}/${id}`;
+      const anchor = el('a', { href: `#/${path}/${id}`, 'data-test': `linked-${kind}-link` }, names.get(key) || `#${id}`);
+      current.replaceChildren(anchor);
+      current.dataset.id = String(id);
+      unlink.hidden = false;
+      if (!names.has(key)) {
+        try {
+          const { data } = await request('GET', `/api/${key}`);
+          names.set(key, nameOf(data));
+          anchor.textContent = nameOf(data);
+        } catch (e) {
+          // the link by its id still leads there (a record deleted since: its page will say so)
+        }
+      }
+    }
+
+    const box = el('div', { class: 'link-block', 'data-test': `link-${kind}` },
+      el('div', { class: 'link-head' }, el('strong', {}, t(labelKey)), ' ', current, ' ', unlink), form);
+    return { box, show };
+  }
+
+  const memberLink = linkBlock('member', 'members', 'displayName', 'case_member', 'case_searchMember', 'case_unlinkMember',
+    (m) => `${m.displayName || ''} <${m.email || ''}>`);
+  const vmLink = linkBlock('vm', 'vms', 'name', 'case_vm', 'case_searchVm', 'case_unlinkVm',
+    (v) => (v.hostname ? `${v.name} (${v.hostname})` : v.name));
+  const links = el('section', { class: 'case-links', 'aria-labelledby': 'case-links-title', 'data-test': 'case-links' },
+    el('h2', { id: 'case-links-title' }, t('case_linksLabel')), memberLink.box, vmLink.box);
+
   const actions = el('section', { class: 'case-actions', 'aria-label': t('actionsLabel'), 'data-test': 'case-actions' },
     textForm('reply', reply, 'replySent'), textForm('note', note, 'noteAdded'), stateForm);
 
   main.replaceChildren(el('section', { 'aria-labelledby': 'thread-title', 'data-test': 'thread-view', id: 'thread-view' },
     el('a', { class: 'back', href: '#/cases', 'data-test': 'back-to-cases' }, t('backToCases')),
-    title, meta, people, thread, actions));
+    title, meta, people, participantForm, links, thread, actions));
 
   function participants(c) {
     const failing = new Map((c.failingAddresses || []).map((f) => [failingAddress(f), f]));
     const seen = new Set();
     const items = [];
+    const listed = new Set((c.participants || []).map((p) => String(p.address).toLowerCase()));
     const add = (address, requester) => {
       const key = String(address).toLowerCase();
       if (!address || seen.has(key)) {
@@ -124,6 +358,12 @@ export function caseView(main, number, { announce = () => {} } = {}) {
         requester ? el('span', { class: 'tag' }, t('requesterTag')) : null,
         flag ? el('span', { class: 'failing', 'data-test': 'failing' },
           t('failingFlag', { entry: flag.slice(failingAddress(flag).length).trim() || '' }).trim()) : null));
+      if (!requester && listed.has(key)) {
+        const remove = el('button', { type: 'button', class: 'link-button remove', 'data-test': 'participant-remove',
+          'aria-label': t('case_removeThis', { address }) }, t('case_remove'));
+        remove.addEventListener('click', () => removeOne(address, remove));
+        items[items.length - 1].append(' ', remove);
+      }
     };
     add(c.requester, true);
     (c.participants || []).forEach((p) => add(p.address, false));
@@ -208,6 +448,13 @@ export function caseView(main, number, { announce = () => {} } = {}) {
       stateSelect.value = c.state;
     }
     participants(c);
+    if (!shownCase || shownCase.member !== c.member) {
+      memberLink.show(c.member);
+    }
+    if (!shownCase || shownCase.vm !== c.vm) {
+      vmLink.show(c.vm);
+    }
+    shownCase = c;
     thread.replaceChildren(...c.messages.map(message));
     main.dataset.loaded = `case-${c.number}`;
   }

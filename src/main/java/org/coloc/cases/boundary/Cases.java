@@ -192,13 +192,22 @@ public class Cases extends CaseBean {
     }
 
     public CaseView change(long number, CaseState state, Long member, Long vm, boolean linkGiven) {
+        return change(number, state, member, linkGiven, vm, linkGiven);
+    }
+
+    /**
+     * The admin's merge patch: a new state, and each link (member, VM) set or removed (null) only when given — the
+     * dashboard unlinks a VM without touching the member.
+     */
+    public CaseView change(long number, CaseState state, Long member, boolean memberGiven, Long vm, boolean vmGiven) {
         SupportCase c = byNumber(number);
         Instant now = clock.instant();
         if (state != null) {
             c.changeState(state, now, deadlines());
         }
+        boolean linkGiven = memberGiven || vmGiven;
         if (linkGiven) {
-            c.link(member, vm, now);
+            c.link(memberGiven ? member : c.getMemberId(), vmGiven ? vm : c.getVmId(), now);
         }
         if (state != null || linkGiven) {
             changed(c, state != null ? CaseChanged.Reason.STATE : CaseChanged.Reason.LINK);
@@ -217,12 +226,23 @@ public class Cases extends CaseBean {
 
     /** {@code maintenance}: only the cases answering the notices of that maintenance (a 400 for a bad id). */
     public Page<CaseSummary> list(Paging paging, String state, String requester, String maintenance, String q) {
+        return list(paging, state, requester, maintenance, q, null);
+    }
+
+    /**
+     * {@code mail}: only the case whose thread holds that received mail (the intake's id; a 400 for a bad id) — the
+     * dashboard's mail view links a mail to its case this way, the intake knowing nothing of cases.
+     */
+    public Page<CaseSummary> list(Paging paging, String state, String requester, String maintenance, String q,
+            String mail) {
         return ListQuery.of(SupportCase.class, "c")
                 .filter(ListQuery.nonBlank(state), "c.state = :state", "state", Cases::stateLabel)
                 .filter(ListQuery.nonBlank(requester), "c.requester = :requester", "requester",
                         SupportCase::addressKey)
                 .filter(ListQuery.nonBlank(maintenance), "c.maintenanceId = :maintenance", "maintenance",
                         raw -> Ids.parse("maintenance", raw.strip()))
+                .filter(ListQuery.nonBlank(mail), "EXISTS (SELECT cm.id FROM CaseMessage cm WHERE cm.caseId = c.id "
+                        + "AND cm.mailId = :mail)", "mail", raw -> Ids.parse("message", raw.strip()))
                 // the requester is stored in lower case
                 .search(q, "LOWER(c.subject)", "c.requester")
                 .orderBy("c.lastActivityAt DESC, c.number DESC")

@@ -2,6 +2,8 @@ package org.coloc.cases.boundary;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -44,11 +46,12 @@ public class CasesResource extends CallerAware {
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "CaseSummaryPage")))
     @Operation(summary = "Cases, most recently active first", description = "state: new, waiting-admin, "
             + "waiting-requester, closed; requester: an address; maintenance: a maintenance id (the cases answering "
-            + "its notices); q: in subject and requester")
+            + "its notices); q: in subject and requester; mail: a received mail's id (the case it went to)")
     public Page<CaseSummary> list(@QueryParam("offset") String offset, @QueryParam("limit") String limit,
             @QueryParam("state") String state, @QueryParam("requester") String requester,
-            @QueryParam("maintenance") String maintenance, @QueryParam("q") String q) {
-        return cases.list(Paging.of(offset, limit), state, requester, maintenance, q);
+            @QueryParam("maintenance") String maintenance, @QueryParam("q") String q,
+            @QueryParam("mail") String mail) {
+        return cases.list(Paging.of(offset, limit), state, requester, maintenance, q, mail);
     }
 
     @GET
@@ -86,14 +89,22 @@ public class CasesResource extends CallerAware {
     @Operation(summary = "Change the state and/or the linked member and VM ({\"state\", \"member\", \"vm\"})")
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "CaseView")))
     public CaseView change(@PathParam("number") String number, String body) {
-        JsonInput in = JsonInput.of(JsonBodies.parse(body), Set.of("state", "member", "vm"), Set.of());
+        JsonValue patch = JsonBodies.parse(body);
+        JsonInput in = JsonInput.of(patch, Set.of("state", "member", "vm"), Set.of());
         String state = in.present("state") ? in.oneOf("state", STATES, null) : null;
-        boolean linkGiven = in.present("member") || in.present("vm");
+        // a merge patch: a link left out stays as it is, null removes it ({"vm": null} unlinks the VM only)
+        boolean memberGiven = given(patch, "member");
+        boolean vmGiven = given(patch, "vm");
         Long member = in.whole("member", false, 1, Long.MAX_VALUE);
         Long vm = in.whole("vm", false, 1, Long.MAX_VALUE);
         in.check();
-        return cases.change(Ids.parse("case", number), state == null ? null : CaseState.fromLabel(state), member, vm,
-                linkGiven);
+        return cases.change(Ids.parse("case", number), state == null ? null : CaseState.fromLabel(state), member,
+                memberGiven, vm, vmGiven);
+    }
+
+    /** The patch names this field, with a value or null (JsonInput.present says false for null). */
+    private static boolean given(JsonValue patch, String field) {
+        return patch instanceof JsonObject o && o.containsKey(field);
     }
 
     @POST

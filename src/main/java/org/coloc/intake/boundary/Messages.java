@@ -40,7 +40,7 @@ public class Messages {
     public Page<MessageSummary> list(Paging paging, String classification, String status) {
         // only the listed columns: never the bodies and headers of a whole page
         return ListQuery.select(MessageSummary.class, "NEW org.coloc.intake.boundary.MessageSummary(m.id, "
-                + "m.messageId, m.fromAddress, m.subject, m.sentAt, m.receivedAt, m.classification, m.status)",
+                + "m.messageId, m.fromAddress, m.subject, m.sentAt, m.receivedAt, m.classification, m.status, m.error)",
                 InboundMail.class, "m")
                 .filter(ListQuery.nonBlank(classification), "m.classification = :classification", "classification",
                         Messages::classification)

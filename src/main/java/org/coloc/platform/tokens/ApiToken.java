@@ -1,5 +1,6 @@
 package org.coloc.platform.tokens;
 
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -7,6 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.TableGenerator;
+import java.time.Duration;
 import java.time.Instant;
 import lombok.Getter;
 
@@ -37,6 +39,10 @@ public class ApiToken {
 
     private Instant revoked;
 
+    /** When a request last came with it, to the minute (written at most once a minute: see {@link #used}). */
+    @Column(name = "LAST_USED")
+    private Instant lastUsed;
+
     protected ApiToken() {
         // for JPA
     }
@@ -45,6 +51,18 @@ public class ApiToken {
         this.name = name;
         this.hash = hash;
         this.created = created;
+    }
+
+    /** How stale {@link #lastUsed} may get: a busy script costs one write a minute, not one per request. */
+    static final Duration LAST_USED_STEP = Duration.ofMinutes(1);
+
+    /** A request came with this token at {@code now}; true when that changed what is stored. */
+    public boolean used(Instant now) {
+        if (lastUsed == null || !now.isBefore(lastUsed.plus(LAST_USED_STEP))) {
+            lastUsed = now;
+            return true;
+        }
+        return false;
     }
 
     public void revoke(Instant now) {

@@ -32,7 +32,8 @@ public class ApiTokens {
     public record Created(long id, String name, String token) {
     }
 
-    public record TokenView(long id, String name, java.time.Instant created, java.time.Instant revoked) {
+    public record TokenView(long id, String name, java.time.Instant created, java.time.Instant revoked,
+            java.time.Instant lastUsed) {
     }
 
     public Created create(String name) {
@@ -55,7 +56,8 @@ public class ApiTokens {
 
     public List<TokenView> list() {
         return em.createNamedQuery(ApiToken.ALL, ApiToken.class).getResultList().stream()
-                .map(t -> new TokenView(t.getId(), t.getName(), t.getCreated(), t.getRevoked())).toList();
+                .map(t -> new TokenView(t.getId(), t.getName(), t.getCreated(), t.getRevoked(),
+                        t.getLastUsed())).toList();
     }
 
     public void revoke(long id) {
@@ -66,11 +68,16 @@ public class ApiTokens {
         t.revoke(clock.instant());
     }
 
-    /** The name of the live token with this value, if any. */
+    /**
+     * The name of the live token with this value, if any; notes that it was used (for the admin's list), at most
+     * once a minute, and only on a cache miss (TokenCache), so a busy script costs no write per request.
+     */
     public Optional<String> nameOf(String token) {
         String h = hash(token);
-        return em.createNamedQuery(ApiToken.BY_HASH, ApiToken.class).setParameter("hash", h).getResultList().stream()
-                .findFirst().map(ApiToken::getName);
+        Optional<ApiToken> found = em.createNamedQuery(ApiToken.BY_HASH, ApiToken.class).setParameter("hash", h)
+                .getResultList().stream().findFirst();
+        found.ifPresent(t -> t.used(clock.instant()));
+        return found.map(ApiToken::getName);
     }
 
     static String hash(String token) {
