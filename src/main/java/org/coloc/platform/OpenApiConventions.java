@@ -28,9 +28,37 @@ public class OpenApiConventions implements OASFilter {
 
     private static final String API_PREFIX = "/" + RestApplication.class.getAnnotation(ApplicationPath.class).value() + "/";
 
-    /** The kinds of records whose read/create/replace/patch/delete endpoints are inherited (see {@link RecordApi}). */
-    private static final List<RecordApi> RECORDS = List.of(MembersResource.API, HostsResource.API,
-            VirtualMachinesResource.API, MaintenancesResource.API);
+    /**
+     * The kinds of records whose list/read/create/replace/patch/delete endpoints are inherited from
+     * {@code RecordResource} (see {@link RecordApi}), described here since their resources declare none of them.
+     */
+    private static final List<RecordApi> RECORDS = List.of(
+            RecordApi.of(MembersResource.class, "a member", "MemberView")
+                    .listing("List members", "Filters: status (active, former), language (fr, en), q (in name, "
+                            + "e-mail, project). sort: displayName, email, joined, status, created, updated, id; "
+                            + "'-' for descending.", "status", "language", "q")
+                    .deleting("Delete a member who owns no VM (If-Match: its ETag)"),
+            RecordApi.of(HostsResource.class, "a host", "HostView")
+                    .listing("List hosts", "Filters: status (active, maintenance, retired), q (in name, model, "
+                            + "notes). sort: name, status, cores, memoryMiB, storageGiB, created, updated, id; '-' "
+                            + "for descending.", "status", "q")
+                    .deleting("Delete a host that carries no VM (If-Match: its ETag)"),
+            RecordApi.of(VirtualMachinesResource.class, "a VM", "VmView")
+                    .listing("List VMs", "Filters: host (id), owner (member id), status (requested, provisioning, "
+                            + "active, suspended, decommissioned), os (alpine, debian), q (in name, hostname, notes, "
+                            + "domains). sort: name, hostname, os, status, vcpus, memoryMiB, diskGiB, host, owner, "
+                            + "created, updated, id; '-' for descending.", "host", "owner", "status", "os", "q"),
+            RecordApi.of(MaintenancesResource.class, "a maintenance", "MaintenanceView")
+                    .listing("List maintenances", "Filters: state (draft, announced, in-progress, completed, "
+                            + "cancelled), q (in the titles). sort: start, title, state, created, updated, id; '-' "
+                            + "for descending.", "state", "q")
+                    .with(new RecordApi.Texts("Plan a maintenance (a draft: nobody is told yet)",
+                            "Replace a maintenance (If-Match: its ETag); once announced, a new window or text is "
+                            + "mailed", "Change some fields (JSON merge patch; If-Match: its ETag)", "Once announced: "
+                            + "a new start, end or time zone sends a 'rescheduled' notice, a new text an 'updated' "
+                            + "one, each with the calendar SEQUENCE + 1; what it affects no longer changes (409). "
+                            + "Completed or cancelled: 409.", "Delete a draft (If-Match: its ETag); others are "
+                            + "cancelled instead", false)));
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {

@@ -13,7 +13,7 @@ import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 /**
  * The OpenAPI description of the six endpoints a kind of record inherits from {@code RecordResource} (list,
  * read, create, replace, merge patch, delete). Payara's scanner documents only the methods a resource class declares
- * itself, so {@link OpenApiConventions} adds these from each resource's {@code RecordApi}; the problem responses
+ * itself, so {@link OpenApiConventions} adds these from its list of {@code RecordApi}s; the problem responses
  * and tags then follow by the same rules as everywhere else.
  *
  * @param path the resource's path below the API root, e.g. {@code members}

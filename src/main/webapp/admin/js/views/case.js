@@ -7,7 +7,7 @@
 import { addTexts, dateTime, t } from '../i18n.js';
 import { ApiError, addParticipant, caseWithThread, changeCase, message as receivedMail, note, query, rawMessageUrl,
   removeParticipant, reply, request } from '../api.js';
-import { el } from '../dom.js';
+import { el, setFieldError, showAlert } from '../dom.js';
 
 addTexts({
   fr: {
@@ -176,15 +176,7 @@ export function caseView(main, number, { announce = () => {} } = {}) {
   el('label', { for: 'participant-email' }, t('case_addParticipant')),
   el('div', { class: 'inline' }, participantInput, participantSubmit), participantError);
 
-  function participantProblem(text) {
-    participantError.textContent = text;
-    participantError.hidden = !text;
-    if (text) {
-      participantInput.setAttribute('aria-invalid', 'true');
-    } else {
-      participantInput.removeAttribute('aria-invalid');
-    }
-  }
+  const participantProblem = (text) => setFieldError(participantInput, participantError, text);
 
   participantForm.addEventListener('submit', async (event) => {
     event.preventDefault();
@@ -241,15 +233,7 @@ export function caseView(main, number, { announce = () => {} } = {}) {
         el('button', { type: 'submit', class: 'secondary', 'data-test': `link-${kind}-search` }, t('case_search'))),
       error, results);
 
-    function problem(text) {
-      error.textContent = text;
-      error.hidden = !text;
-      if (text) {
-        input.setAttribute('aria-invalid', 'true');
-      } else {
-        input.removeAttribute('aria-invalid');
-      }
-    }
+    const problem = (text) => setFieldError(input, error, text);
 
     async function link(id, name) {
       problem('');
@@ -428,8 +412,7 @@ export function caseView(main, number, { announce = () => {} } = {}) {
             return;
           }
           if (problem) {
-            shownPart.replaceChildren(el('p', { class: 'message error', role: 'alert' },
-              t('loadFailed', { detail: problemText(problem) })));
+            showAlert(shownPart, t('loadFailed', { detail: problemText(problem) }));
           } else {
             wholeMail(m.mail, shownPart, shownButton);
           }

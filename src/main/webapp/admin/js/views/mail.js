@@ -6,7 +6,7 @@
 import { addTexts, dateTime, t } from '../i18n.js';
 import { ApiError, message as receivedMail, query, rawMessageUrl } from '../api.js';
 import { caseOfMail, dropOutgoing, messages, outbox, retryMessage, retryOutgoing } from '../api/mail.js';
-import { el } from '../dom.js';
+import { askFirst, el, showAlert } from '../dom.js';
 
 const PAGE = 50;
 const CLASSIFICATIONS = ['human', 'auto-reply', 'bounce', 'list', 'loop'];
@@ -236,6 +236,22 @@ function filterForm(base, selects, values, refresh) {
 }
 
 /** Previous/next links keeping the filters. */
+/** Loads and draws one page of a list (its rows, "nothing here", the pager) or says why it could not. */
+function pageLoader({ main, load, row, list, status, nav, base, filters, offset, loaded }) {
+  return async () => {
+    try {
+      const page = await load({ ...filters, offset: offset || undefined, limit: PAGE });
+      list.replaceChildren(...page.items.map(row));
+      status.textContent = page.items.length ? '' : t('mail_empty');
+      status.hidden = page.items.length > 0;
+      pager(nav, base, filters, offset, page);
+      main.dataset.loaded = loaded;
+    } catch (e) {
+      showAlert(status, t('loadFailed', { detail: problemText(e) }));
+    }
+  };
+}
+
 function pager(nav, base, filters, offset, page) {
   const links = [];
   if (offset > 0) {
@@ -314,19 +330,8 @@ function receivedList(main, params) {
     quarantined ? el('div', { class: 'row-actions' }, retryButton(m.id, outcome, () => refresh())) : null);
   }
 
-  refresh = async () => {
-    try {
-      const page = await messages({ ...filters, offset: offset || undefined, limit: PAGE });
-      list.replaceChildren(...page.items.map(row));
-      status.textContent = page.items.length ? '' : t('mail_empty');
-      status.hidden = page.items.length > 0;
-      pager(nav, '#/mail', filters, offset, page);
-      main.dataset.loaded = 'mail';
-    } catch (e) {
-      status.replaceChildren(failure(e));
-      status.hidden = false;
-    }
-  };
+  refresh = pageLoader({ main, load: messages, row, list, status, nav, base: '#/mail', filters, offset,
+    loaded: 'mail' });
   refresh();
   return { refresh, focus: () => title.focus(), wants: (name) => name === 'message-received',
     updated: t('mail_updated') };
@@ -462,16 +467,7 @@ function outboxList(main, params) {
       const yes = el('button', { type: 'button', class: 'secondary danger', 'data-test': 'outbox-drop-yes' }, t('mail_dropYes'));
       const no = el('button', { type: 'button', class: 'link-button', 'data-test': 'outbox-drop-no' }, t('mail_dropNo'));
       const confirm = el('span', { class: 'confirm', role: 'group', hidden: true }, t('mail_dropConfirm'), ' ', yes, ' ', no);
-      drop.addEventListener('click', () => {
-        confirm.hidden = false;
-        drop.hidden = true;
-        no.focus();
-      });
-      no.addEventListener('click', () => {
-        confirm.hidden = true;
-        drop.hidden = false;
-        drop.focus();
-      });
+      askFirst(drop, confirm, no);
       yes.addEventListener('click', () => act(() => dropOutgoing(o.id), () => t('mail_dropped', { id: o.id })));
       tools.append(drop, confirm);
     }
@@ -493,19 +489,8 @@ function outboxList(main, params) {
       tools);
   }
 
-  refresh = async () => {
-    try {
-      const page = await outbox({ ...filters, offset: offset || undefined, limit: PAGE });
-      list.replaceChildren(...page.items.map(row));
-      status.textContent = page.items.length ? '' : t('mail_empty');
-      status.hidden = page.items.length > 0;
-      pager(nav, '#/mail/outbox', filters, offset, page);
-      main.dataset.loaded = 'outbox';
-    } catch (e) {
-      status.replaceChildren(failure(e));
-      status.hidden = false;
-    }
-  };
+  refresh = pageLoader({ main, load: outbox, row, list, status, nav, base: '#/mail/outbox', filters, offset,
+    loaded: 'outbox' });
   refresh();
   // a case changing (a reply, a reminder) is when mail gets queued
   return { refresh, focus: () => title.focus(), wants: (name) => name === 'case-changed', updated: t('mail_updated') };

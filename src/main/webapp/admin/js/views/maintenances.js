@@ -3,7 +3,7 @@
 // mail, announce, reschedule, cancel, complete.
 
 import { t } from '../i18n.js';
-import { el } from '../dom.js';
+import { el, showAlert } from '../dom.js';
 import { maintenances } from '../api/maintenances.js';
 import { feedLinks, stateBadge, windowText } from './maintenances/common.js';
 import { maintenancePage } from './maintenances/page.js';
@@ -53,9 +53,7 @@ function listView(main) {
       }
       main.dataset.loaded = 'maintenances';
     } catch (e) {
-      status.replaceChildren(el('span', { class: 'message error', role: 'alert' },
-        t('loadFailed', { detail: problemText(e) })));
-      status.hidden = false;
+      showAlert(status, t('loadFailed', { detail: problemText(e) }), 'span');
     }
   }
 

@@ -5,7 +5,7 @@
 import { addTexts, dateTime, t } from '../i18n.js';
 import { ApiError } from '../api.js';
 import { createToken, revokeToken, tokens } from '../api/tokens.js';
-import { el } from '../dom.js';
+import { askFirst, el, setFieldError, showAlert } from '../dom.js';
 
 addTexts({
   fr: {
@@ -87,15 +87,7 @@ function tokensView(main, { announce = () => {} } = {}) {
   main.replaceChildren(el('section', { 'aria-labelledby': 'tokens-title', 'data-test': 'tokens-view', id: 'tokens-view' },
     title, el('p', { class: 'intro' }, t('tokens_intro')), form, secretBox, outcome, status, list));
 
-  function fieldProblem(text) {
-    nameError.textContent = text;
-    nameError.hidden = !text;
-    if (text) {
-      nameInput.setAttribute('aria-invalid', 'true');
-    } else {
-      nameInput.removeAttribute('aria-invalid');
-    }
-  }
+  const fieldProblem = (text) => setFieldError(nameInput, nameError, text);
 
   function forgetSecret() {
     secretBox.replaceChildren();
@@ -172,16 +164,7 @@ function tokensView(main, { announce = () => {} } = {}) {
       const no = el('button', { type: 'button', class: 'link-button', 'data-test': 'token-revoke-no' }, t('tokens_revokeNo'));
       const confirm = el('span', { class: 'confirm', role: 'group', 'data-test': 'token-revoke-confirm', hidden: true },
         t('tokens_revokeConfirm', { name: k.name }), ' ', yes, ' ', no);
-      revoke.addEventListener('click', () => {
-        revoke.hidden = true;
-        confirm.hidden = false;
-        no.focus();
-      });
-      no.addEventListener('click', () => {
-        confirm.hidden = true;
-        revoke.hidden = false;
-        revoke.focus();
-      });
+      askFirst(revoke, confirm, no);
       yes.addEventListener('click', async () => {
         yes.disabled = true;
         try {
@@ -212,9 +195,7 @@ function tokensView(main, { announce = () => {} } = {}) {
       status.hidden = sorted.length > 0;
       main.dataset.loaded = 'tokens';
     } catch (e) {
-      status.replaceChildren(el('p', { class: 'message error', role: 'alert', 'data-test': 'load-error' },
-        t('loadFailed', { detail: problemText(e) })));
-      status.hidden = false;
+      showAlert(status, t('loadFailed', { detail: problemText(e) }));
     }
   }
 

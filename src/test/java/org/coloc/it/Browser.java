@@ -94,6 +94,18 @@ public final class Browser implements AutoCloseable {
         driver.get(url);
     }
 
+    /** Opens the page, which shows the login form, and logs in as the admin. */
+    public void logIn(String url) {
+        open(url);
+        submitPassword();
+    }
+
+    /** Types the admin's password in the login form shown and sends it. */
+    public void submitPassword() {
+        visible("login-password").sendKeys(ColocServer.ADMIN_PASSWORD);
+        visible("login-submit").click();
+    }
+
     /** The element with this data-test attribute, once visible. */
     public WebElement visible(String dataTest) {
         return wait.until(ExpectedConditions.visibilityOfElementLocated(test(dataTest)));

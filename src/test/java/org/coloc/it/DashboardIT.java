@@ -24,8 +24,6 @@ import java.util.Map;
 import java.util.logging.Level;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -43,7 +41,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * anything from elsewhere, inline script). The tests build on each other in order; one browser for the class.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class DashboardIT {
+class DashboardIT extends InBrowser {
 
     static final String BOB = "bob@example.org";
 
@@ -54,21 +52,8 @@ class DashboardIT {
     static final Api api = app.api();
     static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    static Browser browser;
     /** The browser's session cookie while logged in, to try it after logout. */
     static String browserSession;
-
-    @BeforeAll
-    static void openBrowser() throws Exception {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     static String base() {
         return app.baseUrl();
@@ -181,8 +166,7 @@ class DashboardIT {
     @Test
     @Order(3)
     void theRightPasswordOpensTheCasesView() throws Exception {
-        browser.visible("login-password").sendKeys(ColocServer.ADMIN_PASSWORD);
-        browser.visible("login-submit").click();
+        browser.submitPassword();
         browser.visible("cases-view");
         WebElement row = browser.until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector("[data-test='case-row'][data-case='1']")));
@@ -375,15 +359,6 @@ class DashboardIT {
     /** The Message-ID of the admin's reply from the page, for Alice's answer and the bounce. */
     static MimeMessage replyFromThePage;
 
-    /**
-     * Waits for a condition while the page may redraw the case under it (a live update replaces the thread): an
-     * element gone stale is looked up again rather than failing the test.
-     */
-    static <T> T settled(java.util.function.Function<org.openqa.selenium.WebDriver, T> condition) {
-        return new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), ColocApp.WAIT)
-                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition::apply);
-    }
-
     /** The whole text of the thread message of this direction whose new text contains this text, once shown. */
     static String threadMessage(String direction, String text) {
         return settled(d -> d.findElements(Browser.test("thread-message")).stream()
@@ -401,9 +376,7 @@ class DashboardIT {
     @Test
     @Order(12)
     void aReplyTypedInTheCaseReachesTheRequester() throws Exception {
-        browser.open(base() + "/admin/#/cases/1");
-        browser.visible("login-password").sendKeys(ColocServer.ADMIN_PASSWORD);
-        browser.visible("login-submit").click();
+        browser.logIn(base() + "/admin/#/cases/1");
         browser.visible("thread-view");
         browser.until(d -> d.findElements(Browser.test("thread-message")).size() == 4);
         assertEquals(1, app.sentTo(ALICE).size(), "her acknowledgement only, so far");

@@ -1,7 +1,7 @@
 package org.coloc.it;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.coloc.it.ColocApp.assertProblem;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

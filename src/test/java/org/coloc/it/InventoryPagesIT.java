@@ -12,20 +12,15 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The inventory in the dashboard, in a real browser (Debian's headless Chromium): members, hosts and VMs created and
@@ -34,7 +29,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * other in order; one browser for the class, its interface in English.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class InventoryPagesIT {
+class InventoryPagesIT extends InBrowser {
 
     @RegisterExtension
     static final ColocApp app = ColocApp.named("inventory-pages").withMailServer();
@@ -45,30 +40,12 @@ class InventoryPagesIT {
     /** Requests the page makes that the API refuses on purpose: Chromium logs each one, nothing else may appear. */
     static final Pattern EXPECTED_REFUSAL = Pattern.compile(".*/api/(vms|members/\\d+)\\b.*status of (400|409|412).*");
 
-    static Browser browser;
     static long member;
     static long host;
     static long vm;
 
-    @BeforeAll
-    static void openBrowser() throws Exception {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
     static String base() {
         return app.baseUrl();
-    }
-
-    static <T> T settled(java.util.function.Function<WebDriver, T> condition) {
-        return new WebDriverWait(browser.driver(), ColocApp.WAIT).ignoring(StaleElementReferenceException.class)
-                .until(condition::apply);
     }
 
     static void go(String route) {
@@ -128,8 +105,7 @@ class InventoryPagesIT {
         go("/members");
         browser.script("localStorage.setItem('coloc.lang', 'en')");
         browser.driver().navigate().refresh();
-        browser.visible("login-password").sendKeys(ColocServer.ADMIN_PASSWORD);
-        browser.visible("login-submit").click();
+        browser.submitPassword();
         browser.visible("members-view");
         browser.console(); // forget the probe of the logged-out page (a 401, as it should be)
         assertEquals(0, api.getJson("/api/members").getInt("total"));

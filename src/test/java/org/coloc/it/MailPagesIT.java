@@ -8,21 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.JsonObject;
 import jakarta.mail.internet.MimeMessage;
 import java.util.List;
-import java.util.function.Function;
 import java.util.logging.Level;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The dashboard's inbox filters, a case linked to a VM and given a participant, the received mail with its
@@ -30,7 +24,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * on each other in order; one browser for the class.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class MailPagesIT {
+class MailPagesIT extends InBrowser {
 
     static final String BOB = "bob@example.org";
     static final String CAROL = "carol@example.org";
@@ -41,30 +35,11 @@ class MailPagesIT {
             .set("COLOC_IMAP_MAX_MESSAGE_SIZE", "200000");
     static final Api api = app.api();
 
-    static Browser browser;
     static int aliceCase;
     static int bobCase;
 
-    @BeforeAll
-    static void openBrowser() throws Exception {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
     static String base() {
         return app.baseUrl();
-    }
-
-    /** Waits for a condition while the page may redraw under it (live updates replace elements). */
-    static <T> T settled(Function<WebDriver, T> condition) {
-        return new WebDriverWait(browser.driver(), ColocApp.WAIT).ignoring(StaleElementReferenceException.class)
-                .until(condition::apply);
     }
 
     static List<WebElement> all(String dataTest) {
@@ -95,9 +70,7 @@ class MailPagesIT {
         JsonObject both = api.await("/api/cases", c -> c.getInt("total") == 2, ColocApp.WAIT);
         bobCase = both.getJsonArray("items").getJsonObject(0).getInt("number");
 
-        browser.open(base() + "/admin/#/cases");
-        browser.visible("login-password").sendKeys(ColocServer.ADMIN_PASSWORD);
-        browser.visible("login-submit").click();
+        browser.logIn(base() + "/admin/#/cases");
         browser.visible("cases-filters");
         awaitRows(List.of(String.valueOf(bobCase), String.valueOf(aliceCase)));
 

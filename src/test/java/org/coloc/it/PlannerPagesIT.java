@@ -15,22 +15,16 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.Function;
 import java.util.logging.Level;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The maintenance planner and the comment moderation of the dashboard, in a real browser: a maintenance planned in
@@ -40,7 +34,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * address. Nothing in the console, nothing loaded from elsewhere. The tests build on each other in order.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class PlannerPagesIT {
+class PlannerPagesIT extends InBrowser {
 
     static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     static final String LEA = "lea@members.test";
@@ -54,7 +48,6 @@ class PlannerPagesIT {
             .set("COLOC_TIMEZONE", "Europe/Paris");
     static final Api api = app.api();
 
-    static Browser browser;
     static long lea;
     static long bruno;
     static long garage;
@@ -65,18 +58,6 @@ class PlannerPagesIT {
     static String brunoPreviewSubject;
     /** What the console said that nobody expected, over the whole class. */
     static final List<String> consoleProblems = new ArrayList<>();
-
-    @BeforeAll
-    static void openBrowser() throws Exception {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     @Order(1)
@@ -98,9 +79,7 @@ class PlannerPagesIT {
                 {"title": "Bonjour le monde", "url": "https://blog.example.org/hello-world", "language": "fr",
                  "open": true}""", null).status());
 
-        browser.open(app.baseUrl() + "/admin/#/maintenances/new");
-        browser.visible("login-password").sendKeys(ColocServer.ADMIN_PASSWORD);
-        browser.visible("login-submit").click();
+        browser.logIn(app.baseUrl() + "/admin/#/maintenances/new");
         browser.visible("maint-form");
         // the page's first question, "who is logged in?", is answered 401 before the login: expected
         collectConsole("/api/session", "401");
@@ -384,11 +363,6 @@ class PlannerPagesIT {
         browser.script("const e = document.querySelector(\"[data-test='\" + arguments[0] + \"']\");"
                 + "e.value = arguments[1]; e.dispatchEvent(new Event('input', {bubbles: true}));"
                 + "e.dispatchEvent(new Event('change', {bubbles: true}));", dataTest, value);
-    }
-
-    static <T> T settled(Function<WebDriver, T> condition) {
-        return new WebDriverWait(browser.driver(), ColocApp.WAIT)
-                .ignoring(StaleElementReferenceException.class).until(condition::apply);
     }
 
     static void awaitState(String state) {

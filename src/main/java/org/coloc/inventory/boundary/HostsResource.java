@@ -6,7 +6,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.coloc.platform.RecordApi;
 import org.coloc.platform.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -15,13 +14,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.ADMIN, Roles.API})
 public class HostsResource extends RecordResource<HostView> {
-
-    /** What it inherits, as OpenAPI describes it. */
-    public static final RecordApi API = RecordApi.of(HostsResource.class, "a host", "HostView")
-            .listing("List hosts", "Filters: status (active, maintenance, retired), q (in name, model, notes). sort: "
-                    + "name, status, cores, memoryMiB, storageGiB, created, updated, id; '-' for descending.",
-                    "status", "q")
-            .deleting("Delete a host that carries no VM (If-Match: its ETag)");
 
     @EJB
     Hosts hosts;

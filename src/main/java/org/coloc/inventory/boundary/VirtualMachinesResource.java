@@ -13,7 +13,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.coloc.inventory.control.InventorySettings;
-import org.coloc.platform.RecordApi;
 import org.coloc.platform.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -22,13 +21,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.ADMIN, Roles.API})
 public class VirtualMachinesResource extends RecordResource<VmView> {
-
-    /** What it inherits, as OpenAPI describes it. */
-    public static final RecordApi API = RecordApi.of(VirtualMachinesResource.class, "a VM", "VmView")
-            .listing("List VMs", "Filters: host (id), owner (member id), status (requested, provisioning, active, "
-                    + "suspended, decommissioned), os (alpine, debian), q (in name, hostname, notes, domains). sort: "
-                    + "name, hostname, os, status, vcpus, memoryMiB, diskGiB, host, owner, created, updated, id; '-' "
-                    + "for descending.", "host", "owner", "status", "os", "q");
 
     /** The daily report's window in days, sent along with the certificates list. */
     public static final String WARN_DAYS_HEADER = "Coloc-Warn-Days";

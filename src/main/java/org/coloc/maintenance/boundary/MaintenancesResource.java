@@ -13,7 +13,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.coloc.inventory.boundary.RecordResource;
 import org.coloc.inventory.boundary.Records;
-import org.coloc.platform.RecordApi;
 import org.coloc.platform.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -23,18 +22,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.ADMIN, Roles.API})
 public class MaintenancesResource extends RecordResource<MaintenanceView> {
-
-    /** What it inherits, as OpenAPI describes it. */
-    public static final RecordApi API = RecordApi.of(MaintenancesResource.class, "a maintenance", "MaintenanceView")
-            .listing("List maintenances", "Filters: state (draft, announced, in-progress, completed, cancelled), q "
-                    + "(in the titles). sort: start, title, state, created, updated, id; '-' for descending.",
-                    "state", "q")
-            .with(new RecordApi.Texts("Plan a maintenance (a draft: nobody is told yet)",
-                    "Replace a maintenance (If-Match: its ETag); once announced, a new window or text is mailed",
-                    "Change some fields (JSON merge patch; If-Match: its ETag)", "Once announced: a new start, end or "
-                    + "time zone sends a 'rescheduled' notice, a new text an 'updated' one, each with the calendar "
-                    + "SEQUENCE + 1; what it affects no longer changes (409). Completed or cancelled: 409.",
-                    "Delete a draft (If-Match: its ETag); others are cancelled instead", false));
 
     @EJB
     Maintenances maintenances;

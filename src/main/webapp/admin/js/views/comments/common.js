@@ -15,3 +15,13 @@ export function stateBadge(state) {
   return el('span', { class: `state comment-state comment-state-${state}`, 'data-test': 'comment-state',
     'data-state': state }, t(`comments_state_${state}`));
 }
+
+/** A comments view as the shell takes it: redrawn when a comment arrives or is moderated anywhere. */
+export function commentsView(refresh, title) {
+  return {
+    refresh,
+    focus: () => title.focus(),
+    wants: (name) => name === 'comment-received' || name === 'comment-moderated',
+    updated: t('comments_updated'),
+  };
+}

@@ -4,10 +4,10 @@
 
 import { ApiError } from '../../api.js';
 import { t } from '../../i18n.js';
-import { el } from '../../dom.js';
+import { el, showAlert } from '../../dom.js';
 import { count, post, posts, putPost } from '../../api/comments.js';
 import { field, formErrors, problemText } from '../maintenances/fields.js';
-import { tabs } from './common.js';
+import { commentsView, tabs } from './common.js';
 
 const LIMIT = 500;
 const SLUG = /^[a-z0-9-]{1,100}$/;
@@ -84,20 +84,13 @@ export function postsView(main, { announce = () => {} } = {}) {
       status.hidden = page.items.length > 0;
       main.dataset.loaded = 'posts';
     } catch (e) {
-      status.replaceChildren(el('span', { class: 'message error', role: 'alert' },
-        t('loadFailed', { detail: problemText(e) })));
-      status.hidden = false;
+      showAlert(status, t('loadFailed', { detail: problemText(e) }), 'span');
     }
   }
 
   refresh();
-  return {
-    refresh,
-    focus: () => title.focus(),
-    // a new comment changes the counts
-    wants: (name) => name === 'comment-received' || name === 'comment-moderated',
-    updated: t('comments_updated'),
-  };
+  // a new comment changes the counts
+  return commentsView(refresh, title);
 }
 
 /** Declares a post (slug given here) or edits one (the slug is its address: it does not change). */

@@ -3,10 +3,10 @@
 // itself (the live stream's comment-received); a moderation elsewhere (a signed link) updates it too.
 
 import { dateTime, t } from '../../i18n.js';
-import { el } from '../../dom.js';
+import { el, showAlert } from '../../dom.js';
 import { comments, moderate, posts } from '../../api/comments.js';
 import { problemText } from '../maintenances/fields.js';
-import { stateBadge, tabs } from './common.js';
+import { commentsView, stateBadge, tabs } from './common.js';
 
 export const STATES = ['pending', 'published', 'rejected', 'spam'];
 const ACTIONS = [
@@ -106,17 +106,10 @@ export function queueView(main, filter, { announce = () => {} } = {}) {
       status.hidden = items.length > 0 && page.total <= items.length;
       main.dataset.loaded = 'comments';
     } catch (e) {
-      status.replaceChildren(el('span', { class: 'message error', role: 'alert' },
-        t('loadFailed', { detail: problemText(e) })));
-      status.hidden = false;
+      showAlert(status, t('loadFailed', { detail: problemText(e) }), 'span');
     }
   }
 
   refresh();
-  return {
-    refresh,
-    focus: () => title.focus(),
-    wants: (name) => name === 'comment-received' || name === 'comment-moderated',
-    updated: t('comments_updated'),
-  };
+  return commentsView(refresh, title);
 }

@@ -3,7 +3,7 @@
 // highlighted, expired ones more so. N is in the address (#/vms/certificates?days=90).
 
 import { language, t } from '../../i18n.js';
-import { el } from '../../dom.js';
+import { el, showAlert } from '../../dom.js';
 import { certificates } from '../../api/inventory.js';
 
 const DEFAULT_DAYS = 60;
@@ -65,9 +65,7 @@ export function certificatesView(main, params) {
       status.textContent = items.length ? '' : t('inv_certs_empty');
       status.hidden = items.length > 0;
     } catch (e) {
-      status.replaceChildren(el('p', { class: 'message error', role: 'alert', 'data-test': 'load-error' },
-        t('loadFailed', { detail: e.message })));
-      status.hidden = false;
+      showAlert(status, t('loadFailed', { detail: e.message }));
     }
   }
 

@@ -5,7 +5,7 @@
 
 import { t } from '../../i18n.js';
 import { ApiError } from '../../api.js';
-import { el } from '../../dom.js';
+import { el, showAlert } from '../../dom.js';
 import { change, create, read, remove } from '../../api/inventory.js';
 import { FIELDS, allNames, nameOf } from './kinds.js';
 import { bars } from './capacity.js';
@@ -285,8 +285,7 @@ export function formView(main, kind, id, { announce = () => {} } = {}) {
         title.focus();
       }
     } catch (e) {
-      body.replaceChildren(el('p', { class: 'message error', role: 'alert', 'data-test': 'load-error' },
-        t('loadFailed', { detail: e.message })));
+      showAlert(body, t('loadFailed', { detail: e.message }));
     }
   }
 

@@ -4,7 +4,7 @@
 // cancel with a reason, complete. Every write sends the ETag read last; a 412 says it changed meanwhile.
 
 import { dateTime, t } from '../../i18n.js';
-import { el } from '../../dom.js';
+import { el, showAlert } from '../../dom.js';
 import * as api from '../../api/maintenances.js';
 import { feedLinks, stateBadge, windowText } from './common.js';
 import { field, formErrors, group, problemText } from './fields.js';
@@ -241,8 +241,7 @@ export function maintenancePage(main, id, { announce = () => {} } = {}) {
     } catch (e) {
       audienceSection.hidden = false;
       audienceCount.textContent = '';
-      audienceList.replaceChildren(el('li', { class: 'message error', role: 'alert' },
-        t('loadFailed', { detail: problemText(e) })));
+      showAlert(audienceList, t('loadFailed', { detail: problemText(e) }), 'li');
     }
   }
 
@@ -495,8 +494,7 @@ export function maintenancePage(main, id, { announce = () => {} } = {}) {
       draw(data);
       loadAudience();
     } catch (e) {
-      facts.replaceChildren(el('p', { class: 'message error', role: 'alert', 'data-test': 'load-error' },
-        t('loadFailed', { detail: problemText(e) })));
+      showAlert(facts, t('loadFailed', { detail: problemText(e) }));
     }
   }
 
