@@ -153,6 +153,11 @@ def load(base, password, smtp_port, directory, cases, vms, out):
     if len(thread) != 1:
         sys.exit(f"expected one case of {THREAD_REQUESTER}, found {len(thread)}")
     number = thread[0]["number"]
+    # the thread is sent last: its later mails may still be on their way when the count is reached
+    while len(api.call("GET", f"/api/cases/{number}")["messages"]) < THREAD_MAILS:
+        if time.monotonic() > deadline:
+            sys.exit(f"case #{number} never got the thread's {THREAD_MAILS} mails")
+        time.sleep(0.5)
     for k in range(ADMIN_REPLIES):
         api.call("POST", f"/api/cases/{number}/replies",
                  {"text": f"Réponse {k + 1} de l'admin.\nNous regardons et revenons vers vous."})

@@ -65,6 +65,10 @@ return { drawn: r.drawn, frame: r.frame, requests: all.length + 1, api: api.leng
   apiSlowest: Math.max(0, ...api.map((e) => e.duration)),
   apiNames: api.map((e) => [e.name.replace(location.origin, ''), Math.round(e.duration * 10) / 10]),
   domContentLoaded: nav ? nav.domContentLoadedEventEnd : null,
+  // the waterfall: each request's start and end (ms since navigation start), bytes over the wire (0: from cache)
+  waterfall: [['document', 0, nav ? Math.round(nav.responseEnd) : null, nav ? nav.transferSize : null],
+    ...all.map((e) => [e.name.replace(location.origin, ''), Math.round(e.startTime), Math.round(e.responseEnd),
+      e.transferSize])],
   transferred: all.reduce((a, e) => a + (e.transferSize || 0), 0) + (nav ? nav.transferSize : 0) };
 """
 
@@ -72,8 +76,11 @@ return { drawn: r.drawn, frame: r.frame, requests: all.length + 1, api: api.leng
 def driver_for():
     options = webdriver.ChromeOptions()
     options.binary_location = "/usr/bin/chromium"
+    # no back/forward cache: each about:blank in between would keep the page left in it, with its open event stream
+    # (events.js does not close it on pagehide); six of them take Chrome's six connections to the host, and the next
+    # load waited ~53 s for one. The bench times fresh loads; that finding is in bench/README.md.
     for flag in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,900",
-                 "--lang=fr-FR", "--disable-extensions"):
+                 "--lang=fr-FR", "--disable-extensions", "--disable-features=BackForwardCache"):
         options.add_argument(flag)
     return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
 
@@ -94,6 +101,8 @@ def main():
     p.add_argument("--iterations", type=int, default=10)
     p.add_argument("--warmup", type=int, default=2)
     p.add_argument("--no-cold", action="store_true")
+    # what-if experiments: a script run in every page before the page's own (e.g. a fix of the page's JS to try)
+    p.add_argument("--inject", help="a JavaScript file to run before the page's scripts")
     args = p.parse_args()
 
     driver = driver_for()
@@ -101,6 +110,9 @@ def main():
         driver.execute_cdp_cmd("Page.enable", {})
         driver.execute_cdp_cmd("Network.enable", {})
         driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": WATCHER})
+        if args.inject:
+            with open(args.inject) as f:
+                driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": f.read()})
         wait = WebDriverWait(driver, 30, poll_frequency=0.01)
         driver.get(args.base + "/admin/")
         wait.until(EC.visibility_of_element_located((By.CSS_SELECTOR, '[data-test="login-password"]')))
@@ -132,6 +144,7 @@ def main():
                             "api_calls_last": done[-1]["apiNames"],
                             "dom_content_loaded_ms": stats([r["domContentLoaded"] for r in done]),
                             "transferred_bytes_last": done[-1]["transferred"],
+                            "waterfall_last": done[-1]["waterfall"],
                             "loads": done}
             s = results[key]["drawn_ms"]
             print(f"{key:12} drawn median {s['median']:7.1f} ms  p90 {s['p90']:7.1f}  min {s['min']:7.1f}  "

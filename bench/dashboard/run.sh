@@ -12,10 +12,10 @@
 #      conversations, each its own requester and subject, and one thread of 25 mails from one requester (In-Reply-To
 #      chained) to which the admin then replies 25 times over the API: a case of 50 messages. Waits until
 #      GET /api/cases?limit=1 says total >= CASES; prints how long loading took;
-#   3. times, in headless Chromium (measure.py), from navigation start to the inbox's first page drawn
+#   3. times the API calls those pages make with curl (the session cookie, 20 calls each, median and min);
+#   4. times, in headless Chromium (measure.py), from navigation start to the inbox's first page drawn
 #      (#/cases: 50 rows) and to the 50-message case drawn (#/cases/N), ITERATIONS loads each after 2 warm-up
 #      loads, with the browser's cache kept (a returning admin) and cleared (cold); median, p90, min, max;
-#   4. times the API calls those pages make with curl (the session cookie, 20 calls each, median and min);
 #   5. stops the app.
 # --keep-data: keep bench/out/dashboard/data after the run and, when it is there from an earlier run, start on it
 # and skip loading (to re-measure after a change to the server; migrations are applied to it at start).
