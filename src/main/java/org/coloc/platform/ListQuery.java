@@ -33,6 +33,7 @@ public final class ListQuery<R> {
     private final Map<String, Object> parameters = new LinkedHashMap<>();
     private final Map<String, Object> hints = new LinkedHashMap<>();
     private String orderBy = "";
+    private String counted;
 
     private ListQuery(Class<R> rowType, String select, String from) {
         this.rowType = rowType;
@@ -110,6 +111,17 @@ public final class ListQuery<R> {
         return this;
     }
 
+    /**
+     * What the total counts, instead of the rows' ids: a NOT NULL column that the filters' indexes also hold, so
+     * that the database counts index entries without reading each row (Derby's {@code COUNT(ID)} over 10,000 cases
+     * of one state read 10,000 rows; {@code COUNT(CASE_NUMBER)} counts them in the state index). The same total
+     * as long as the column is never null.
+     */
+    public ListQuery<R> countOf(String notNullExpression) {
+        counted = notNullExpression;
+        return this;
+    }
+
     /** A query hint for the page query (not the count), e.g. EclipseLink's read-only or batch reading. */
     public ListQuery<R> hint(String name, Object value) {
         hints.put(name, value);
@@ -121,7 +133,7 @@ public final class ListQuery<R> {
     }
 
     public String countJpql() {
-        return "SELECT COUNT(" + alias() + ") FROM " + from + where();
+        return "SELECT COUNT(" + (counted == null ? alias() : counted) + ") FROM " + from + where();
     }
 
     public Map<String, Object> parameters() {

@@ -46,6 +46,17 @@ class ListQueryTest {
     }
 
     @Test
+    void aCountedColumnReplacesTheAliasInTheCountOnly() {
+        ListQuery<Object[]> q = ListQuery.select(Object[].class, "m.number, m.name", Member.class, "m")
+                .where("m.status = :status", "status", "active")
+                .orderBy("m.joined DESC, m.number DESC")
+                .countOf("m.number");
+        assertEquals("SELECT m.number, m.name FROM Member m WHERE m.status = :status"
+                + " ORDER BY m.joined DESC, m.number DESC", q.jpql());
+        assertEquals("SELECT COUNT(m.number) FROM Member m WHERE m.status = :status", q.countJpql());
+    }
+
+    @Test
     void aMissingFilterAddsNothingAndIsNotChecked() {
         ListQuery<Member> q = ListQuery.of(Member.class, "m")
                 .filter(null, "m.status = :status", "status", v -> {
