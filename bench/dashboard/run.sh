@@ -147,8 +147,9 @@ api_time() { # path -> "median min" of 20 calls in ms (after 5 unmeasured ones)
   done | sort -n | awk '{a[NR]=$1} END {printf "%8.1f ms (min %.1f)", (a[10]+a[11])/2*1000, a[1]*1000}'
 }
 : >"$OUT/api.txt"
-for path in /api/session "/api/cases?limit=50" "/api/cases?state=new&limit=1" \
-    "/api/cases?state=waiting-admin&limit=1" "/api/cases?state=closed&limit=1" "/api/cases/$CASE"; do
+# what the inbox asks (the page, the counts per state in one request, the maintenances of its filter) and the case
+for path in /api/session "/api/cases?limit=50" /api/cases/counts "/api/maintenances?limit=200&sort=-start" \
+    "/api/cases/$CASE"; do
   printf '%-42s %s\n' "GET $path" "$(api_time "$path")" | tee -a "$OUT/api.txt"
 done
 

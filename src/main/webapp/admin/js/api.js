@@ -100,6 +100,11 @@ export function query(params) {
   return s ? `?${s}` : '';
 }
 
+/** How many cases of each state match the filters ({ new: 3, … }, every state named): one request. */
+export async function caseCounts(params = {}) {
+  return (await request('GET', `/api/cases/counts${query(params)}`)).data;
+}
+
 export async function cases(params = {}) {
   return (await request('GET', `/api/cases${query(params)}`)).data;
 }

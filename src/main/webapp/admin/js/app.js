@@ -6,17 +6,49 @@
 
 import { language, onLanguageChange, setLanguage, t, translate } from './i18n.js';
 import { logout, onUnauthorized, session } from './api.js';
+import { el, showAlert } from './dom.js';
 import { renderLogin } from './views/login.js';
 import { routes as caseRoutes } from './views/cases.js';
-import { routes as mailRoutes } from './views/mail.js';
-import { routes as inventoryRoutes } from './views/inventory.js';
-import { routes as maintenanceRoutes } from './views/maintenances.js';
-import { routes as commentRoutes } from './views/comments.js';
-import { routes as tokenRoutes } from './views/tokens.js';
 import { startLiveUpdates } from './events.js';
 
-const ROUTES = [...caseRoutes, ...mailRoutes, ...inventoryRoutes, ...maintenanceRoutes, ...commentRoutes,
-  ...tokenRoutes];
+/**
+ * The other areas, loaded when first visited (by the first part of the address), their code and their styles: the
+ * inbox, the page opened most, needs none of them, and a browser then fetches a third of the files at each load.
+ */
+async function area(module, ...stylesheets) {
+  const [loaded] = await Promise.all([module(), ...stylesheets.map(stylesheet)]);
+  return loaded.routes;
+}
+
+/** Adds a stylesheet of css/ once; resolves when it is applied (or failed: the view still works unstyled). */
+function stylesheet(name) {
+  const href = `css/${name}.css`;
+  return new Promise((resolve) => {
+    if (document.querySelector(`link[href="${href}"]`)) {
+      resolve();
+      return;
+    }
+    const link = el('link', { rel: 'stylesheet', href });
+    link.addEventListener('load', resolve);
+    link.addEventListener('error', resolve);
+    document.head.append(link);
+  });
+}
+
+const inventory = () => area(() => import('./views/inventory.js'), 'inventory');
+const AREAS = {
+  cases: async () => caseRoutes,
+  // css/mail.css also styles the inbox's filters, so index.html links it
+  mail: () => area(() => import('./views/mail.js')),
+  members: inventory,
+  hosts: inventory,
+  vms: inventory,
+  maintenances: () => area(() => import('./views/maintenances.js'), 'maintenances'),
+  // the comments' forms and headings share the planner's styles
+  comments: () => area(() => import('./views/comments.js'), 'maintenances', 'comments'),
+  tokens: () => area(() => import('./views/tokens.js'), 'tokens'),
+};
+const INBOX = caseRoutes.find((route) => route.path.test('/cases'));
 
 const main = document.getElementById('main');
 const header = document.getElementById('app-header');
@@ -30,24 +62,40 @@ function announce(text) {
   announcer.textContent = text;
 }
 
-/** The route the address names, its match and its query; an unknown address shows the cases. */
-function parseRoute(hash) {
+/** The route the address names, its match and its query; an unknown address shows the inbox. */
+async function parseRoute(hash) {
   const [path, search] = (hash.replace(/^#/, '') || '/cases').split('?');
   const params = new URLSearchParams(search || '');
-  for (const route of ROUTES) {
+  const area = AREAS[path.split('/')[1]];
+  for (const route of area ? await area() : []) {
     const match = path.match(route.path);
     if (match) {
       return { route, match, params };
     }
   }
-  return { route: ROUTES[0], match: ['/cases'], params: new URLSearchParams() };
+  return { route: INBOX, match: ['/cases'], params: new URLSearchParams() };
 }
 
-function render({ focus = false } = {}) {
+/** How many renders were asked for: an area still loading when the admin goes elsewhere is not drawn. */
+let renders = 0;
+
+async function render({ focus = false } = {}) {
   if (!loggedIn) {
     return;
   }
-  const { route, match, params } = parseRoute(location.hash);
+  const mine = ++renders;
+  let found;
+  try {
+    found = await parseRoute(location.hash);
+  } catch (e) {
+    // the area's code could not be fetched (the server went away): say so where the view would be
+    showAlert(main, t('loadFailed', { detail: e.message }));
+    return;
+  }
+  if (mine !== renders || !loggedIn) {
+    return;
+  }
+  const { route, match, params } = found;
   currentView = route.open(main, match, params, { announce });
   document.querySelectorAll('.main-nav a').forEach((link) => {
     if (link.dataset.nav === route.nav) {
@@ -86,7 +134,8 @@ async function start() {
   // only where the server has the stream (who.events): a 404 would be an error in the console at every load
   // a view may say which events concern it (wants) and how its update is announced (updated)
   stopLiveUpdates = !who.events ? () => {} : startLiveUpdates((name, data) => {
-    if (currentView && (!currentView.wants || currentView.wants(name, data))) {
+    // 'resumed': back from the back/forward cache, events may have been missed: every view reads again
+    if (currentView && (name === 'resumed' || !currentView.wants || currentView.wants(name, data))) {
       currentView.refresh();
       announce(currentView.updated || t('casesUpdated'));
     }

@@ -206,6 +206,9 @@ export function translate(root = document) {
   });
 }
 
+/** One formatter per language: building an Intl.DateTimeFormat costs far more than using one (50 per list). */
+const formats = new Map();
+
 /** A date and time as the admin reads them, in his language and the browser's time zone. */
 export function dateTime(iso) {
   if (!iso) {
@@ -215,8 +218,11 @@ export function dateTime(iso) {
   if (Number.isNaN(d.getTime())) {
     return iso;
   }
-  return new Intl.DateTimeFormat(current === 'fr' ? 'fr-FR' : 'en-GB', {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-  }).format(d);
+  if (!formats.has(current)) {
+    formats.set(current, new Intl.DateTimeFormat(current === 'fr' ? 'fr-FR' : 'en-GB', {
+      dateStyle: 'medium',
+      timeStyle: 'short',
+    }));
+  }
+  return formats.get(current).format(d);
 }

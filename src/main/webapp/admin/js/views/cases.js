@@ -4,7 +4,7 @@
 // views/case.js. Each view is an object with refresh(), which the live updates (events.js) call.
 
 import { addTexts, dateTime, t } from '../i18n.js';
-import { cases, query, request } from '../api.js';
+import { caseCounts, cases, query, request } from '../api.js';
 import { el } from '../dom.js';
 import { STATES, caseView } from './case.js';
 
@@ -185,11 +185,12 @@ export function casesView(main, filters = {}) {
 
   async function refresh() {
     try {
-      // the counts are the lists' totals with the same other filters: one small request per state, in parallel
-      const [page, ...totals] = await Promise.all([
+      // the counts per state with the same other filters, in one request beside the page's
+      const [page, byState] = await Promise.all([
         cases({ state, ...others, offset: offset || undefined, limit: PAGE }),
-        ...STATES.map((s) => cases({ state: s, ...others, limit: 1 }).then((p) => p.total)),
+        caseCounts(others),
       ]);
+      const totals = STATES.map((s) => byState[s] || 0);
       const all = totals.reduce((a, b) => a + b, 0);
       counts.replaceChildren(countLink(null, t('allStates'), all),
         ...STATES.map((s, i) => countLink(s, t(`state_${s}`), totals[i])));

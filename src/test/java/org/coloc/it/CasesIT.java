@@ -151,6 +151,15 @@ class CasesIT {
         assertEquals(400, api.post("/api/cases/1/replies", "{}").status());
         assertEquals(404, api.get("/api/cases/99").status());
         assertEquals(1, api.getJson("/api/cases?state=closed").getInt("total"));
+        // the inbox's counts: every state named, in one answer, agreeing with the lists and following the filters
+        JsonObject counts = api.getJson("/api/cases/counts");
+        assertEquals(List.of("new", "waiting-admin", "waiting-requester", "closed"), List.copyOf(counts.keySet()));
+        for (String state : counts.keySet()) {
+            assertEquals(api.getJson("/api/cases?state=" + state).getInt("total"), counts.getInt(state), state);
+        }
+        assertEquals(1, counts.getInt("closed"));
+        assertEquals(0, api.getJson("/api/cases/counts?q=no-such-subject-anywhere").getInt("closed"));
+        assertEquals(400, api.get("/api/cases/counts?maintenance=x").status());
     }
 
     @Test

@@ -15,6 +15,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.Map;
 import java.util.Set;
 import org.coloc.cases.entity.CaseState;
 import org.coloc.platform.CallerAware;
@@ -52,6 +53,15 @@ public class CasesResource extends CallerAware {
             @QueryParam("maintenance") String maintenance, @QueryParam("q") String q,
             @QueryParam("mail") String mail) {
         return cases.list(Paging.of(offset, limit), state, requester, maintenance, q, mail);
+    }
+
+    @GET
+    @Path("counts")
+    @Operation(summary = "How many cases of each state match the filters (one query: what the inbox shows)",
+            description = "requester, maintenance, q, mail: as for the list; every state is named, 0 included")
+    public Map<String, Long> counts(@QueryParam("requester") String requester,
+            @QueryParam("maintenance") String maintenance, @QueryParam("q") String q, @QueryParam("mail") String mail) {
+        return cases.countsByState(requester, maintenance, q, mail);
     }
 
     @GET
