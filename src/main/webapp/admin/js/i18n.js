@@ -190,6 +190,13 @@ export function addTexts(texts) {
   });
 }
 
+/** The keys one language has and the other lacks, as "en:key" or "fr:key" (the browser test asks). */
+export function untranslated() {
+  const lacking = (lang, other) => Object.keys(TEXTS[other]).filter((key) => !(key in TEXTS[lang]))
+    .map((key) => `${lang}:${key}`);
+  return [...lacking('en', 'fr'), ...lacking('fr', 'en')];
+}
+
 /** The text of a key in the current language, {name} replaced by values.name. */
 export function t(key, values = {}) {
   const text = TEXTS[current][key] ?? TEXTS.fr[key] ?? key;

@@ -511,4 +511,44 @@ class DashboardIT extends InBrowser {
                 .filter(e -> e.getLevel().intValue() >= Level.WARNING.intValue()).toList();
         assertTrue(problems.isEmpty(), "console: " + problems);
     }
+
+    /** Text that is a key of the texts rather than a word: what t() shows when a language lacks the key. */
+    static final java.util.regex.Pattern UNTRANSLATED = java.util.regex.Pattern.compile(
+            "\\b(?:inv|maint|comments|mail|tokens|cases|case|nav|state|dir)_[A-Za-z0-9_]+\\b");
+
+    @Test
+    @Order(18)
+    void everyAreaSpeaksBothLanguagesWithoutAMissingWord() throws Exception {
+        List<String> routes = List.of("/cases", "/cases/1", "/mail", "/mail/outbox", "/members", "/members/new",
+                "/hosts", "/vms", "/vms/new", "/vms/certificates", "/maintenances", "/maintenances/new", "/comments",
+                "/comments/posts", "/comments/posts/new", "/tokens");
+        for (String lang : List.of("fr", "en")) {
+            browser.script("localStorage.setItem('coloc.lang', arguments[0])", lang);
+            // a fresh document reads the language again (moving between routes only changes the address's hash)
+            browser.open("about:blank");
+            for (String route : routes) {
+                browser.open(base() + "/admin/#" + route);
+                // drawn: a title, and nothing left saying it is loading
+                String text = settled(d -> {
+                    String body = (String) browser.script("return document.body.innerText");
+                    boolean drawn = !d.findElements(By.cssSelector("main h1")).isEmpty()
+                            && !body.contains("Chargement…") && !body.contains("Loading…");
+                    return drawn ? body : null;
+                });
+                assertEquals(lang, browser.script("return document.documentElement.lang"), route);
+                java.util.regex.Matcher key = UNTRANSLATED.matcher(text);
+                if (key.find()) {
+                    org.junit.jupiter.api.Assertions.fail(lang + " " + route + ": the key '" + key.group()
+                            + "' is shown instead of a word, in: " + text);
+                }
+            }
+        }
+        // every area's texts are loaded now: each key in both languages (a key lacking in one shows the other's word)
+        Object lacking = browser.driver().executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "import('/admin/js/i18n.js').then((m) => done(m.untranslated()));");
+        assertEquals(List.of(), lacking, "texts in one language only");
+        List<LogEntry> problems = browser.console().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.WARNING.intValue()).toList();
+        assertTrue(problems.isEmpty(), "console: " + problems);
+    }
 }
