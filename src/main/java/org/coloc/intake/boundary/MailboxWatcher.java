@@ -68,6 +68,14 @@ public class MailboxWatcher {
     private final AtomicLong quarantined = new AtomicLong();
     private Thread reader;
     private Thread waker;
+    /**
+     * When the waker looks once more besides its poll interval (System.nanoTime; 0: not asked): set after a round
+     * that took mail in. Mail arriving between our last check and the start of IDLE is announced by neither on some
+     * servers (the built-in GreenMail among them), and would wait for the poll; it comes in bursts, right after
+     * other mail, which is when this second look happens.
+     */
+    private volatile long lookAgainAt;
+    static final Duration LOOK_AGAIN_AFTER = Duration.ofSeconds(2);
 
     @PostConstruct
     void start() {
@@ -134,6 +142,7 @@ public class MailboxWatcher {
                     drain(box);
                     if (highestSeen > before) {
                         rechecks = 0;
+                        lookAgainAt = System.nanoTime() + LOOK_AGAIN_AFTER.toNanos();
                     }
                     // (a server whose SEARCH and FETCH disagree must not keep us spinning: then IDLE anyway)
                     if (running && rechecks < 3 && box.hasMailAfter(highestSeen)) {
@@ -172,10 +181,24 @@ public class MailboxWatcher {
         }
     }
 
-    /** IDLE may miss nothing in theory; in practice links die silently, so look at least every poll interval. */
+    /**
+     * IDLE may miss nothing in theory; in practice links die silently, so look at least every poll interval, and
+     * once more shortly after a round that took mail in (see {@link #lookAgainAt}).
+     */
     private void wakeLoop() {
+        long next = System.nanoTime() + settings.pollInterval().toNanos();
         while (running) {
-            sleep(settings.pollInterval());
+            sleep(Duration.ofMillis(Math.min(1000, settings.pollInterval().toMillis())));
+            long now = System.nanoTime();
+            long again = lookAgainAt;
+            boolean asked = again != 0 && now - again >= 0;
+            if (!asked && now - next < 0) {
+                continue;
+            }
+            if (asked) {
+                lookAgainAt = 0;
+            }
+            next = now + settings.pollInterval().toNanos();
             ImapMailbox box = current;
             if (running && box != null && box.isOpen()) {
                 try {
