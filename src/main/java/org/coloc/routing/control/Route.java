@@ -8,10 +8,11 @@ import org.coloc.cases.control.DeliveryStatus;
  * intake's transaction ({@code routing.boundary.MailRouting}).
  *
  * <p>Adding a mail flow (a reader's comment on post S, a reply to comment C, a member's reply to maintenance
- * notice M) is: a new record here, a new {@link Handler} method, a new rule in the router. The records and
- * rules already here stay as they are; the compiler then points at the one place that must learn to apply the
- * new decision, because every {@link Handler} must implement every method. (Java 17 has no pattern matching for
- * {@code switch}; with Java 21 the handler becomes an exhaustive {@code switch} over this sealed interface.)
+ * notice M) is: a new record here, its line in {@link #applyWith}, a new {@link Handler} method, a new rule in
+ * the router. The records and rules already here stay as they are; the compiler then points at the one place that
+ * must learn to apply the new decision, because every {@link Handler} must implement every method. (Java 17 has no
+ * pattern matching for {@code switch}; with Java 21 {@link #applyWith} becomes an exhaustive {@code switch} over
+ * this sealed interface.)
  */
 public sealed interface Route permits Route.NewCase, Route.AddToCase, Route.AutoReplyJoins, Route.BounceOf,
         Route.OpenNoticeCase, Route.NoticeBounceOf, Route.NewComment, Route.CommentOptOut, Route.Ignore {
@@ -45,17 +46,27 @@ public sealed interface Route permits Route.NewCase, Route.AddToCase, Route.Auto
         R ignore(Ignore route);
     }
 
-    <R> R applyWith(Handler<R> handler);
+    /**
+     * Hands this decision to the handler's method for its kind. Java 17 has no pattern matching for {@code switch}:
+     * the kinds are tried in turn here, the one place that dispatches; {@code RouteTest} checks that every permitted
+     * kind reaches its own method.
+     */
+    default <R> R applyWith(Handler<R> handler) {
+        return this instanceof NewCase r ? handler.newCase(r)
+                : this instanceof AddToCase r ? handler.addToCase(r)
+                : this instanceof AutoReplyJoins r ? handler.autoReplyJoins(r)
+                : this instanceof BounceOf r ? handler.bounceOf(r)
+                : this instanceof OpenNoticeCase r ? handler.openNoticeCase(r)
+                : this instanceof NoticeBounceOf r ? handler.noticeBounceOf(r)
+                : this instanceof NewComment r ? handler.newComment(r)
+                : this instanceof CommentOptOut r ? handler.commentOptOut(r)
+                : handler.ignore((Ignore) this);
+    }
 
     /** A new case opened by this mail; {@code foreignTag}: it carried the tag of a case its sender is not part of. */
     record NewCase(boolean foreignTag, As as) implements Route {
         public NewCase {
             Objects.requireNonNull(as, "as");
-        }
-
-        @Override
-        public <R> R applyWith(Handler<R> handler) {
-            return handler.newCase(this);
         }
     }
 
@@ -64,19 +75,10 @@ public sealed interface Route permits Route.NewCase, Route.AddToCase, Route.Auto
         public AddToCase {
             Objects.requireNonNull(as, "as");
         }
-
-        @Override
-        public <R> R applyWith(Handler<R> handler) {
-            return handler.addToCase(this);
-        }
     }
 
     /** An auto-reply (out of office…) to a mail of case N joins its thread, changing nothing else. */
     record AutoReplyJoins(long caseNumber) implements Route {
-        @Override
-        public <R> R applyWith(Handler<R> handler) {
-            return handler.autoReplyJoins(this);
-        }
     }
 
     /** What a delivery report about one of our mails says of the address it went to. */
@@ -101,11 +103,6 @@ public sealed interface Route permits Route.NewCase, Route.AddToCase, Route.Auto
             Objects.requireNonNull(ourMessageId, "ourMessageId");
             Objects.requireNonNull(address, "address");
         }
-
-        @Override
-        public <R> R applyWith(Handler<R> handler) {
-            return handler.bounceOf(this);
-        }
     }
 
     /**
@@ -114,10 +111,6 @@ public sealed interface Route permits Route.NewCase, Route.AddToCase, Route.Auto
      * are {@link AddToCase}.
      */
     record OpenNoticeCase(long maintenanceId, long memberId) implements Route {
-        @Override
-        public <R> R applyWith(Handler<R> handler) {
-            return handler.openNoticeCase(this);
-        }
     }
 
     /**
@@ -130,11 +123,6 @@ public sealed interface Route permits Route.NewCase, Route.AddToCase, Route.Auto
         public NoticeBounceOf {
             Objects.requireNonNull(ourMessageId, "ourMessageId");
             Objects.requireNonNull(address, "address");
-        }
-
-        @Override
-        public <R> R applyWith(Handler<R> handler) {
-            return handler.noticeBounceOf(this);
         }
     }
 
@@ -150,11 +138,6 @@ public sealed interface Route permits Route.NewCase, Route.AddToCase, Route.Auto
             Objects.requireNonNull(slug, "slug");
             Objects.requireNonNull(rule, "rule");
         }
-
-        @Override
-        public <R> R applyWith(Handler<R> handler) {
-            return handler.newComment(this);
-        }
     }
 
     /** The sender wrote to the unsubscribe address ({@code coloc+unsubscribe@…}): no more comment mail to him. */
@@ -162,18 +145,9 @@ public sealed interface Route permits Route.NewCase, Route.AddToCase, Route.Auto
         public CommentOptOut {
             Objects.requireNonNull(address, "address");
         }
-
-        @Override
-        public <R> R applyWith(Handler<R> handler) {
-            return handler.commentOptOut(this);
-        }
     }
 
     /** Nothing to do: the mail stays in the intake (and in {@code /api/messages}) only. */
     record Ignore(String reason) implements Route {
-        @Override
-        public <R> R applyWith(Handler<R> handler) {
-            return handler.ignore(this);
-        }
     }
 }

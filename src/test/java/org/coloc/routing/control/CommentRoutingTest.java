@@ -15,7 +15,6 @@ import static org.coloc.routing.control.MailRouterTest.facts;
 import static org.coloc.routing.control.MailRouterTest.human;
 import static org.coloc.routing.control.MailRouterTest.row;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
@@ -34,16 +33,14 @@ import org.coloc.routing.control.Route.Ignore;
 import org.coloc.routing.control.Route.NewCase;
 import org.coloc.routing.control.Route.NewComment;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The comment rules of the router, one row per situation, in the world of {@link MailRouterTest} plus: comment 7
  * on the post {@code hello-world}, notified to Alice ({@link #NOTIFY7}) and sent to the admin for moderation
  * ({@link #MODERATE7}); comment 8, notified ({@link #NOTIFY8}) then deleted.
  */
-class CommentRoutingTest {
+class CommentRoutingTest extends RoutingTable {
 
     static final String POST = "coloc+hello-world@coloc.example.org";
     static final String NOTIFY7 = IDS.createComment(new NewMail.CommentThread(7, false));
@@ -52,7 +49,12 @@ class CommentRoutingTest {
     static final String FORGED7 = "comment-7.aaaaaaaaaaaaaaaa.aaaaaaaaaaaaaaaa@coloc.example.org";
     static final MailRouter ROUTER = new MailRouter(new MailRouter.Settings(COLOC, ADMIN, AUTHSERV, COLOC, "+"));
 
-    static Stream<Arguments> situations() {
+    CommentRoutingTest() {
+        super(ROUTER, Comments::new, NOW, 12);
+    }
+
+    @Override
+    Stream<Arguments> situations() {
         return Stream.of(
                 // a comment on a post
                 row("reader writes to the post's plus-address", human(ALICE).to(POST).subject("Bravo"),
@@ -116,17 +118,6 @@ class CommentRoutingTest {
                         new Ignore("")),
                 row("auto-reply to the unsubscribe address opts nobody out",
                         auto(ALICE).to("coloc+unsubscribe@coloc.example.org"), new Ignore("")));
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("situations")
-    void routes(String situation, MailFacts mail, Route expected) {
-        RouteAssert.assertRoute(situation, expected, ROUTER.route(mail, new Comments(), NOW));
-    }
-
-    @Test
-    void atLeastTwelveSituations() {
-        assertTrue(situations().count() >= 12);
     }
 
     @Test

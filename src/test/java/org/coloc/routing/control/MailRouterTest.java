@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,9 +30,7 @@ import org.coloc.routing.control.Route.NewCase;
 import org.coloc.routing.control.Route.NoticeBounceOf;
 import org.coloc.routing.control.Route.OpenNoticeCase;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The routing decision, one row per situation: the facts of a mail against one small world of cases, and the
@@ -51,7 +48,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * whose answer opened case 4 (which refers to the announcement); our reply {@link #REPLY4} in it went to Bob.</li>
  * </ul>
  */
-class MailRouterTest {
+class MailRouterTest extends RoutingTable {
 
     static final Instant NOW = Instant.parse("2026-11-28T12:00:00Z");
     static final String COLOC = "coloc@coloc.example.org";
@@ -77,7 +74,12 @@ class MailRouterTest {
 
     static final MailRouter ROUTER = new MailRouter(new MailRouter.Settings(COLOC, ADMIN, AUTHSERV));
 
-    static Stream<Arguments> situations() {
+    MailRouterTest() {
+        super(ROUTER, World::new, NOW, 20);
+    }
+
+    @Override
+    Stream<Arguments> situations() {
         return Stream.of(
                 // people writing to cases
                 row("stranger's first mail opens a case", human(MALLORY).subject("Une VM pour notre asso ?"),
@@ -201,17 +203,6 @@ class MailRouterTest {
                 row("list mail naming a notice", facts(MailKind.LIST, ALICE).inReplyTo(ANNOUNCE5), new Ignore("")));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("situations")
-    void routes(String situation, MailFacts mail, Route expected) {
-        RouteAssert.assertRoute(situation, expected, ROUTER.route(mail, new World(), NOW));
-    }
-
-    @Test
-    void atLeastTwentySituations() {
-        assertTrue(situations().count() >= 20);
-    }
-
     @Test
     void nothingParsedIsIgnored() {
         assertInstanceOf(Ignore.class, ROUTER.route(null, new World(), NOW));
@@ -257,21 +248,6 @@ class MailRouterTest {
         assertFalse(noAdmin.claimsToBeTheAdmin(human(ADMIN).build()));
         assertTrue(ROUTER.claimsToBeTheAdmin(human("Admin@Coloc.example.org").build()));
         assertFalse(ROUTER.claimsToBeTheAdmin(auto(ADMIN).build()), "his out-of-office claims nothing");
-    }
-
-    @Test
-    void everyRouteReachesItsOwnHandlerMethod() {
-        situations().map(a -> (Route) a.get()[2]).forEach(r -> assertEquals(r, r.applyWith(identity())));
-    }
-
-    /**
-     * Hands a route back unchanged, whichever of the handler's methods it comes to: shows that every route can be
-     * applied by a handler. A proxy rather than a method per route, each the same {@code return r}.
-     */
-    @SuppressWarnings("unchecked")
-    static Route.Handler<Route> identity() {
-        return (Route.Handler<Route>) Proxy.newProxyInstance(Route.Handler.class.getClassLoader(),
-                new Class<?>[] {Route.Handler.class}, (proxy, method, args) -> args[0]);
     }
 
     // the world
