@@ -19,12 +19,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @RolesAllowed({Roles.ADMIN, Roles.API})
 public class PingResource {
 
-    @Context
-    SecurityContext security;
-
     @GET
     @Operation(summary = "Who am I: the caller's name")
-    public Map<String, String> ping() {
+    public Map<String, String> ping(@Context SecurityContext security) {
         return Map.of("caller", security.getUserPrincipal().getName());
     }
 }
