@@ -68,6 +68,8 @@ class MaintenanceIT {
     private static final String EVE = "eve@members.test";
     private static final String FRED = "fred@members.test";
     private static final String GABY = "gaby@members.test";
+    /** Joins after the announcement, with a VM on the affected host. */
+    private static final String HUGO = "hugo@members.test";
     private static final List<String> TOLD = List.of(ALICE, BOB, CHLOE);
     private static final List<String> NOT_TOLD = List.of(DAN, EVE, FRED, GABY);
 
@@ -232,13 +234,27 @@ class MaintenanceIT {
     @Test
     @Order(5)
     void remindersFireOnceAtTheirTimeAndARescheduleIsANewSequence() throws Exception {
-        // 72 h before the start (T0 + 2 h) is passed: one reminder each
+        // a member who joined after the announcement, with a VM on alpha: nothing yet
+        member("Hugo Tard", HUGO, "fr", "active");
+        vm("tard-web", "alpha", HUGO, "active", "tard.example");
+        Thread.sleep(QUIET.toMillis());
+        assertEquals(0, mail.receivedBy(HUGO).size());
+
+        // 72 h before the start (T0 + 2 h) is passed: one reminder each; Hugo gets the announcement instead
         app.advanceClock("PT3H");
         for (String who : TOLD) {
             assertThreaded(app.awaitMail(who, 2, WAIT).get(1), who);
         }
+        MimeMessage late = app.awaitMail(HUGO, 1, WAIT).get(0);
+        assertEquals(mail.receivedBy(ALICE).get(0).getSubject(), late.getSubject(), "the announcement, as it reads now");
+        assertNull(late.getHeader("In-Reply-To", null), "the start of his thread");
+        assertTrue(text(late).contains("tard.example"), "his own VM");
+        assertFalse(text(late).contains("velo.example"), "nobody else's");
+        assertEquals("0", property(event(calendar(late)), Property.SEQUENCE));
+        announcements.put(HUGO, id(late.getMessageID()));
         app.advanceClock("PT1H");
         quietFor(TOLD, 2);
+        quietFor(List.of(HUGO), 1);
 
         // one hour later, at T0 + 75 h; now (T0 + 4 h) is past its 72 h reminder already: none for it
         Api.Reply r = api.patch("/api/maintenances/" + planned, """
@@ -254,7 +270,12 @@ class MaintenanceIT {
             assertEquals("1", property(event(calendar), Property.SEQUENCE));
             assertEquals(T0.plus(Duration.ofHours(75)), instant(event(calendar), Property.DTSTART));
         }
+        // Hugo is told from then on, in his own thread
+        MimeMessage moved = app.awaitMail(HUGO, 2, WAIT).get(1);
+        assertThreaded(moved, HUGO);
+        assertEquals("1", property(event(calendar(moved)), Property.SEQUENCE));
         quietFor(TOLD, 3);
+        quietFor(List.of(HUGO), 2);
     }
 
     @Test

@@ -108,28 +108,45 @@ public class Notices {
     /** Announces the maintenance to its audience: one mail each, and the row every later notice threads under. */
     public int announce(Maintenance m, Instant now) {
         List<Audience.Member> audience = audience(m);
-        for (Audience.Member a : audience) {
-            NoticeFacts f = facts(m, a.language(), a.displayName(), a.email(), a.vms(), null, null, null, now);
-            Outbox.Queued queued = outbox.queue(NoticeMails.toMember(NoticeKind.ANNOUNCEMENT, f, a.member(), null));
-            em.persist(new NoticeRecipient(m.getId(), a.member(), a.email(), a.language(), queued.messageId(), now));
-        }
+        audience.forEach(a -> announceTo(m, a, now));
         return audience.size();
+    }
+
+    /** The announcement, as it reads now, to one member; the row their later notices thread under. */
+    private void announceTo(Maintenance m, Audience.Member a, Instant now) {
+        NoticeFacts f = facts(m, a.language(), a.displayName(), a.email(), a.vms(), null, null, null, now);
+        Outbox.Queued queued = outbox.queue(NoticeMails.toMember(NoticeKind.ANNOUNCEMENT, f, a.member(), null));
+        em.persist(new NoticeRecipient(m.getId(), a.member(), a.email(), a.language(), queued.messageId(), now));
     }
 
     /**
      * A later notice to every member the announcement went to, in their thread, at the address and in the language
      * it went in (a member whose VM moved away since still hears that it was cancelled); the VMs listed are those
-     * still affected.
+     * still affected. With a notice of works still ahead or under way ({@link NoticeKind#announcesToLateMembers}),
+     * the members affected since the announcement get the announcement as it reads now instead, and are told
+     * from then on. Answers how many members were mailed.
      */
     public int tell(Maintenance m, NoticeKind kind, String reason, Instant previousStart, Instant previousEnd,
             Instant now) {
         List<NoticeRecipient> recipients = em.createNamedQuery(NoticeRecipient.OF_MAINTENANCE, NoticeRecipient.class)
                 .setParameter("maintenance", m.getId()).getResultList();
-        if (recipients.isEmpty()) {
-            return 0;
-        }
+        List<Audience.Member> audience = audience(m);
         Map<Long, List<AffectedVm>> vms = new HashMap<>();
-        audience(m).forEach(a -> vms.put(a.member(), a.vms()));
+        audience.forEach(a -> vms.put(a.member(), a.vms()));
+        int late = 0;
+        if (kind.announcesToLateMembers()) {
+            Set<Long> told = new HashSet<>();
+            recipients.forEach(r -> told.add(r.getMemberId()));
+            for (Audience.Member a : audience) {
+                if (!told.contains(a.member())) {
+                    announceTo(m, a, now);
+                    late++;
+                }
+            }
+        }
+        if (recipients.isEmpty()) {
+            return late;
+        }
         Set<Long> ids = new HashSet<>();
         recipients.forEach(r -> ids.add(r.getMemberId()));
         Map<Long, Member> members = members(ids);
@@ -140,7 +157,7 @@ public class Notices {
                     List.of()), reason, previousStart, previousEnd, now);
             outbox.queue(NoticeMails.toMember(kind, f, r.getMemberId(), r.getAnnouncementId()));
         }
-        return recipients.size();
+        return recipients.size() + late;
     }
 
     /** The admin's reminder to complete a maintenance whose end time came. */
