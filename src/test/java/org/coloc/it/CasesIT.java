@@ -211,21 +211,21 @@ class CasesIT {
     void timersMovedByTheClockRemindTheAdminAndCloseAbandonedCases() throws Exception {
         String owner = "owner@coloc.test";
         assertEquals(0, app.sentTo(owner).size());
-        advance("P4D");
+        app.advanceClock("P4D");
         MimeMessage reminder = app.awaitMail(owner, 1).get(0);
         String text = content(reminder);
         assertTrue(reminder.getSubject().contains("attendent"), reminder.getSubject());
         assertTrue(text.contains("#2") && text.contains("mallory@example.net"), text);
         assertFalse(text.contains("#1 "), "case 1 waits for its requester, not for the admin: " + text);
 
-        advance("P2D");
+        app.advanceClock("P2D");
         Thread.sleep(4000);
         assertEquals(1, app.sentTo(owner).size(), "reminded again only 3 days after the last reminder");
-        advance("P2D");
+        app.advanceClock("P2D");
         app.awaitMail(owner, 2);
 
         int toAlice = app.sentTo(ALICE).size();
-        advance("P22D");
+        app.advanceClock("P22D");
         api.await("/api/cases/1", c -> "closed".equals(c.getString("state")), WAIT);
         MimeMessage closing = app.awaitMail(ALICE, toAlice + 1).get(toAlice);
         assertTrue(closing.getSubject().startsWith("[coloc #1]"), closing.getSubject());
@@ -314,11 +314,6 @@ class CasesIT {
         assertTrue(texts.get(1).startsWith("J'oubliais"), texts.toString());
         Thread.sleep(4000);
         assertEquals(3, app.sentTo(carol).size(), "4 new cases, but at most 3 acknowledgements per 24 h");
-    }
-
-    private static void advance(String duration) {
-        Api.Reply r = api.post("/api/clock", "{\"advance\": \"" + duration + "\"}");
-        assertEquals(200, r.status(), r.text());
     }
 
     private static String content(MimeMessage m) {

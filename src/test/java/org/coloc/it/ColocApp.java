@@ -294,16 +294,16 @@ public final class ColocApp implements BeforeAllCallback, AfterAllCallback {
         return (relay != null ? relay : mail).receivedBy(address);
     }
 
+    /** Moves the application's clock forward by an ISO-8601 duration ({@link #withClockControl}). */
+    public void advanceClock(String by) {
+        Api.Reply r = api().post("/api/clock", "{\"advance\": \"" + by + "\"}");
+        assertEquals(200, r.status(), r.text());
+    }
+
     /**
      * The one error format: the status, {@code application/problem+json}, the same status in the body and a
      * detail that says something. Answers the problem for more checks.
      */
-    /** Moves the application's clock forward by an ISO-8601 duration ({@link #withClockControl}). */
-    public void advanceClock(String by) {
-        Api.Reply r = api().post("/api/clock", "{\"advance\": \"" + by + "\"}");
-        org.junit.jupiter.api.Assertions.assertEquals(200, r.status(), r.text());
-    }
-
     public static JsonObject assertProblem(Api.Reply reply, int status) {
         assertEquals(status, reply.status(), reply.text());
         assertTrue(reply.contentType().startsWith("application/problem+json"), reply.contentType());

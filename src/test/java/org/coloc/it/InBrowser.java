@@ -5,6 +5,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -27,6 +28,13 @@ abstract class InBrowser {
             browser.close();
             browser = null;
         }
+    }
+
+    /** Types into the field with this data-test attribute what it then holds alone (what it held is cleared). */
+    static void typeInto(String dataTest, String text) {
+        WebElement box = browser.visible(dataTest);
+        box.clear();
+        box.sendKeys(text);
     }
 
     /**

@@ -72,9 +72,7 @@ class InventoryPagesIT extends InBrowser {
     }
 
     static void type(String name, String text) {
-        WebElement f = field(name);
-        f.clear();
-        f.sendKeys(text);
+        typeInto("field-" + name, text);
     }
 
     static void choose(String name, String visibleText) {

@@ -20,7 +20,7 @@ import org.openqa.selenium.logging.LogEntry;
 
 /**
  * The dashboard's inbox filters, a case linked to a VM and given a participant, the received mail with its
- * quarantine and retry, the outbox, and the API tokens — in a real browser (issue 12, items 3, 4, 8). The tests build
+ * quarantine and retry, the outbox (a failed mail sent again, then dropped), and the API tokens — in a real browser (issue 12, items 3, 4, 8). The tests build
  * on each other in order; one browser for the class.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -50,12 +50,6 @@ class MailPagesIT extends InBrowser {
     static void awaitRows(List<String> expected) {
         settled(d -> expected.equals(d.findElements(Browser.test("case-row")).stream()
                 .map(r -> r.getAttribute("data-case")).toList()) ? Boolean.TRUE : null);
-    }
-
-    static void typeInto(String dataTest, String text) {
-        WebElement box = browser.visible(dataTest);
-        box.clear();
-        box.sendKeys(text);
     }
 
     @Test
@@ -229,8 +223,54 @@ class MailPagesIT extends InBrowser {
         browser.screenshot("mail-outbox");
     }
 
+    /** The outbox row of mail {@code id} as shown now, once its status is {@code status}. */
+    static WebElement outboxRow(long id, String status) {
+        return settled(d -> d.findElements(By.cssSelector("[data-test='outbox-row'][data-outbox='" + id + "']")).stream()
+                .filter(r -> status.equals(r.getAttribute("data-status"))).findFirst().orElse(null));
+    }
+
     @Test
     @Order(4)
+    void aFailedMailIsSentAgainFromTheOutboxThenDropped() throws Exception {
+        // a request from an address no server would take: its acknowledgement is refused for good at once
+        app.mail().deliver(Mails.plain("dotdot@x.example", "a..b@x.example", "Demande de VM", "Bonjour"));
+        JsonObject failed = api.await("/api/outbox?status=failed", p -> p.getInt("total") == 1, ColocApp.WAIT)
+                .getJsonArray("items").getJsonObject(0);
+        long id = failed.getJsonNumber("id").longValue();
+
+        browser.open(base() + "/admin/#/mail/outbox?status=failed");
+        WebElement row = outboxRow(id, "failed");
+        assertTrue(row.findElement(Browser.test("outbox-error")).getText().contains("malformed address"), row.getText());
+        assertTrue(row.findElement(Browser.test("outbox-recipients")).getText().contains("a..b@x.example"));
+        browser.screenshot("mail-outbox-failed");
+
+        // send again: queued, tried, refused again for the same reason
+        row.findElement(Browser.test("outbox-retry")).click();
+        WebElement outcome = settled(d -> {
+            WebElement o = d.findElement(Browser.test("outbox-outcome"));
+            return o.getText().isBlank() ? null : o;
+        });
+        assertTrue(outcome.getAttribute("class").contains("outcome-ok"), outcome.getText());
+        JsonObject again = api.await("/api/outbox/" + id, m -> "failed".equals(m.getString("status"))
+                && m.getInt("attempts") == 1 && m.getString("lastError").contains("malformed address"), ColocApp.WAIT);
+        assertEquals(1, again.getJsonArray("recipients").size());
+        browser.driver().navigate().refresh();
+        row = outboxRow(id, "failed");
+
+        // drop it, once the admin confirms
+        row.findElement(Browser.test("outbox-drop")).click();
+        browser.driver().findElement(By.cssSelector("[data-test='outbox-row'][data-outbox='" + id + "'] "
+                + "[data-test='outbox-drop-yes']")).click();
+        settled(d -> d.findElement(Browser.test("outbox-outcome")).getText().contains(String.valueOf(id)) ? Boolean.TRUE : null);
+        assertEquals("dropped", api.getJson("/api/outbox/" + id).getString("status"));
+        browser.open(base() + "/admin/#/mail/outbox?status=dropped");
+        row = outboxRow(id, "dropped");
+        assertEquals(1, row.findElements(Browser.test("outbox-retry")).size(), "a dropped mail can still be sent");
+        assertTrue(row.findElements(Browser.test("outbox-drop")).isEmpty(), "and is not dropped twice");
+    }
+
+    @Test
+    @Order(5)
     void aTokenIsShownOnceWorksAndStopsWorkingOnceRevoked() throws Exception {
         browser.open(base() + "/admin/#/tokens");
         browser.visible("token-form");
@@ -276,7 +316,7 @@ class MailPagesIT extends InBrowser {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void theViewsHaveNoConsoleErrorAndLoadNothingFromOutside() throws Exception {
         browser.console(); // forget the refusals the tests provoked on purpose
         String[] views = {"#/cases?q=imprimante", "#/cases/" + aliceCase, "#/mail", "#/mail/outbox", "#/tokens"};

@@ -29,9 +29,10 @@ import org.openqa.selenium.support.ui.Select;
 /**
  * The maintenance planner and the comment moderation of the dashboard, in a real browser: a maintenance planned in
  * the page (a refused window shows its message at the field), its audience and a member's mail before announcing,
- * the announcement and the cancellation reaching the members' mailboxes; a reader's mailed comment showing up in
- * the open queue by itself, published, rejected or marked as spam from there; the posts with their comment
- * address. Nothing in the console, nothing loaded from elsewhere. The tests build on each other in order.
+ * the announcement and the cancellation reaching the members' mailboxes; a maintenance in progress completed from
+ * the page (the clock moved past its start); a reader's mailed comment showing up in the open queue by itself,
+ * published, rejected or marked as spam from there; the posts with their comment address, a post declared and
+ * edited in the form. Nothing in the console, nothing loaded from elsewhere. The tests build on each other in order.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PlannerPagesIT extends InBrowser {
@@ -45,7 +46,7 @@ class PlannerPagesIT extends InBrowser {
 
     @RegisterExtension
     static final ColocApp app = ColocApp.named("planner").withMailServer().withAdmin(People.ADMIN)
-            .set("COLOC_TIMEZONE", "Europe/Paris");
+            .withClockControl().set("COLOC_TIMEZONE", "Europe/Paris");
     static final Api api = app.api();
 
     static long lea;
@@ -267,6 +268,37 @@ class PlannerPagesIT extends InBrowser {
 
     @Test
     @Order(9)
+    void aMaintenanceInProgressIsCompletedFromThePageAndTheMembersAreTold() throws Exception {
+        // announced to start in ten minutes; the clock moved past its start: it is in progress, garage-1 down
+        OffsetDateTime start = OffsetDateTime.now(PARIS).plusMinutes(10).truncatedTo(ChronoUnit.MINUTES);
+        String hostStatus = api.getJson("/api/hosts/" + garage).getString("status");
+        long works = created(api.post("/api/maintenances", """
+                {"title": "Changement d'onduleur", "description": "Coupure de courant.", "start": "%s",
+                 "hosts": [%d]}""".formatted(start, garage)));
+        assertEquals(200, api.post("/api/maintenances/" + works + "/announce", null).status());
+        app.awaitMail(LEA, 4);
+        app.advanceClock("PT15M");
+        api.await("/api/maintenances/" + works, m -> "in-progress".equals(m.getString("state")), ColocApp.WAIT);
+        assertEquals("maintenance", api.getJson("/api/hosts/" + garage).getString("status"));
+        app.awaitMail(LEA, 5);
+
+        browser.open(app.baseUrl() + "/admin/#/maintenances/" + works);
+        awaitState("in-progress");
+        browser.screenshot("maintenance-in-progress");
+        browser.visible("maint-complete").click();
+        awaitState("completed");
+        assertEquals("completed", api.getJson("/api/maintenances/" + works).getString("state"));
+        assertEquals(hostStatus, api.getJson("/api/hosts/" + garage).getString("status"), "garage-1 is back");
+        MimeMessage toLea = app.awaitMail(LEA, 6).get(5);
+        MimeMessage toBruno = app.awaitMail(BRUNO, 6).get(5);
+        assertTrue(toLea.getSubject().contains("terminée"), toLea.getSubject());
+        assertTrue(toBruno.getSubject().contains("completed"), toBruno.getSubject());
+        assertTrue(app.sentTo(CELINE).isEmpty(), "nobody unaffected is told");
+        collectConsole();
+    }
+
+    @Test
+    @Order(10)
     void aMailedCommentAppearsInTheOpenQueueAndIsPublishedFromIt() throws Exception {
         browser.open(app.baseUrl() + "/admin/#/comments");
         browser.visible("comments-view");
@@ -290,7 +322,7 @@ class PlannerPagesIT extends InBrowser {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void rejectedAndSpamCommentsLeaveTheQueueAndStayPrivate() throws Exception {
         app.send(mail("c2@readers.test", "Marc <marc@readers.test>", "Hors sujet total."), "marc@readers.test");
         app.send(mail("c3@spam.test", "Promo <promo@spam.test>", "Achetez des montres pas chères."), "promo@spam.test");
@@ -311,7 +343,7 @@ class PlannerPagesIT extends InBrowser {
     }
 
     @Test
-    @Order(11)
+    @Order(12)
     void thePostsListShowsThePostWithItsCommentAddress() throws Exception {
         browser.visible("comments-tab-posts").click();
         WebElement row = settled(d -> d.findElement(By.cssSelector("[data-test='post-row'][data-slug='hello-world']")));
@@ -333,7 +365,47 @@ class PlannerPagesIT extends InBrowser {
     }
 
     @Test
-    @Order(12)
+    @Order(13)
+    void aPostDeclaredInTheFormGetsItsCommentAddressAndAReservedSlugIsRefusedAtItsField() throws Exception {
+        browser.visible("post-new").click();
+        browser.visible("post-form");
+        // the API's refusal (a reserved word) shown at the slug
+        typeInto("post-slug-input", "unsubscribe");
+        typeInto("post-title-input", "Second billet");
+        browser.visible("post-save").click();
+        WebElement error = browser.visible("post-slug-input-error");
+        assertTrue(error.getText().contains("reserved"), error.getText());
+        assertEquals("true", browser.visible("post-slug-input").getAttribute("aria-invalid"));
+        assertEquals(404, api.get("/api/posts/unsubscribe").status(), "nothing was made");
+        collectConsole("/api/posts/unsubscribe", "400");
+
+        typeInto("post-slug-input", "second-post");
+        typeInto("post-url-input", "https://blog.coloc.test/second-post/");
+        new Select(browser.visible("post-language-input")).selectByValue("en");
+        browser.visible("post-save").click();
+        WebElement row = settled(d -> d.findElement(By.cssSelector("[data-test='post-row'][data-slug='second-post']")));
+        assertEquals("coloc+second-post@coloc.test", row.findElement(Browser.test("post-address")).getText());
+        JsonObject made = api.getJson("/api/posts/second-post");
+        assertEquals("Second billet", made.getString("title"));
+        assertEquals("en", made.getString("language"));
+        assertEquals("https://blog.coloc.test/second-post/", made.getString("url"));
+        assertTrue(made.getBoolean("open"), "open by default");
+
+        // editing keeps the slug: it is the post's address
+        row.findElement(Browser.test("post-edit")).click();
+        settled(d -> "Second billet".equals(d.findElement(Browser.test("post-title-input")).getAttribute("value"))
+                ? Boolean.TRUE : null);
+        assertEquals("true", browser.visible("post-slug-input").getAttribute("readonly"));
+        typeInto("post-title-input", "Second billet, revu");
+        browser.visible("post-save").click();
+        settled(d -> d.findElement(By.cssSelector("[data-test='post-row'][data-slug='second-post']")));
+        assertEquals("Second billet, revu", api.getJson("/api/posts/second-post").getString("title"));
+        browser.screenshot("comments-post-form");
+        collectConsole();
+    }
+
+    @Test
+    @Order(14)
     void theConsoleStayedClean() {
         collectConsole();
         assertTrue(consoleProblems.isEmpty(), "console: " + consoleProblems);
