@@ -136,10 +136,41 @@ async function start() {
   stopLiveUpdates = !who.events ? () => {} : startLiveUpdates((name, data) => {
     // 'resumed': back from the back/forward cache, events may have been missed: every view reads again
     if (currentView && (name === 'resumed' || !currentView.wants || currentView.wants(name, data))) {
-      currentView.refresh();
-      announce(currentView.updated || t('casesUpdated'));
+      refreshSoon();
     }
   });
+}
+
+/**
+ * The open view reads again at once after an event that concerns it; events that come while it reads make one
+ * more reading once it is done, not one each: a script creating 500 VMs, or a batch of mails, never has more than
+ * one reading under way and one waiting.
+ */
+let reading = false;
+let readAgain = false;
+
+async function refreshSoon() {
+  if (reading) {
+    readAgain = true;
+    return;
+  }
+  reading = true;
+  try {
+    do {
+      readAgain = false;
+      if (loggedIn && currentView) {
+        const view = currentView;
+        // 'live': a view may keep what the admin types, and answer false when nothing it shows changed
+        if (await view.refresh('live') !== false) {
+          announce(view.updated || t('casesUpdated'));
+        }
+      }
+    } while (readAgain);
+  } catch (e) {
+    // a view shows its own failures; the next event reads again
+  } finally {
+    reading = false;
+  }
 }
 
 function updateLanguageSwitch() {

@@ -1,9 +1,9 @@
 // Live updates: the server's Server-Sent Events stream (GET /api/events) says when a case changed, a mail or a
-// comment arrived, and the open view refreshes itself. The stream comes with the session cookie (same origin). Where
+// comment arrived, a record (member, host, VM, maintenance, post) changed, and the open view refreshes itself. The stream comes with the session cookie (same origin). Where
 // the server has no stream (404) or the session ended (401), EventSource closes for good: nothing else happens, the
 // views still load fresh data on every navigation. A dropped connection is retried by EventSource itself.
 
-const EVENTS = ['case-changed', 'message-received', 'comment-received', 'comment-moderated'];
+const EVENTS = ['case-changed', 'message-received', 'comment-received', 'comment-moderated', 'record-changed'];
 
 /**
  * Opens the stream; refresh(eventName, data) runs on each event, and refresh('resumed', null) when the page comes

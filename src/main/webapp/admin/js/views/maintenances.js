@@ -58,8 +58,9 @@ function listView(main) {
   }
 
   refresh();
-  // nothing of the live stream concerns maintenances
-  return { refresh, focus: () => title.focus(), wants: () => false };
+  // a maintenance planned, announced, started or completed anywhere (a script, the timers) moves in the lists
+  return { refresh, focus: () => title.focus(), updated: t('maint_updated'),
+    wants: (name, data) => name === 'record-changed' && data && data.type === 'maintenance' };
 }
 
 export const routes = [

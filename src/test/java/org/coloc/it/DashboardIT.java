@@ -245,8 +245,7 @@ class DashboardIT extends InBrowser {
     @Order(6)
     void aCaseOpenedFromTheListShowsItsThread() throws Exception {
         browser.open(base() + "/admin/#/cases");
-        browser.until(ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector("[data-test='case-row'][data-case='1'] [data-test='case-link']"))).click();
+        clickShown(By.cssSelector("[data-test='case-row'][data-case='1'] [data-test='case-link']"));
         browser.visible("thread-view");
         // Alice's mail, its acknowledgement, the two notes
         browser.until(d -> d.findElements(Browser.test("thread-message")).size() == 4);
@@ -297,10 +296,8 @@ class DashboardIT extends InBrowser {
         app.send(Mails.plain("dash-2@example.org", "Bob <" + BOB + ">", "Certificat expiré sur notre site",
                 "Bonjour, le certificat de velo.example a expiré ce matin."), BOB);
         // the live stream (/api/events) tells the open list, which shows the new case by itself
-        WebElement live = new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), ColocApp.WAIT)
-                .until(ExpectedConditions.visibilityOfElementLocated(
-                        By.cssSelector("[data-test='case-row'][data-case='2']")));
-        assertTrue(live.getText().contains("Certificat expiré"), live.getText());
+        String live = textOf(By.cssSelector("[data-test='case-row'][data-case='2']"));
+        assertTrue(live.contains("Certificat expiré"), live);
         assertEquals("same page", browser.script("return window.colocTestMark"), "shown without a reload");
         api.await("/api/cases", c -> c.getInt("total") == 2, ColocApp.WAIT);
         // and after a reload, in its place: the newest activity first

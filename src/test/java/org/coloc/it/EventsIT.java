@@ -157,6 +157,22 @@ class EventsIT {
 
     @Test
     @Order(6)
+    void aRecordChangedOverTheApiIsToldWithItsTypeIdAndAction() throws Exception {
+        Api.Reply host = api.post("/api/hosts", """
+                {"name": "garage-9", "cores": 8, "memoryMiB": 16384, "storageGiB": 500}""");
+        assertEquals(201, host.status(), host.text());
+        long id = host.json().getJsonNumber("id").longValue();
+        Event created = admin.await(e -> e.name().equals("record-changed") && e.data().getString("type").equals("host"));
+        assertEquals(Json.createObjectBuilder().add("type", "host").add("id", id).add("action", "create").build(),
+                created.data());
+        assertEquals(204, api.delete("/api/hosts/" + id, null).status());
+        admin.await(e -> e.name().equals("record-changed") && e.data().getString("action").equals("delete")
+                && e.data().getJsonNumber("id").longValue() == id);
+        assertFalse(admin.text().contains("garage-9"), "names stay out of the stream: " + admin.text());
+    }
+
+    @Test
+    @Order(7)
     void oneStreamMoreThanTheBoundIsRefusedWith503() throws Exception {
         while (open.size() < MAX_STREAMS) {
             EventStream.open(basic());

@@ -3,6 +3,7 @@ package org.coloc.it;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -28,6 +29,29 @@ abstract class InBrowser {
             browser.close();
             browser = null;
         }
+    }
+
+    /**
+     * Clicks the element once it is shown, looking it up again when the page redrew it meanwhile (a live update may
+     * replace a list's rows at any moment: an element found a moment ago may be gone).
+     */
+    static void clickShown(By by) {
+        settled(d -> {
+            WebElement e = d.findElement(by);
+            if (!e.isDisplayed()) {
+                return null;
+            }
+            e.click();
+            return Boolean.TRUE;
+        });
+    }
+
+    /** The text of the element once it holds some, looked up again when the page redraws it. */
+    static String textOf(By by) {
+        return settled(d -> {
+            String text = d.findElement(by).getText();
+            return text.isBlank() ? null : text;
+        });
     }
 
     /** Types into the field with this data-test attribute what it then holds alone (what it held is cleared). */

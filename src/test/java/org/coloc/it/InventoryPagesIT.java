@@ -376,4 +376,27 @@ class InventoryPagesIT extends InBrowser {
         settled(d -> d.findElements(Browser.test("row")).size() == 50 ? Boolean.TRUE : null);
         assertCleanPage();
     }
+
+    @Test
+    @Order(9)
+    void aMemberAddedAndRemovedByAScriptComesAndGoesInTheOpenListWithoutReload() throws Exception {
+        go("/members?q=direct");
+        settled(d -> "members".equals(d.findElement(By.id("main")).getAttribute("data-loaded")) ? Boolean.TRUE : null);
+        assertTrue(browser.driver().findElements(Browser.test("row")).isEmpty());
+        browser.script("window.stillTheSamePage = true;");
+
+        Api.Reply made = api.post("/api/members", "{\"displayName\": \"Membre en direct\", \"email\": \"direct@live.example\"}");
+        assertEquals(201, made.status(), made.text());
+        awaitRows("Membre en direct");
+        String said = settled(d -> {
+            String text = d.findElement(By.id("announcer")).getAttribute("textContent");
+            return text.isBlank() ? null : text;
+        });
+        assertTrue(said.equals("Liste mise à jour") || said.equals("List updated"), "read out: " + said);
+
+        assertEquals(204, api.delete("/api/members/" + made.json().getJsonNumber("id").longValue(), null).status());
+        settled(d -> d.findElements(Browser.test("row")).isEmpty() ? Boolean.TRUE : null);
+        assertEquals(Boolean.TRUE, browser.script("return window.stillTheSamePage === true;"), "no reload");
+        assertCleanPage();
+    }
 }

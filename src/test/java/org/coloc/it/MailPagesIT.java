@@ -229,6 +229,11 @@ class MailPagesIT extends InBrowser {
                 .filter(r -> status.equals(r.getAttribute("data-status"))).findFirst().orElse(null));
     }
 
+    /** What bears {@code dataTest} in the outbox row of mail {@code id}. */
+    static By inOutboxRow(long id, String dataTest) {
+        return By.cssSelector("[data-test='outbox-row'][data-outbox='" + id + "'] [data-test='" + dataTest + "']");
+    }
+
     @Test
     @Order(4)
     void aFailedMailIsSentAgainFromTheOutboxThenDropped() throws Exception {
@@ -239,13 +244,14 @@ class MailPagesIT extends InBrowser {
         long id = failed.getJsonNumber("id").longValue();
 
         browser.open(base() + "/admin/#/mail/outbox?status=failed");
-        WebElement row = outboxRow(id, "failed");
-        assertTrue(row.findElement(Browser.test("outbox-error")).getText().contains("malformed address"), row.getText());
-        assertTrue(row.findElement(Browser.test("outbox-recipients")).getText().contains("a..b@x.example"));
+        outboxRow(id, "failed");
+        String error = textOf(inOutboxRow(id, "outbox-error"));
+        assertTrue(error.contains("malformed address"), error);
+        assertTrue(textOf(inOutboxRow(id, "outbox-recipients")).contains("a..b@x.example"));
         browser.screenshot("mail-outbox-failed");
 
         // send again: queued, tried, refused again for the same reason
-        row.findElement(Browser.test("outbox-retry")).click();
+        clickShown(inOutboxRow(id, "outbox-retry"));
         WebElement outcome = settled(d -> {
             WebElement o = d.findElement(Browser.test("outbox-outcome"));
             return o.getText().isBlank() ? null : o;
@@ -255,16 +261,15 @@ class MailPagesIT extends InBrowser {
                 && m.getInt("attempts") == 1 && m.getString("lastError").contains("malformed address"), ColocApp.WAIT);
         assertEquals(1, again.getJsonArray("recipients").size());
         browser.driver().navigate().refresh();
-        row = outboxRow(id, "failed");
+        outboxRow(id, "failed");
 
         // drop it, once the admin confirms
-        row.findElement(Browser.test("outbox-drop")).click();
-        browser.driver().findElement(By.cssSelector("[data-test='outbox-row'][data-outbox='" + id + "'] "
-                + "[data-test='outbox-drop-yes']")).click();
+        clickShown(inOutboxRow(id, "outbox-drop"));
+        clickShown(inOutboxRow(id, "outbox-drop-yes"));
         settled(d -> d.findElement(Browser.test("outbox-outcome")).getText().contains(String.valueOf(id)) ? Boolean.TRUE : null);
         assertEquals("dropped", api.getJson("/api/outbox/" + id).getString("status"));
         browser.open(base() + "/admin/#/mail/outbox?status=dropped");
-        row = outboxRow(id, "dropped");
+        WebElement row = outboxRow(id, "dropped");
         assertEquals(1, row.findElements(Browser.test("outbox-retry")).size(), "a dropped mail can still be sent");
         assertTrue(row.findElements(Browser.test("outbox-drop")).isEmpty(), "and is not dropped twice");
     }

@@ -29,8 +29,8 @@ import org.openqa.selenium.support.ui.Select;
 /**
  * The maintenance planner and the comment moderation of the dashboard, in a real browser: a maintenance planned in
  * the page (a refused window shows its message at the field), its audience and a member's mail before announcing,
- * the announcement and the cancellation reaching the members' mailboxes; a maintenance in progress completed from
- * the page (the clock moved past its start); a reader's mailed comment showing up in the open queue by itself,
+ * the announcement and the cancellation reaching the members' mailboxes; a maintenance started by the timers while
+ * its page is open (the page follows without a reload) and completed from the page; a reader's mailed comment showing up in the open queue by itself,
  * published, rejected or marked as spam from there; the posts with their comment address, a post declared and
  * edited in the form. Nothing in the console, nothing loaded from elsewhere. The tests build on each other in order.
  */
@@ -277,13 +277,15 @@ class PlannerPagesIT extends InBrowser {
                  "hosts": [%d]}""".formatted(start, garage)));
         assertEquals(200, api.post("/api/maintenances/" + works + "/announce", null).status());
         app.awaitMail(LEA, 4);
+        browser.open(app.baseUrl() + "/admin/#/maintenances/" + works);
+        awaitState("announced");
+        browser.script("window.stillTheSamePage = true;");
         app.advanceClock("PT15M");
-        api.await("/api/maintenances/" + works, m -> "in-progress".equals(m.getString("state")), ColocApp.WAIT);
+        // the timers started it: the open page shows it without a reload
+        awaitState("in-progress");
+        assertEquals(Boolean.TRUE, browser.script("return window.stillTheSamePage === true;"), "no reload");
         assertEquals("maintenance", api.getJson("/api/hosts/" + garage).getString("status"));
         app.awaitMail(LEA, 5);
-
-        browser.open(app.baseUrl() + "/admin/#/maintenances/" + works);
-        awaitState("in-progress");
         browser.screenshot("maintenance-in-progress");
         browser.visible("maint-complete").click();
         awaitState("completed");

@@ -16,6 +16,7 @@ import org.coloc.comments.entity.Comment;
 import org.coloc.comments.entity.Post;
 import org.coloc.intake.control.MailStored;
 import org.coloc.live.control.LiveEvent;
+import org.coloc.platform.changes.RecordChanged;
 
 /**
  * Turns what the other areas fire into the dashboard's live events, sent only after the transaction that caused them
@@ -38,6 +39,10 @@ public class LiveObservers {
 
     void mailStored(@Observes(during = TransactionPhase.AFTER_SUCCESS) MailStored m) {
         streams.publish(LiveEvent.messageReceived(m.id(), m.classification(), m.status()));
+    }
+
+    void recordChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) RecordChanged c) {
+        streams.publish(LiveEvent.recordChanged(c.type(), c.id(), c.action()));
     }
 
     void caseChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) CaseChanged c) {

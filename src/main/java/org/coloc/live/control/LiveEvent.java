@@ -11,11 +11,6 @@ import java.util.Objects;
  */
 public record LiveEvent(String name, String data, boolean comment) {
 
-    public static final String MESSAGE_RECEIVED = "message-received";
-    public static final String CASE_CHANGED = "case-changed";
-    public static final String COMMENT_RECEIVED = "comment-received";
-    public static final String COMMENT_MODERATED = "comment-moderated";
-
     public LiveEvent {
         Objects.requireNonNull(data);
         if (!comment) {
@@ -34,24 +29,32 @@ public record LiveEvent(String name, String data, boolean comment) {
 
     /** A mail was stored ({@code status} ingested or quarantined; {@code classification} null when quarantined). */
     public static LiveEvent messageReceived(long id, String classification, String status) {
-        return event(MESSAGE_RECEIVED, Json.createObjectBuilder().add("id", id).add("classification", orNull(classification))
+        return event("message-received", Json.createObjectBuilder().add("id", id).add("classification", orNull(classification))
                 .add("status", orNull(status)));
     }
 
     /** Case N was opened or changed; {@code reason}: opened, message, auto-reply, bounce, reply, note, state, link, participants. */
     public static LiveEvent caseChanged(long number, String state, String reason) {
-        return event(CASE_CHANGED, Json.createObjectBuilder().add("number", number).add("state", orNull(state))
+        return event("case-changed", Json.createObjectBuilder().add("number", number).add("state", orNull(state))
                 .add("reason", orNull(reason)));
+    }
+
+    /**
+     * A record of the inventory, a maintenance or a post changed ({@code type}: member, host, vm, maintenance, post,
+     * comment; {@code action}: create, update, delete, announce, start, complete…), whoever changed it.
+     */
+    public static LiveEvent recordChanged(String type, long id, String action) {
+        return event("record-changed", Json.createObjectBuilder().add("type", type).add("id", id).add("action", action));
     }
 
     /** A comment was stored from a mail (or imported); {@code post} is its post's slug. */
     public static LiveEvent commentReceived(long id, String post, String state) {
-        return comment(COMMENT_RECEIVED, id, post, state);
+        return comment("comment-received", id, post, state);
     }
 
     /** A comment changed state (the admin's API, his signed link, or published at once). */
     public static LiveEvent commentModerated(long id, String post, String state) {
-        return comment(COMMENT_MODERATED, id, post, state);
+        return comment("comment-moderated", id, post, state);
     }
 
     private static LiveEvent comment(String name, long id, String post, String state) {

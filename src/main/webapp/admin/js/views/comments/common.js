@@ -16,12 +16,13 @@ export function stateBadge(state) {
     'data-state': state }, t(`comments_state_${state}`));
 }
 
-/** A comments view as the shell takes it: redrawn when a comment arrives or is moderated anywhere. */
+/** A comments view as the shell takes it: redrawn when a comment arrives, is moderated or deleted, or a post changes. */
 export function commentsView(refresh, title) {
   return {
     refresh,
     focus: () => title.focus(),
-    wants: (name) => name === 'comment-received' || name === 'comment-moderated',
+    wants: (name, data) => name === 'comment-received' || name === 'comment-moderated'
+      || (name === 'record-changed' && Boolean(data) && ['post', 'comment'].includes(data.type)),
     updated: t('comments_updated'),
   };
 }

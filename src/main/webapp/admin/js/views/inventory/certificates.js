@@ -5,6 +5,7 @@
 import { language, t } from '../../i18n.js';
 import { el, showAlert } from '../../dom.js';
 import { certificates } from '../../api/inventory.js';
+import { inventoryChanged } from './kinds.js';
 
 const DEFAULT_DAYS = 60;
 
@@ -70,5 +71,6 @@ export function certificatesView(main, params) {
   }
 
   refresh();
-  return { refresh, focus: () => title.focus(), wants: () => false, title: t('inv_certs_title') };
+  return { refresh, focus: () => title.focus(), wants: inventoryChanged, updated: t('inv_updated'),
+    title: t('inv_certs_title') };
 }

@@ -14,6 +14,11 @@ export const STATUSES = {
 export const LANGUAGES = ['fr', 'en'];
 export const SYSTEMS = ['alpine', 'debian'];
 
+/** Whether a live event says a member, a host or a VM changed (the inventory's views redraw on it). */
+export function inventoryChanged(name, data) {
+  return name === 'record-changed' && Boolean(data) && ['member', 'host', 'vm'].includes(data.type);
+}
+
 /** The label of a record in messages and titles. */
 export function nameOf(kind, record) {
   return kind === 'members' ? record.displayName : record.name;

@@ -6,7 +6,9 @@
 import { t } from '../../i18n.js';
 import { el } from '../../dom.js';
 import { capacity as capacitySummary, list } from '../../api/inventory.js';
-import { COLUMNS, DEFAULT_SORT, FILTERS, LANGUAGES, STATUSES, SYSTEMS, allNames, nameOf } from './kinds.js';
+import {
+  COLUMNS, DEFAULT_SORT, FILTERS, LANGUAGES, STATUSES, SYSTEMS, allNames, inventoryChanged, nameOf,
+} from './kinds.js';
 import { bars } from './capacity.js';
 
 const PAGE = 50;
@@ -201,7 +203,9 @@ export function listView(main, kind, params, { announce = () => {} } = {}) {
   }
 
   let generation = 0;
-  async function refresh() {
+  /** What the list shows now (the page and the names it was drawn with): a live update that changes none redraws nothing. */
+  let shown = null;
+  async function refresh(reason) {
     generation += 1;
     const mine = generation;
     try {
@@ -219,9 +223,17 @@ export function listView(main, kind, params, { announce = () => {} } = {}) {
       if (mine !== generation) {
         return; // a newer request is on its way
       }
+      const now = JSON.stringify([page, [...hosts], [...members]]);
+      if (reason === 'live' && now === shown) {
+        return false; // the event was about a record this page does not show differently (or the admin's own save)
+      }
+      shown = now;
       references = { hosts, members };
-      // the filters as the address gives them (the host and member lists have just been read)
-      drawFilters();
+      // the filters as the address gives them (the host and member lists have just been read), unless the admin
+      // is typing in them
+      if (!(reason === 'live' && filters.contains(document.activeElement))) {
+        drawFilters();
+      }
       table.replaceChildren(head(), el('tbody', {}, ...page.items.map(row)));
       table.hidden = page.items.length === 0;
       status.textContent = page.items.length ? '' : t('inv_empty');
@@ -238,5 +250,7 @@ export function listView(main, kind, params, { announce = () => {} } = {}) {
 
   drawFilters();
   refresh();
-  return { refresh, focus: () => title.focus(), wants: () => false, title: t(`inv_title_${kind}`) };
+  // a VM's row names its host and owner, a host's its VMs' allocations: any inventory change may redraw the list
+  return { refresh, focus: () => title.focus(), wants: inventoryChanged, updated: t('inv_updated'),
+    title: t(`inv_title_${kind}`) };
 }

@@ -504,11 +504,43 @@ export function maintenancePage(main, id, { announce = () => {} } = {}) {
     // the defaults at once: the admin may type before the inventory's lists arrive
     fillForm(null);
   }
+  /** Whether the admin is typing on this page (a new window, a reason): a redraw would lose it. */
+  function typing() {
+    const active = document.activeElement;
+    return Boolean(active && main.contains(active) && active.matches('input, textarea, select'));
+  }
+
+  /**
+   * After a live event: read the maintenance, and redraw only if it changed since it was drawn (its ETag): the
+   * event of the admin's own action on this page redraws nothing, and nothing he is typing is lost.
+   */
+  async function refreshIfChanged() {
+    if (typing()) {
+      return false;
+    }
+    try {
+      const { data, etag: tag } = await api.maintenance(id);
+      if (tag !== etag && !typing()) {
+        etag = tag;
+        draw(data);
+        loadAudience();
+        return true;
+      }
+    } catch (e) {
+      // the next event or navigation reads it again
+    }
+    return false;
+  }
+
   refresh();
   return {
-    refresh,
+    refresh: (name) => (name === 'live' ? refreshIfChanged() : refresh()),
     focus: () => title.focus(),
-    wants: () => false,
+    // this maintenance moved on elsewhere (a timer started it, a script announced it): redrawn, unless it is a
+    // draft being edited here (its own 412 says so at saving)
+    wants: (name, data) => name === 'record-changed' && Boolean(data) && data.type === 'maintenance'
+      && String(data.id) === String(id) && Boolean(current) && current.state !== 'draft',
+    updated: t('maint_updated'),
     title: id ? t('maint_title') : t('maint_newTitle'),
   };
 }

@@ -14,6 +14,7 @@ import org.coloc.cases.boundary.CaseChanged;
 import org.coloc.cases.entity.CaseState;
 import org.coloc.intake.control.MailStored;
 import org.coloc.live.control.LiveEvent;
+import org.coloc.platform.changes.RecordChanged;
 import org.junit.jupiter.api.Test;
 
 /** What the other areas fire becomes which live event, and when: only after the commit, except the comments' lookup. */
@@ -30,16 +31,18 @@ class LiveObserversTest {
     }
 
     @Test
-    void aStoredMailAndAChangedCaseBecomeTheirEvents() {
+    void aStoredMailAChangedCaseAndAChangedRecordBecomeTheirEvents() {
         Recorder streams = new Recorder();
         LiveObservers observers = new LiveObservers();
         observers.streams = streams;
         observers.mailStored(new MailStored(5, "human", "ingested"));
         observers.mailStored(new MailStored(6, null, "quarantined"));
         observers.caseChanged(new CaseChanged(3, CaseState.WAITING_ADMIN, CaseChanged.Reason.AUTO_REPLY));
+        observers.recordChanged(new RecordChanged("vm", 9, "create"));
         assertEquals(List.of(LiveEvent.messageReceived(5, "human", "ingested"),
                 LiveEvent.messageReceived(6, null, "quarantined"),
-                LiveEvent.caseChanged(3, "waiting-admin", "auto-reply")), streams.sent);
+                LiveEvent.caseChanged(3, "waiting-admin", "auto-reply"), LiveEvent.recordChanged("vm", 9, "create")),
+                streams.sent);
     }
 
     @Test
@@ -51,8 +54,8 @@ class LiveObserversTest {
         }
         // the comment events are only read inside their transaction: what they become (a LiveEvent) waits for the commit
         assertEquals(Map.of("MailStored", TransactionPhase.AFTER_SUCCESS, "CaseChanged", TransactionPhase.AFTER_SUCCESS,
-                "LiveEvent", TransactionPhase.AFTER_SUCCESS, "CommentStored", TransactionPhase.IN_PROGRESS,
-                "CommentModerated", TransactionPhase.IN_PROGRESS), phases);
+                "RecordChanged", TransactionPhase.AFTER_SUCCESS, "LiveEvent", TransactionPhase.AFTER_SUCCESS,
+                "CommentStored", TransactionPhase.IN_PROGRESS, "CommentModerated", TransactionPhase.IN_PROGRESS), phases);
     }
 
     @Test

@@ -32,7 +32,9 @@ class LiveEventTest {
                 Arguments.of("a comment received", LiveEvent.commentReceived(40, "hello-world", "pending"),
                         "comment-received", "{\"id\":40,\"post\":\"hello-world\",\"state\":\"pending\"}"),
                 Arguments.of("a comment published", LiveEvent.commentModerated(40, "hello-world", "published"),
-                        "comment-moderated", "{\"id\":40,\"post\":\"hello-world\",\"state\":\"published\"}"));
+                        "comment-moderated", "{\"id\":40,\"post\":\"hello-world\",\"state\":\"published\"}"),
+                Arguments.of("a maintenance started by the timers", LiveEvent.recordChanged("maintenance", 5, "start"),
+                        "record-changed", "{\"type\":\"maintenance\",\"id\":5,\"action\":\"start\"}"));
     }
 
     @ParameterizedTest(name = "{0}")
