@@ -33,26 +33,18 @@ cd "$ROOT"
 HERE="$ROOT/bench/api"
 OUT="${BENCH_OUT:-$ROOT/bench/out}/api"
 mkdir -p "$OUT"
-log() { printf '[%(%H:%M:%S)T] %s\n' -1 "$*"; }
+# shellcheck source=../lib/app.sh
+. "$ROOT/bench/lib/app.sh"
 
 if ! command -v wrk >/dev/null 2>&1; then
-  log "installing wrk"
+  bench_log "installing wrk"
   apt-get -o DPkg::Lock::Timeout=300 update -qq
   DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300 install -y -qq wrk >/dev/null
 fi
-if [ "$BUILD" = 1 ]; then
-  log "building target/coloc.war"
-  mvn -q -B package -DskipTests
-fi
-if [ ! -f target/payara-micro.jar ]; then
-  mvn -q -B dependency:copy -Dartifact=fish.payara.extras:payara-micro:6.2025.10 -DoutputDirectory=target \
-    -Dmdep.stripVersion=true
-fi
+bench_build "$BUILD"
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 APP_PID=""
-cleanup() { [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null; true; }
-trap cleanup EXIT
+trap 'bench_stop "$APP_PID"' EXIT
 
 # wrk --latency output -> "req_per_s p99_ms"
 parse_wrk() {
@@ -70,21 +62,13 @@ PY
 : > "$OUT/runs.txt"
 for k in $(seq 1 "$RUNS"); do
   R="$OUT/run-$k"; rm -rf "$R"; mkdir -p "$R/data"
-  PORT="$(free_port)"; PASS="bench-$$-$k"
-  log "run $k: starting the app on 127.0.0.1:$PORT"
-  env COLOC_DATA_DIR="$R/data" COLOC_ADMIN_PASSWORD="$PASS" \
-    COLOC_LOCAL_MAILBOX_SMTP_PORT="$(free_port)" COLOC_LOCAL_MAILBOX_IMAP_PORT="$(free_port)" \
-    java -Xmx512m -jar target/payara-micro.jar --nohazelcast --port "$PORT" \
-    --prebootcommandfile server-config/pre-boot-commands.txt --postbootcommandfile server-config/post-boot-commands.txt \
-    --logproperties server-config/logging.properties --systemproperties server-config/system.properties \
-    --deploy target/coloc.war --contextroot / >"$R/app.log" 2>&1 &
-  APP_PID=$!
-  for _ in $(seq 1 240); do
-    curl -sf "http://127.0.0.1:$PORT/health/live" >/dev/null 2>&1 && break
-    sleep 0.5
-  done
+  PORT="$(bench_free_port)"; PASS="bench-$$-$k"
+  bench_log "run $k: starting the app on 127.0.0.1:$PORT"
+  bench_start_app "$PORT" "$R/app.log" COLOC_DATA_DIR="$R/data" COLOC_ADMIN_PASSWORD="$PASS" \
+    COLOC_LOCAL_MAILBOX_SMTP_PORT="$(bench_free_port)" COLOC_LOCAL_MAILBOX_IMAP_PORT="$(bench_free_port)"
+  bench_await_app "$PORT" "$R/app.log"
   BASE="http://127.0.0.1:$PORT"
-  log "run $k: loading the inventory"
+  bench_log "run $k: loading the inventory"
   python3 "$HERE/load.py" "$BASE" "$PASS" "$R" | tee "$R/load.txt"
   TOKEN="$(cat "$R/token")"
   export TOKEN VM_IDS="$R/vm_ids.txt"
@@ -101,8 +85,8 @@ for k in $(seq 1 "$RUNS"); do
   read -r O_RPS O_P99 O_ERR < <(parse_wrk "$R/one.txt")
   RSS="$(awk '/VmHWM/{print int($2/1024)}' /proc/$APP_PID/status)"
   echo "$k $F_RPS $F_P99 $L_RPS $L_P99 $O_RPS $O_P99 $RSS $F_ERR $L_ERR $O_ERR" >>"$OUT/runs.txt"
-  log "run $k: floor $F_RPS req/s p99 $F_P99 ms | list $L_RPS req/s p99 $L_P99 ms | one $O_RPS req/s p99 $O_P99 ms | non-2xx $F_ERR/$L_ERR/$O_ERR | peak RSS $RSS MB"
-  kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=""
+  bench_log "run $k: floor $F_RPS req/s p99 $F_P99 ms | list $L_RPS req/s p99 $L_P99 ms | one $O_RPS req/s p99 $O_P99 ms | non-2xx $F_ERR/$L_ERR/$O_ERR | peak RSS $RSS MB"
+  bench_stop "$APP_PID"; APP_PID=""
 done
 
 python3 - "$OUT/runs.txt" "$CONNECTIONS" <<'PY' | tee "$OUT/summary.txt"

@@ -41,13 +41,17 @@ while [ $# -gt 0 ]; do
   esac
 done
 
+# the inbox's first page is 50 rows and the thread is a case of its own: fewer cases would never draw a page
+[ "$CASES" -ge 51 ] || { echo "--cases must be at least 51 (the inbox's first page shows 50)" >&2; exit 2; }
+
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$ROOT"
 HERE="$ROOT/bench/dashboard"
 OUTROOT="${BENCH_OUT:-$ROOT/bench/out}"
 OUT="$OUTROOT/dashboard"
 mkdir -p "$OUT"
-log() { printf '[%(%H:%M:%S)T] %s\n' -1 "$*"; }
+# shellcheck source=../lib/app.sh
+. "$ROOT/bench/lib/app.sh"
 
 need=()
 [ -x /usr/bin/chromium ] || need+=(chromium)
@@ -55,34 +59,22 @@ need=()
 /usr/bin/python3 -c 'import selenium' 2>/dev/null || need+=(python3-selenium)
 command -v curl >/dev/null 2>&1 || need+=(curl)
 if [ ${#need[@]} -gt 0 ]; then
-  log "installing ${need[*]}"
+  bench_log "installing ${need[*]}"
   apt-get -o DPkg::Lock::Timeout=300 update -qq
   DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300 install -y -qq "${need[@]}" >/dev/null
 fi
-if [ "$BUILD" = 1 ] || [ ! -f target/coloc.war ]; then
-  log "building target/coloc.war"
-  mvn -q -B package -DskipTests
-fi
-if [ ! -f target/payara-micro.jar ]; then
-  mvn -q -B dependency:copy -Dartifact=fish.payara.extras:payara-micro:6.2025.10 -DoutputDirectory=target \
-    -Dmdep.stripVersion=true
-fi
+bench_build "$BUILD"
 
 CORPUS="$OUT/corpus-n$CASES"
 if [ "$(find "$CORPUS" -maxdepth 1 -name '*.eml' 2>/dev/null | wc -l)" != "$((CASES + 24))" ]; then
   rm -rf "$CORPUS"
-  log "generating the corpus: $CASES cases ($((CASES - 1)) single mails + a 25-mail thread)"
+  bench_log "generating the corpus: $CASES cases ($((CASES - 1)) single mails + a 25-mail thread)"
   python3 "$HERE/load.py" corpus "$CORPUS" "$CASES"
 fi
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 APP_PID=""
 cleanup() {
-  set +e
-  if [ -n "$APP_PID" ] && kill -0 "$APP_PID" 2>/dev/null; then
-    kill "$APP_PID"; for _ in $(seq 100); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 0.2; done
-    kill -9 "$APP_PID" 2>/dev/null
-  fi
+  bench_stop "$APP_PID"
   APP_PID=""
 }
 trap cleanup EXIT
@@ -99,39 +91,21 @@ else
   echo "$PASS" >"$OUT/password"
 fi
 mkdir -p "$DATA"
-PORT="$(free_port)"; SMTP_PORT="$(free_port)"; IMAP_PORT="$(free_port)"
+PORT="$(bench_free_port)"; SMTP_PORT="$(bench_free_port)"; IMAP_PORT="$(bench_free_port)"
 BASE="http://127.0.0.1:$PORT"
-{
-  echo "date: $(date -u +%FT%TZ)"
-  echo "cpu: $(nproc) x $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
-  echo "memory: $(free -m | awk '/Mem:/{print $2}') MB"
-  echo "java: $(java -version 2>&1 | head -1)"
-  echo "chromium: $(/usr/bin/chromium --version 2>/dev/null)"
-  echo "app commit: $(git rev-parse --short HEAD 2>/dev/null || echo '?')$(git diff --quiet 2>/dev/null || echo ' (modified)')"
-  echo "loadavg at start: $(cut -d' ' -f1-3 /proc/loadavg)"
-} | tee "$OUT/machine.txt"
+bench_machine "chromium: $(/usr/bin/chromium --version 2>/dev/null)" | tee "$OUT/machine.txt"
 
-log "starting the app on $BASE (built-in mailbox SMTP $SMTP_PORT)"
+bench_log "starting the app on $BASE (built-in mailbox SMTP $SMTP_PORT)"
 START=$(date +%s.%N)
-env COLOC_DATA_DIR="$DATA" COLOC_ADMIN_PASSWORD="$PASS" \
-  COLOC_LOCAL_MAILBOX_SMTP_PORT="$SMTP_PORT" COLOC_LOCAL_MAILBOX_IMAP_PORT="$IMAP_PORT" \
-  java -Xmx512m -jar target/payara-micro.jar --nohazelcast --port "$PORT" \
-  --prebootcommandfile server-config/pre-boot-commands.txt --postbootcommandfile server-config/post-boot-commands.txt \
-  --logproperties server-config/logging.properties --systemproperties server-config/system.properties \
-  --deploy target/coloc.war --contextroot / >"$OUT/app.log" 2>&1 &
-APP_PID=$!
-for _ in $(seq 1 480); do
-  curl -sf "$BASE/health/ready" >/dev/null 2>&1 && break
-  kill -0 "$APP_PID" 2>/dev/null || { echo "the app stopped; see $OUT/app.log" >&2; exit 1; }
-  sleep 0.5
-done
-curl -sf "$BASE/health/ready" >/dev/null || { echo "the app is not ready; see $OUT/app.log" >&2; exit 1; }
-log "ready after $(python3 -c "import time; print(round(time.time() - $START, 1))") s"
+bench_start_app "$PORT" "$OUT/app.log" COLOC_DATA_DIR="$DATA" COLOC_ADMIN_PASSWORD="$PASS" \
+  COLOC_LOCAL_MAILBOX_SMTP_PORT="$SMTP_PORT" COLOC_LOCAL_MAILBOX_IMAP_PORT="$IMAP_PORT"
+bench_await_app "$PORT" "$OUT/app.log" /health/ready
+bench_log "ready after $(python3 -c "import time; print(round(time.time() - $START, 1))") s"
 
 if [ "$LOADED" = 1 ]; then
-  log "reusing the data loaded earlier ($(python3 -c "import json; print(json.load(open('$OUT/load.json'))['seconds'])"))"
+  bench_log "reusing the data loaded earlier ($(python3 -c "import json; print(json.load(open('$OUT/load.json'))['seconds'])"))"
 else
-  log "loading $CASES cases and $VMS VMs"
+  bench_log "loading $CASES cases and $VMS VMs"
   python3 "$HERE/load.py" load "$BASE" "$PASS" "$SMTP_PORT" "$CORPUS" "$CASES" "$VMS" "$OUT" | tee "$OUT/load.txt"
 fi
 CASE="$(python3 -c "import json; print(json.load(open('$OUT/load.json'))['thread_case'])")"
@@ -153,7 +127,7 @@ for path in /api/session "/api/cases?limit=50" /api/cases/counts "/api/maintenan
   printf '%-42s %s\n' "GET $path" "$(api_time "$path")" | tee -a "$OUT/api.txt"
 done
 
-log "measuring in headless Chromium ($ITERATIONS loads per view and cache mode, after 2 warm-up loads)"
+bench_log "measuring in headless Chromium ($ITERATIONS loads per view and cache mode, after 2 warm-up loads)"
 STAMP="$(date -u +%Y%m%dT%H%M%SZ)"
 COLD_FLAG=(); [ "$COLD" = 1 ] || COLD_FLAG=(--no-cold)
 /usr/bin/python3 "$HERE/measure.py" "$BASE" "$PASS" "$CASE" "$OUT/measure.json" --iterations "$ITERATIONS" \

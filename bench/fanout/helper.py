@@ -1,7 +1,6 @@
 #!/usr/bin/env python3
 """Helpers for bench/fanout/run.sh (python3 standard library only).
 
-  helper.py ports N                  print N free TCP ports on 127.0.0.1
   helper.py load --base URL --password PW --members 1000 --hosts 5 --out DIR
                                      load the inventory through the REST API: MEMBERS affected members with
                                      1-3 VMs each on HOSTS hosts, plus 30 members who must get no mail;
@@ -19,7 +18,6 @@ import json
 import os
 import random
 import re
-import socket
 import statistics
 import sys
 import time
@@ -27,18 +25,6 @@ import urllib.error
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timedelta, timezone
-
-
-def free_ports(n):
-    socks, ports = [], []
-    for _ in range(n):
-        s = socket.socket()
-        s.bind(("127.0.0.1", 0))
-        socks.append(s)
-        ports.append(s.getsockname()[1])
-    for s in socks:
-        s.close()
-    print(" ".join(map(str, ports)))
 
 
 class Api:
@@ -330,7 +316,6 @@ def main():
     import argparse
     ap = argparse.ArgumentParser()
     sub = ap.add_subparsers(dest="cmd", required=True)
-    p = sub.add_parser("ports"); p.add_argument("n", type=int)
     p = sub.add_parser("load")
     p.add_argument("--base", required=True); p.add_argument("--password", required=True)
     p.add_argument("--members", type=int, default=1000); p.add_argument("--hosts", type=int, default=5)
@@ -344,7 +329,7 @@ def main():
     p = sub.add_parser("extract"); p.add_argument("--dump", required=True); p.add_argument("--out", required=True)
     p = sub.add_parser("summary"); p.add_argument("out_dir")
     a = ap.parse_args()
-    {"ports": lambda: free_ports(a.n), "load": lambda: load(a), "announce": lambda: announce(a),
+    {"load": lambda: load(a), "announce": lambda: announce(a),
      "extract": lambda: extract(a), "summary": lambda: summary(a.out_dir)}[a.cmd]()
 
 

@@ -48,11 +48,12 @@ HERE="$ROOT/bench/fanout"
 OUT="${BENCH_OUT:-$ROOT/bench/out}/fanout"
 mkdir -p "$OUT"
 ADMIN_PASS="bench-admin-$$"
-log() { printf '[%(%H:%M:%S)T] %s\n' -1 "$*"; }
+# shellcheck source=../lib/app.sh
+. "$ROOT/bench/lib/app.sh"
 
 # ---------------------------------------------------------------- prerequisites
 if ! command -v smtp-sink >/dev/null 2>&1; then
-  log "installing postfix (for smtp-sink; not configured, not started)"
+  bench_log "installing postfix (for smtp-sink; not configured, not started)"
   echo "postfix postfix/main_mailer_type select No configuration" | debconf-set-selections
   # keep the package scripts from starting any service while it installs
   own_policy=0
@@ -67,29 +68,13 @@ for tool in java mvn curl python3; do
   command -v "$tool" >/dev/null 2>&1 || { echo "needs $tool" >&2; exit 1; }
 done
 if [ "$PLAIN_ONLY" = 0 ]; then
-  if [ "$BUILD" = 1 ] || [ ! -f target/coloc.war ]; then
-    log "building target/coloc.war"
-    mvn -q -B package -DskipTests
-  fi
-  if [ ! -f target/payara-micro.jar ]; then
-    log "fetching target/payara-micro.jar"
-    mvn -q -B dependency:copy -Dartifact=fish.payara.extras:payara-micro:6.2025.10 -DoutputDirectory=target -Dmdep.stripVersion=true
-  fi
+  bench_build "$BUILD"
 fi
 mvn -q -B -f "$HERE/pom.xml" dependency:build-classpath -Dmdep.outputFile="$OUT/angus.classpath" >/dev/null
 ANGUS_CP="$(cat "$OUT/angus.classpath")"
 
-{
-  echo "date: $(date -u +%FT%TZ)"
-  echo "cpu: $(nproc) x $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
-  echo "memory: $(free -m | awk '/Mem:/{print $2}') MB"
-  echo "os: $(. /etc/os-release; echo "$PRETTY_NAME")"
-  echo "postfix: $(dpkg-query -W -f '${Version}' postfix 2>/dev/null || echo '?')"
-  echo "java: $(java -version 2>&1 | head -1)"
-  echo "app commit: $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')"
-  echo "members: $MEMBERS affected on $HOSTS hosts; plain-only: $PLAIN_ONLY"
-  echo "loadavg at start: $(cut -d' ' -f1-3 /proc/loadavg)"
-} | tee "$OUT/machine.txt"
+bench_machine "postfix: $(dpkg-query -W -f '${Version}' postfix 2>/dev/null || echo '?')" \
+  "members: $MEMBERS affected on $HOSTS hosts; plain-only: $PLAIN_ONLY" | tee "$OUT/machine.txt"
 
 # ---------------------------------------------------------------- processes and cleanup
 SHM=/dev/shm; [ -d "$SHM" ] && [ -w "$SHM" ] || SHM=/tmp
@@ -97,68 +82,44 @@ TMP="$(mktemp -d "$SHM/coloc-fanout.XXXXXX")"
 chmod 755 "$TMP"
 APP_PID=""
 SINK_PID=""
-stop_pid() { # pid
-  [ -n "$1" ] && kill -0 "$1" 2>/dev/null || return 0
-  kill "$1"; for _ in $(seq 50); do kill -0 "$1" 2>/dev/null || return 0; sleep 0.2; done
-  kill -9 "$1" 2>/dev/null || true
-}
-cleanup() { set +e; stop_pid "$APP_PID"; APP_PID=""; stop_pid "$SINK_PID"; SINK_PID=""; }
+cleanup() { set +e; bench_stop "$APP_PID"; APP_PID=""; bench_stop "$SINK_PID"; SINK_PID=""; }
 trap 'cleanup; rm -rf "$TMP"' EXIT
 trap 'exit 130' INT TERM
 
-wait_port() { # port seconds
-  local i
-  for ((i = 0; i < $2 * 10; i++)); do
-    (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0
-    sleep 0.1
-  done
-  return 1
-}
 sink_msgs() { python3 -c 'import sys; sys.path.insert(0, sys.argv[1]); import helper; print(helper.sink_count(sys.argv[2]))' "$HERE" "$1"; }
 
 run_one() {
   local k="$1" S="$TMP/sink$1" RO="$OUT/run-$1"
   rm -rf "$RO"; mkdir -p "$RO" "$S"
   local SINK_PORT APP_PORT LSMTP LIMAP
-  read -r SINK_PORT APP_PORT LSMTP LIMAP <<<"$(python3 "$HERE/helper.py" ports 4)"
+  read -r SINK_PORT APP_PORT LSMTP LIMAP <<<"$(bench_free_ports 4)"
 
   # smtp-sink drops its privileges when started as root; its dump dir must be its own
   local as_user=()
   if [ "$(id -u)" = 0 ]; then as_user=(-u nobody); chown nobody "$S"; fi
   smtp-sink "${as_user[@]}" -c -d "$S/dump/%H%M%S." "127.0.0.1:$SINK_PORT" 256 >"$S/counter.txt" 2>"$RO/sink.err" &
   SINK_PID=$!
-  wait_port "$SINK_PORT" 10 || { echo "smtp-sink did not listen" >&2; cat "$RO/sink.err" >&2; exit 1; }
-  log "run $k: smtp-sink on 127.0.0.1:$SINK_PORT (dumps in $S/dump)"
+  bench_wait_port "$SINK_PORT" 10 || { echo "smtp-sink did not listen" >&2; cat "$RO/sink.err" >&2; exit 1; }
+  bench_log "run $k: smtp-sink on 127.0.0.1:$SINK_PORT (dumps in $S/dump)"
 
   local app_json="{}" rss="" mails="$S/mails"
   if [ "$PLAIN_ONLY" = 0 ]; then
     mkdir -p "$S/data"
-    log "run $k: starting the app on 127.0.0.1:$APP_PORT, SMTP to the sink"
-    env COLOC_DATA_DIR="$S/data" COLOC_ADMIN_PASSWORD="$ADMIN_PASS" COLOC_ADDRESS=coloc@bench.test \
-      COLOC_SMTP_HOST=127.0.0.1 COLOC_SMTP_PORT="$SINK_PORT" COLOC_SMTP_TLS=none \
-      COLOC_LOCAL_MAILBOX_SMTP_PORT="$LSMTP" COLOC_LOCAL_MAILBOX_IMAP_PORT="$LIMAP" \
-      java -Xmx512m ${APP_JAVA_OPTS:-} -jar target/payara-micro.jar --nohazelcast --port "$APP_PORT" \
-      --prebootcommandfile server-config/pre-boot-commands.txt --postbootcommandfile server-config/post-boot-commands.txt \
-      --logproperties server-config/logging.properties --systemproperties server-config/system.properties \
-      --deploy target/coloc.war --contextroot / >"$RO/app.log" 2>&1 &
-    APP_PID=$!
-    local up=0
-    for _ in $(seq 1 480); do
-      curl -sf "http://127.0.0.1:$APP_PORT/health/live" >/dev/null 2>&1 && { up=1; break; }
-      kill -0 "$APP_PID" 2>/dev/null || break
-      sleep 0.5
-    done
-    [ "$up" = 1 ] || { echo "the app did not start; see $RO/app.log" >&2; exit 1; }
+    bench_log "run $k: starting the app on 127.0.0.1:$APP_PORT, SMTP to the sink"
+    bench_start_app "$APP_PORT" "$RO/app.log" COLOC_DATA_DIR="$S/data" COLOC_ADMIN_PASSWORD="$ADMIN_PASS" \
+      COLOC_ADDRESS=coloc@bench.test COLOC_SMTP_HOST=127.0.0.1 COLOC_SMTP_PORT="$SINK_PORT" COLOC_SMTP_TLS=none \
+      COLOC_LOCAL_MAILBOX_SMTP_PORT="$LSMTP" COLOC_LOCAL_MAILBOX_IMAP_PORT="$LIMAP"
+    bench_await_app "$APP_PORT" "$RO/app.log" || exit 1
     local BASE="http://127.0.0.1:$APP_PORT"
-    log "run $k: loading the inventory"
+    bench_log "run $k: loading the inventory"
     python3 "$HERE/helper.py" load --base "$BASE" --password "$ADMIN_PASS" --members "$MEMBERS" --hosts "$HOSTS" \
       --out "$RO" | tee "$RO/load.txt"
-    log "run $k: announcing the maintenance"
+    bench_log "run $k: announcing the maintenance"
     python3 "$HERE/helper.py" announce --base "$BASE" --password "$ADMIN_PASS" --inventory "$RO/inventory.json" \
       --dump "$S/dump" --counter "$S/counter.txt" --out "$RO/app.json" | tee "$RO/announce.txt"
     app_json="$RO/app.json"
     rss="$(awk '/VmHWM/{printf "%.0f", $2/1024}' "/proc/$APP_PID/status" 2>/dev/null || echo "")"
-    stop_pid "$APP_PID"; APP_PID=""
+    bench_stop "$APP_PID"; APP_PID=""
     # what the app sent, as the sink got it; the sink dumps later mails into a new dump dir
     mv "$S/dump" "$S/app-dump"
     python3 "$HERE/helper.py" extract --dump "$S/app-dump" --out "$mails" | tee "$RO/mails.txt"
@@ -176,13 +137,13 @@ print(f"synthetic mails: {sizes[0]}-{sizes[-1]} bytes")
 PY
   fi
 
-  log "run $k: plain Jakarta Mail sender, one connection"
+  bench_log "run $k: plain Jakarta Mail sender, one connection"
   local before after
   before="$(sink_msgs "$S/counter.txt")"
   java -Xmx512m -cp "$ANGUS_CP" "$HERE/PlainSend.java" send "$mails" 127.0.0.1 "$SINK_PORT" "$PASSES" "$NAGLE" | tee "$RO/plain.txt"
   sleep 0.5
   after="$(sink_msgs "$S/counter.txt")"
-  stop_pid "$SINK_PID"; SINK_PID=""
+  bench_stop "$SINK_PID"; SINK_PID=""
 
   python3 - "$RO" "$k" "$app_json" "$rss" "$before" "$after" "$NAGLE" "$PASSES" <<'PY' | tee -a "$OUT/runs.txt"
 import json, os, re, sys
@@ -220,5 +181,5 @@ rm -f "$OUT"/run-*.json "$OUT/runs.txt" "$OUT/summary.json"
 for ((k = 1; k <= RUNS; k++)); do
   run_one "$k"
 done
-log "medians over $RUNS run(s)"
+bench_log "medians over $RUNS run(s)"
 python3 "$HERE/helper.py" summary "$OUT" | tee "$OUT/summary.txt"

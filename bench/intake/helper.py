@@ -1,7 +1,6 @@
 #!/usr/bin/env python3
 """Helpers for bench/intake/run.sh (python3 standard library only).
 
-  helper.py ports N                      print N free TCP ports on 127.0.0.1
   helper.py broken CORPUS_DIR START      add 5 broken mails as CORPUS_DIR/<START..START+4>.eml
   helper.py ingest --port P --password PW --expect N --t0 EPOCH --log LOG --pid PID --out JSON
                                          wait for the app to be ready, then until /api/messages total == N
@@ -19,24 +18,11 @@ import os
 import random
 import re
 import smtplib
-import socket
 import statistics
 import sys
 import time
 from email.message import EmailMessage
 from email.utils import formatdate
-
-
-def free_ports(n):
-    socks, ports = [], []
-    for _ in range(n):
-        s = socket.socket()
-        s.bind(("127.0.0.1", 0))
-        socks.append(s)
-        ports.append(s.getsockname()[1])
-    for s in socks:
-        s.close()
-    print(" ".join(map(str, ports)))
 
 
 BROKEN = [
@@ -350,7 +336,6 @@ def main():
     import argparse
     ap = argparse.ArgumentParser()
     sub = ap.add_subparsers(dest="cmd", required=True)
-    p = sub.add_parser("ports"); p.add_argument("n", type=int)
     p = sub.add_parser("broken"); p.add_argument("corpus"); p.add_argument("start", type=int)
     p = sub.add_parser("ingest")
     for k in ("--port", "--expect", "--pid"):
@@ -369,9 +354,7 @@ def main():
     p.add_argument("--n", type=int, default=20); p.add_argument("--out", required=True)
     p = sub.add_parser("summary"); p.add_argument("out_dir")
     a = ap.parse_args()
-    if a.cmd == "ports":
-        free_ports(a.n)
-    elif a.cmd == "broken":
+    if a.cmd == "broken":
         broken(a.corpus, a.start)
     elif a.cmd == "ingest":
         ingest(a)

@@ -45,7 +45,8 @@ MAIL_PASS="bench-imap-$$"
 ADMIN_PASS="bench-admin-$$"
 SEED=42
 
-log() { printf '[%(%H:%M:%S)T] %s\n' -1 "$*"; }
+# shellcheck source=../lib/app.sh
+. "$ROOT/bench/lib/app.sh"
 
 # ---------------------------------------------------------------- prerequisites
 need_pkgs=()
@@ -57,20 +58,13 @@ command -v java >/dev/null 2>&1 || need_pkgs+=(openjdk-17-jdk-headless)
 command -v mvn >/dev/null 2>&1 || need_pkgs+=(maven)
 command -v curl >/dev/null 2>&1 || need_pkgs+=(curl)
 if [ ${#need_pkgs[@]} -gt 0 ]; then
-  log "installing ${need_pkgs[*]}"
+  bench_log "installing ${need_pkgs[*]}"
   apt-get update -q
   DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${need_pkgs[@]}"
 fi
 [ -f "$SHARED_TOOLS/gen_messages.py" ] || { echo "no $SHARED_TOOLS/gen_messages.py (set SHARED_TOOLS)" >&2; exit 1; }
 
-if [ "$BUILD" = 1 ] || [ ! -f target/coloc.war ]; then
-  log "building target/coloc.war"
-  mvn -q -B package -DskipTests
-fi
-if [ ! -f target/payara-micro.jar ]; then
-  log "fetching target/payara-micro.jar"
-  mvn -q -B dependency:copy -Dartifact=fish.payara.extras:payara-micro:6.2025.10 -DoutputDirectory=target -Dmdep.stripVersion=true
-fi
+bench_build "$BUILD"
 mvn -q -B -f "$HERE/pom.xml" dependency:build-classpath -Dmdep.outputFile="$OUT/angus.classpath" >/dev/null
 ANGUS_CP="$(cat "$OUT/angus.classpath")"
 
@@ -79,23 +73,14 @@ CORPUS="$OUT/corpus-n$MESSAGES-seed$SEED"
 EXPECT=$((MESSAGES + 5))
 if [ "$(find "$CORPUS" -maxdepth 1 -name '*.eml' 2>/dev/null | wc -l)" != "$EXPECT" ]; then
   rm -rf "$CORPUS"
-  log "generating $MESSAGES mails (seed $SEED)"
+  bench_log "generating $MESSAGES mails (seed $SEED)"
   python3 "$SHARED_TOOLS/gen_messages.py" -n "$MESSAGES" --out "$CORPUS" --seed "$SEED"
   python3 "$HERE/helper.py" broken "$CORPUS" $((MESSAGES + 1))
 fi
 CORPUS_MB="$(du -sm "$CORPUS" | cut -f1)"
 
-{
-  echo "date: $(date -u +%FT%TZ)"
-  echo "cpu: $(nproc) x $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
-  echo "memory: $(free -m | awk '/Mem:/{print $2}') MB"
-  echo "os: $(. /etc/os-release; echo "$PRETTY_NAME")"
-  echo "dovecot: $(dovecot --version)"
-  echo "java: $(java -version 2>&1 | head -1)"
-  echo "app commit: $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')"
-  echo "corpus: $EXPECT mails ($MESSAGES generated, seed $SEED, + 5 broken), ${CORPUS_MB} MB on disk"
-  echo "loadavg at start: $(cut -d' ' -f1-3 /proc/loadavg)"
-} | tee "$OUT/machine.txt"
+bench_machine "dovecot: $(dovecot --version)" \
+  "corpus: $EXPECT mails ($MESSAGES generated, seed $SEED, + 5 broken), ${CORPUS_MB} MB on disk" | tee "$OUT/machine.txt"
 
 # ---------------------------------------------------------------- cleanup
 TMP="$(mktemp -d /tmp/coloc-bench.XXXXXX)"
@@ -104,10 +89,7 @@ APP_PID=""
 DOVECOT_CONF=""
 cleanup() {
   set +e
-  if [ -n "$APP_PID" ] && kill -0 "$APP_PID" 2>/dev/null; then
-    kill "$APP_PID"; for _ in $(seq 50); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 0.2; done
-    kill -9 "$APP_PID" 2>/dev/null
-  fi
+  bench_stop "$APP_PID"
   APP_PID=""
   if [ -n "$DOVECOT_CONF" ]; then
     dovecot -c "$DOVECOT_CONF" stop 2>/dev/null
@@ -117,14 +99,6 @@ cleanup() {
 trap 'cleanup; rm -rf "$TMP"' EXIT
 trap 'exit 130' INT TERM
 
-wait_port() { # port seconds
-  local i
-  for ((i = 0; i < $2 * 10; i++)); do
-    (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0
-    sleep 0.1
-  done
-  return 1
-}
 
 doveadm_count() { # mailbox
   doveadm -c "$DOVECOT_CONF" -f flow mailbox status -u "$MAIL_USER" messages "$1" 2>/dev/null | sed 's/.*messages=//' || echo "-"
@@ -137,8 +111,8 @@ api_total() { # query
 run_one() {
   local k="$1" R="$TMP/run$1" RO="$OUT/run-$1"
   rm -rf "$RO"; mkdir -p "$R" "$RO" "$R/state"; chmod 755 "$R"
-  read -r IMAP_PORT LMTP_PORT APP_PORT <<<"$(python3 "$HERE/helper.py" ports 3)"
-  log "run $k: imap $IMAP_PORT, lmtp $LMTP_PORT, app $APP_PORT, dir $R"
+  read -r IMAP_PORT LMTP_PORT APP_PORT NO_SMTP_PORT <<<"$(bench_free_ports 4)"
+  bench_log "run $k: imap $IMAP_PORT, lmtp $LMTP_PORT, app $APP_PORT, dir $R"
 
   # Dovecot: own config, loopback only, plaintext auth, passwd-file user, Maildir under $R.
   printf '%s:{PLAIN}%s\n' "$MAIL_USER" "$MAIL_PASS" >"$R/passwd"
@@ -188,15 +162,15 @@ EOF
   chown -R nobody:nogroup "$R/home"
   DOVECOT_CONF="$R/dovecot.conf"
   dovecot -c "$DOVECOT_CONF"
-  wait_port "$IMAP_PORT" 20 || { echo "dovecot did not listen" >&2; cat "$R/dovecot.log" >&2; exit 1; }
-  wait_port "$LMTP_PORT" 20 || { echo "dovecot lmtp did not listen" >&2; exit 1; }
+  bench_wait_port "$IMAP_PORT" 20 || { echo "dovecot did not listen" >&2; cat "$R/dovecot.log" >&2; exit 1; }
+  bench_wait_port "$LMTP_PORT" 20 || { echo "dovecot lmtp did not listen" >&2; exit 1; }
   # Build Dovecot's index once (both clients then see an indexed mailbox).
   local inbox; inbox="$(doveadm_count INBOX)"
-  log "run $k: INBOX holds $inbox mails"
+  bench_log "run $k: INBOX holds $inbox mails"
   [ "$inbox" = "$EXPECT" ] || { echo "INBOX has $inbox, expected $EXPECT" >&2; exit 1; }
 
   # (a) plain Jakarta Mail batch fetch, read-only.
-  log "run $k: (a) plain Jakarta Mail batch fetch"
+  bench_log "run $k: (a) plain Jakarta Mail batch fetch"
   java -Xmx1g -cp "$ANGUS_CP" "$HERE/PlainFetch.java" 127.0.0.1 "$IMAP_PORT" "$MAIL_USER" "$MAIL_PASS" 500 | tee "$RO/plain.txt"
   local plain_rate plain_cold
   plain_rate="$(sed -n 's/^plain_fetch .* msgs_per_s=\([0-9.]*\).*/\1/p' "$RO/plain.txt")"
@@ -204,17 +178,15 @@ EOF
   [ "$(doveadm_count INBOX)" = "$EXPECT" ] || { echo "plain fetch changed INBOX" >&2; exit 1; }
 
   # (b) the app ingesting the same mailbox from empty.
-  log "run $k: (b) app ingest"
+  bench_log "run $k: (b) app ingest"
   mkdir -p "$R/data"
   local t0; t0="$(date +%s.%N)"
-  env COLOC_DATA_DIR="$R/data" COLOC_ADMIN_PASSWORD="$ADMIN_PASS" COLOC_ADDRESS="$MAIL_USER" \
-    COLOC_IMAP_HOST=127.0.0.1 COLOC_IMAP_PORT="$IMAP_PORT" COLOC_IMAP_TLS=none \
+  # intake alone: no acknowledgement goes out (ack-limit 0); an SMTP server must be named with an IMAP host (the
+  # start refuses otherwise), and the one named is a port nobody listens on
+  bench_start_app "$APP_PORT" "$RO/app.log" COLOC_DATA_DIR="$R/data" COLOC_ADMIN_PASSWORD="$ADMIN_PASS" \
+    COLOC_ADDRESS="$MAIL_USER" COLOC_IMAP_HOST=127.0.0.1 COLOC_IMAP_PORT="$IMAP_PORT" COLOC_IMAP_TLS=none \
     COLOC_IMAP_USER="$MAIL_USER" COLOC_IMAP_PASSWORD="$MAIL_PASS" \
-    java -Xmx512m ${APP_JAVA_OPTS:-} -jar target/payara-micro.jar --nohazelcast --port "$APP_PORT" \
-    --prebootcommandfile server-config/pre-boot-commands.txt --postbootcommandfile server-config/post-boot-commands.txt \
-    --logproperties server-config/logging.properties --systemproperties server-config/system.properties \
-    --deploy target/coloc.war --contextroot / >"$RO/app.log" 2>&1 &
-  APP_PID=$!
+    COLOC_SMTP_HOST=127.0.0.1 COLOC_SMTP_PORT="$NO_SMTP_PORT" COLOC_SMTP_TLS=none COLOC_CASES_ACK_LIMIT=0
   local ingest_ok=1
   python3 "$HERE/helper.py" ingest --port "$APP_PORT" --password "$ADMIN_PASS" --expect "$EXPECT" \
     --t0 "$t0" --log "$RO/app.log" --pid "$APP_PID" --out "$RO/ingest.json" || ingest_ok=0
@@ -222,18 +194,18 @@ EOF
   local left processed quarantine n_ing n_quar
   left="$(doveadm_count INBOX)"; processed="$(doveadm_count Coloc-Processed)"; quarantine="$(doveadm_count Coloc-Quarantine)"
   n_ing="$(api_total status=ingested)"; n_quar="$(api_total status=quarantined)"
-  log "run $k: folders INBOX=$left Coloc-Processed=$processed Coloc-Quarantine=$quarantine; api ingested=$n_ing quarantined=$n_quar"
+  bench_log "run $k: folders INBOX=$left Coloc-Processed=$processed Coloc-Quarantine=$quarantine; api ingested=$n_ing quarantined=$n_quar"
 
   # latency: LMTP delivery -> visible in /api/messages, app idle in IDLE.
   local lat_ok=1
   if [ "$ingest_ok" = 1 ]; then
     python3 "$HERE/helper.py" apitime --port "$APP_PORT" --password "$ADMIN_PASS" --out "$RO/api_idle.json" || true
-    log "run $k: latency over $LAT_COUNT mails (LMTP delivery -> visible in /api/messages)"
+    bench_log "run $k: latency over $LAT_COUNT mails (LMTP delivery -> visible in /api/messages)"
     sleep 3
     python3 "$HERE/helper.py" latency --port "$APP_PORT" --password "$ADMIN_PASS" --lmtp-port "$LMTP_PORT" \
       --rcpt "$MAIL_USER" --count "$LAT_COUNT" --tag "r$k-$$" --out "$RO/latency.json" || lat_ok=0
     # bursts: mail arriving while the app fetches or commits must be taken in at once, not at the next poll
-    log "run $k: latency over $LAT_COUNT mails in bursts of 5, then one burst of 100"
+    bench_log "run $k: latency over $LAT_COUNT mails in bursts of 5, then one burst of 100"
     python3 "$HERE/helper.py" latency --port "$APP_PORT" --password "$ADMIN_PASS" --lmtp-port "$LMTP_PORT" \
       --rcpt "$MAIL_USER" --count "$LAT_COUNT" --burst 5 --tag "b5-r$k-$$" --out "$RO/burst5.json" || lat_ok=0
     python3 "$HERE/helper.py" latency --port "$APP_PORT" --password "$ADMIN_PASS" --lmtp-port "$LMTP_PORT" \
@@ -290,5 +262,5 @@ rm -f "$OUT"/run-*.json "$OUT/runs.txt" "$OUT/summary.json"
 for ((k = 1; k <= RUNS; k++)); do
   run_one "$k"
 done
-log "medians over $RUNS run(s)"
+bench_log "medians over $RUNS run(s)"
 python3 "$HERE/helper.py" summary "$OUT" | tee "$OUT/summary.txt"
