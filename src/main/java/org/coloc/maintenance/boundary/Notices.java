@@ -130,6 +130,9 @@ public class Notices {
             Instant now) {
         List<NoticeRecipient> recipients = em.createNamedQuery(NoticeRecipient.OF_MAINTENANCE, NoticeRecipient.class)
                 .setParameter("maintenance", m.getId()).getResultList();
+        if (recipients.isEmpty() && !kind.announcesToLateMembers()) {
+            return 0; // nobody was told (a draft cancelled): nobody to read the inventory for
+        }
         List<Audience.Member> audience = audience(m);
         Map<Long, List<AffectedVm>> vms = new HashMap<>();
         audience.forEach(a -> vms.put(a.member(), a.vms()));
